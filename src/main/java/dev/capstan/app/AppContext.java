@@ -1,0 +1,130 @@
+package dev.capstan.app;
+
+import dev.capstan.aws.AwsClientSettings;
+import dev.capstan.aws.AwsClients;
+import dev.capstan.aws.EstateProbe;
+import dev.capstan.aws.IdentityGateway;
+import dev.capstan.aws.ProfileCatalog;
+import dev.capstan.aws.SdkEstateProbe;
+import dev.capstan.aws.StsIdentityGateway;
+import dev.capstan.cli.CliServices;
+import dev.capstan.config.SettingsStore;
+import dev.capstan.config.UserDirectories;
+import dev.capstan.config.WorkspaceLoader;
+import dev.capstan.db.ConnectionFactory;
+import dev.capstan.db.JdbcDatabaseProbe;
+import dev.capstan.ops.envcheck.EnvironmentCheck;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The one composition root: it builds the executor, the AWS clients, the gateways and the stores once,
+ * hands them to whoever needs them by constructor, and closes them in reverse order.
+ */
+public final class AppContext implements AutoCloseable {
+    private final UserDirectories directories;
+    private final Map<String, String> environmentVariables;
+    private final ExecutorService background;
+    private final SettingsStore settings;
+    private final ProfileCatalog profiles;
+    private final AwsClients aws;
+    private final IdentityGateway identity;
+    private final EstateProbe estate;
+    private final EnvironmentCheck environmentCheck;
+    private final WorkspaceLoader workspaceLoader = new WorkspaceLoader();
+    private final List<AutoCloseable> owned = new ArrayList<>();
+
+    public AppContext(UserDirectories directories, Map<String, String> environmentVariables, ProfileCatalog profiles,
+                      AwsClientSettings awsSettings) {
+        this.directories = directories;
+        this.environmentVariables = Map.copyOf(environmentVariables);
+        this.background = Executors.newFixedThreadPool(6, daemonThreads("capstan-background"));
+        this.settings = new SettingsStore(directories.config().resolve("settings.json"));
+        this.profiles = profiles;
+        this.aws = new AwsClients(profiles, awsSettings);
+        this.identity = new StsIdentityGateway(aws);
+        this.estate = new SdkEstateProbe(aws);
+        this.environmentCheck = new EnvironmentCheck(profiles, identity, estate,
+                new JdbcDatabaseProbe(new ConnectionFactory(this.environmentVariables)));
+    }
+
+    /** The context for a person's own machine: their AWS files, their XDG directories, AWS's retry habits. */
+    public static AppContext forUser(Map<String, String> env) {
+        return new AppContext(UserDirectories.fromEnvironment(env), env, ProfileCatalog.fromEnvironment(env), AwsClientSettings.forAws());
+    }
+
+    private static ThreadFactory daemonThreads(String name) {
+        AtomicInteger counter = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** Something the context should close with itself, such as the sandbox it was started on. */
+    public void own(AutoCloseable resource) {
+        owned.add(0, resource);
+    }
+
+    public ExecutorService background() {
+        return background;
+    }
+
+    public UserDirectories directories() {
+        return directories;
+    }
+
+    public SettingsStore settings() {
+        return settings;
+    }
+
+    public ProfileCatalog profiles() {
+        return profiles;
+    }
+
+    public AwsClients aws() {
+        return aws;
+    }
+
+    public IdentityGateway identity() {
+        return identity;
+    }
+
+    public EnvironmentCheck environmentCheck() {
+        return environmentCheck;
+    }
+
+    public WorkspaceLoader workspaceLoader() {
+        return workspaceLoader;
+    }
+
+    public CliServices cliServices() {
+        return new CliServices(profiles, identity, environmentCheck, workspaceLoader, environmentVariables);
+    }
+
+    @Override
+    public void close() {
+        background.shutdownNow();
+        try {
+            background.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        aws.close();
+        for (AutoCloseable resource : owned) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                org.slf4j.LoggerFactory.getLogger(AppContext.class).warn("Could not close {}: {}", resource, e.getMessage());
+            }
+        }
+        owned.clear();
+    }
+}

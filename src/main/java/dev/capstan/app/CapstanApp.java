@@ -1,0 +1,53 @@
+package dev.capstan.app;
+
+import dev.capstan.ui.common.BackgroundWork;
+import dev.capstan.ui.environments.EnvironmentsModel;
+import dev.capstan.ui.environments.EnvironmentsView;
+import dev.capstan.ui.profiles.ProfilesModel;
+import dev.capstan.ui.profiles.ProfilesView;
+import dev.capstan.ui.shell.MainWindow;
+import dev.capstan.ui.shell.ShellModel;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+/**
+ * Builds the console's window from an {@link AppContext}: the models, the views in sidebar order, and the
+ * shell around them. Not a JavaFX {@code Application}: the toolkit is started by {@link DesktopConsole},
+ * so the context arrives by constructor rather than through a static field.
+ */
+public final class CapstanApp {
+    private final AppContext context;
+    private final BackgroundWork work;
+    private final ShellModel shell;
+    private MainWindow window;
+
+    public CapstanApp(AppContext context) {
+        this.context = context;
+        this.work = new BackgroundWork(context.background(), Platform::runLater);
+        this.shell = new ShellModel(context.workspaceLoader(), context.identity(), context.profiles(), context.settings(), work);
+    }
+
+    /** Shows the window on the given stage; call on the FX thread. */
+    public MainWindow show(Stage stage, Path workspace) {
+        ProfilesView profiles = new ProfilesView(new ProfilesModel(context.profiles(), context.identity(), work,
+                shell.environmentProperty()::get));
+        EnvironmentsModel environmentsModel = new EnvironmentsModel(context.environmentCheck(), work, shell.environments());
+        EnvironmentsView environments = new EnvironmentsView(environmentsModel);
+        window = new MainWindow(shell, work, List.of(profiles, environments));
+        window.show(stage);
+        if (workspace != null) {
+            shell.openWorkspace(workspace);
+        }
+        return window;
+    }
+
+    public ShellModel shell() {
+        return shell;
+    }
+
+    public BackgroundWork work() {
+        return work;
+    }
+}

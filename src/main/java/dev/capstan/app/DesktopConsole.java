@@ -1,0 +1,91 @@
+package dev.capstan.app;
+
+import dev.capstan.aws.AwsClientSettings;
+import dev.capstan.aws.ProfileCatalog;
+import dev.capstan.cli.ConsoleStarter;
+import dev.capstan.config.UserDirectories;
+import dev.capstan.sandbox.Sandbox;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+/** Starts the JavaFX toolkit and the console window, on a person's own estate or on the sandbox. */
+final class DesktopConsole implements ConsoleStarter {
+    private final Map<String, String> env;
+    private final AppContext userContext;
+
+    DesktopConsole(Map<String, String> env, AppContext userContext) {
+        this.env = env;
+        this.userContext = userContext;
+    }
+
+    @Override
+    public int open(Path workspace) throws InterruptedException {
+        runWindow(userContext, workspace);
+        return 0;
+    }
+
+    @Override
+    public int sandbox(boolean gui) throws Exception {
+        Path directory = Files.createTempDirectory("capstan-sandbox-");
+        Sandbox sandbox;
+        try {
+            sandbox = Sandbox.start(directory, System.out::println);
+        } catch (Exception e) {
+            deleteTree(directory);
+            throw e;
+        }
+        AppContext context = new AppContext(UserDirectories.fromEnvironment(env), env,
+                new ProfileCatalog(sandbox.awsConfig(), sandbox.awsCredentials()), AwsClientSettings.forLocalStandIn());
+        context.own(() -> deleteTree(directory));
+        context.own(sandbox);
+        try {
+            if (gui) {
+                runWindow(context, sandbox.workspace());
+            } else {
+                System.out.println("Workspace: " + sandbox.workspace());
+                System.out.println("AWS_CONFIG_FILE=" + sandbox.awsConfig() + " AWS_SHARED_CREDENTIALS_FILE=" + sandbox.awsCredentials());
+                System.out.println("The sandbox runs until you press Ctrl+C.");
+                CountDownLatch stopped = new CountDownLatch(1);
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    context.close();
+                    stopped.countDown();
+                }));
+                stopped.await();
+            }
+        } finally {
+            context.close();
+        }
+        return 0;
+    }
+
+    /** Opens the window and blocks until the person closes it. */
+    private static void runWindow(AppContext context, Path workspace) throws InterruptedException {
+        CountDownLatch closed = new CountDownLatch(1);
+        Platform.setImplicitExit(false);
+        Platform.startup(() -> {
+            Stage stage = new Stage();
+            stage.setOnHidden(e -> closed.countDown());
+            new CapstanApp(context).show(stage, workspace);
+        });
+        closed.await();
+        Platform.exit();
+    }
+
+    private static void deleteTree(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package dev.capstan.aws.sandbox;
+
+import dev.capstan.aws.AwsClients;
+import dev.capstan.domain.AwsTarget;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.Attachment;
+import software.amazon.awssdk.services.ecs.model.KeyValuePair;
+import software.amazon.awssdk.services.ecs.model.LoadBalancer;
+import software.amazon.awssdk.services.ecs.model.Service;
+import software.amazon.awssdk.services.ecs.model.Task;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthDescription;
+
+/**
+ * Does what ECS's own scheduler does and moto does not: starts and stops tasks until each service
+ * runs as many as it desires, and keeps the service's target groups holding exactly its live tasks' IPs.
+ * Call {@link #reconcileOnce()} on a timer (the sandbox) or when a test wants the estate to settle.
+ */
+public final class EcsScheduler {
+    private static final Logger LOG = LoggerFactory.getLogger(EcsScheduler.class);
+    private final AwsClients clients;
+    private final AwsTarget target;
+    private final List<String> clusters;
+
+    public EcsScheduler(AwsClients clients, AwsTarget target, List<String> clusters) {
+        this.clients = clients;
+        this.target = target;
+        this.clusters = List.copyOf(clusters);
+    }
+
+    public void reconcileOnce() {
+        for (String cluster : clusters) {
+            EcsClient ecs = clients.ecs(target);
+            List<String> serviceArns = ecs.listServicesPaginator(r -> r.cluster(cluster)).serviceArns().stream().toList();
+            List<Task> tasks = liveTasks(ecs, cluster);
+            for (int i = 0; i < serviceArns.size(); i += 10) {
+                List<String> batch = serviceArns.subList(i, Math.min(i + 10, serviceArns.size()));
+                for (Service service : ecs.describeServices(r -> r.cluster(cluster).services(batch)).services()) {
+                    if ("ACTIVE".equals(service.status())) {
+                        reconcile(ecs, cluster, service, tasks);
+                    }
+                }
+            }
+        }
+    }
+
+    private static List<Task> liveTasks(EcsClient ecs, String cluster) {
+        List<String> arns = ecs.listTasksPaginator(r -> r.cluster(cluster).desiredStatus("RUNNING")).taskArns().stream().toList();
+        List<Task> tasks = new ArrayList<>();
+        for (int i = 0; i < arns.size(); i += 100) {
+            List<String> batch = arns.subList(i, Math.min(i + 100, arns.size()));
+            tasks.addAll(ecs.describeTasks(r -> r.cluster(cluster).tasks(batch)).tasks());
+        }
+        tasks.removeIf(t -> !"RUNNING".equals(t.desiredStatus()) || "STOPPED".equals(t.lastStatus()));
+        return tasks;
+    }
+
+    private void reconcile(EcsClient ecs, String cluster, Service service, List<Task> clusterTasks) {
+        // moto's ListTasks ignores serviceName; a service's tasks carry its name in their group.
+        String group = "service:" + service.serviceName();
+        List<Task> mine = new ArrayList<>(clusterTasks.stream().filter(t -> group.equals(t.group())).toList());
+        int missing = service.desiredCount() - mine.size();
+        while (missing > 0) {
+            int count = Math.min(missing, 10);
+            String startedBy = service.deployments().isEmpty() ? "capstan-sandbox" : service.deployments().get(0).id();
+            List<Task> started = ecs.runTask(r -> r.cluster(cluster).taskDefinition(service.taskDefinition()).count(count)
+                    .launchType(service.launchType()).networkConfiguration(service.networkConfiguration())
+                    .group(group).startedBy(startedBy)).tasks();
+            if (started.isEmpty()) {
+                LOG.warn("No task could be placed for {} in {}", service.serviceName(), cluster);
+                break;
+            }
+            mine.addAll(started);
+            missing -= started.size();
+        }
+        for (int extra = -missing; extra > 0 && !mine.isEmpty(); extra--) {
+            Task stopping = mine.remove(mine.size() - 1);
+            ecs.stopTask(r -> r.cluster(cluster).task(stopping.taskArn()).reason("Scaling activity initiated by the service scheduler"));
+        }
+        syncTargets(service, mine);
+    }
+
+    /** Registers every live task's IP in the service's target groups and removes IPs of tasks that are gone. */
+    private void syncTargets(Service service, List<Task> live) {
+        ElasticLoadBalancingV2Client elb = clients.elb(target);
+        Set<String> ips = new HashSet<>();
+        live.forEach(t -> privateIp(t).ifPresent(ips::add));
+        for (LoadBalancer lb : service.loadBalancers()) {
+            if (lb.targetGroupArn() == null) {
+                continue;
+            }
+            int port = lb.containerPort();
+            Set<String> registered = new HashSet<>();
+            for (TargetHealthDescription d : elb.describeTargetHealth(r -> r.targetGroupArn(lb.targetGroupArn())).targetHealthDescriptions()) {
+                registered.add(d.target().id());
+                if (!ips.contains(d.target().id())) {
+                    elb.deregisterTargets(r -> r.targetGroupArn(lb.targetGroupArn()).targets(t -> t.id(d.target().id()).port(d.target().port())));
+                }
+            }
+            for (String ip : ips) {
+                if (!registered.contains(ip)) {
+                    elb.registerTargets(r -> r.targetGroupArn(lb.targetGroupArn()).targets(t -> t.id(ip).port(port)));
+                }
+            }
+        }
+    }
+
+    public static Optional<String> privateIp(Task task) {
+        for (Attachment attachment : task.attachments()) {
+            for (KeyValuePair detail : attachment.details()) {
+                if ("privateIPv4Address".equals(detail.name())) {
+                    return Optional.ofNullable(detail.value());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}

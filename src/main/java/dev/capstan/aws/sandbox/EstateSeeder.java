@@ -1,0 +1,173 @@
+package dev.capstan.aws.sandbox;
+
+import dev.capstan.aws.AwsClients;
+import dev.capstan.domain.AwsTarget;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.AssignPublicIp;
+import software.amazon.awssdk.services.ecs.model.Compatibility;
+import software.amazon.awssdk.services.ecs.model.LaunchType;
+import software.amazon.awssdk.services.ecs.model.LogDriver;
+import software.amazon.awssdk.services.ecs.model.NetworkMode;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ActionTypeEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetTypeEnum;
+
+/**
+ * Builds an estate in an AWS stand-in: network, cluster, task definition revisions, an ALB with blue
+ * and green target groups, the service, an auto scaling group, a log group, region data on S3 and the
+ * deploy-lock table. It only creates; run it against a freshly reset server.
+ */
+public final class EstateSeeder {
+    private final AwsClients clients;
+    private final AwsTarget target;
+
+    public EstateSeeder(AwsClients clients, AwsTarget target) {
+        this.clients = clients;
+        this.target = target;
+    }
+
+    public SeededEnvironment seed(EnvironmentSpec spec) {
+        Ec2Client ec2 = clients.ec2(target);
+        String cidr = "10." + spec.vpcIndex() + ".";
+        String vpc = ec2.createVpc(r -> r.cidrBlock(cidr + "0.0/16")).vpc().vpcId();
+        // moto gives awsvpc tasks an IP only in a VPC with DNS host names, as a real VPC for ECS has.
+        ec2.modifyVpcAttribute(r -> r.vpcId(vpc).enableDnsHostnames(b -> b.value(true)));
+        List<String> subnets = new ArrayList<>();
+        String[] zones = {"a", "b"};
+        for (int i = 0; i < zones.length; i++) {
+            String cidrBlock = cidr + (i + 1) + ".0/24";
+            String zone = target.region() + zones[i];
+            subnets.add(ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock(cidrBlock).availabilityZone(zone)).subnet().subnetId());
+        }
+        String sg = ec2.createSecurityGroup(r -> r.vpcId(vpc).groupName(spec.name() + "-app").description("App tasks of " + spec.name()))
+                .groupId();
+
+        EcsClient ecs = clients.ecs(target);
+        ecs.createCluster(r -> r.clusterName(spec.cluster()));
+        String taskDefinition = registerRevisions(ecs, spec);
+
+        ElasticLoadBalancingV2Client elb = clients.elb(target);
+        String alb = elb.createLoadBalancer(r -> r.name(spec.name() + "-alb").subnets(subnets).securityGroups(sg))
+                .loadBalancers().get(0).loadBalancerArn();
+        String blue = targetGroup(elb, spec.name() + "-blue", vpc);
+        String green = targetGroup(elb, spec.name() + "-green", vpc);
+        String listener = elb.createListener(r -> r.loadBalancerArn(alb).protocol(ProtocolEnum.HTTP).port(80)
+                        .defaultActions(a -> a.type(ActionTypeEnum.FIXED_RESPONSE).fixedResponseConfig(f -> f.statusCode("404"))))
+                .listeners().get(0).listenerArn();
+        // Seed 001: the active colour is the one whose rule has the lower priority; blue starts active.
+        rule(elb, listener, blue, 10);
+        rule(elb, listener, green, 20);
+
+        ecs.createService(r -> r.cluster(spec.cluster()).serviceName(spec.service()).taskDefinition(taskDefinition)
+                .desiredCount(spec.desiredCount()).launchType(LaunchType.FARGATE)
+                .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(subnets).securityGroups(sg).assignPublicIp(AssignPublicIp.DISABLED)))
+                .loadBalancers(lb -> lb.targetGroupArn(blue).containerName(spec.container()).containerPort(3000)));
+        // moto counts running tasks only when the desired count is set by an update.
+        ecs.updateService(r -> r.cluster(spec.cluster()).service(spec.service()).desiredCount(spec.desiredCount()));
+
+        if (spec.autoScalingGroup() != null) {
+            autoScalingGroup(spec, subnets);
+        }
+        clients.logs(target).createLogGroup(r -> r.logGroupName(spec.logGroup()));
+        Map<String, String> regionUris = regionData(spec);
+        return new SeededEnvironment(spec, subnets, List.of(sg), listener, blue, green, regionUris);
+    }
+
+    /** The DynamoDB table deploy locks live in; one per region serves every environment. */
+    public void lockTable(String table) {
+        clients.dynamoDb(target).createTable(r -> r.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(a -> a.attributeName("lockKey").attributeType(ScalarAttributeType.S))
+                .keySchema(k -> k.attributeName("lockKey").keyType(KeyType.HASH)));
+    }
+
+    private String registerRevisions(EcsClient ecs, EnvironmentSpec spec) {
+        String arn = null;
+        for (int revision = 1; revision <= spec.revisions(); revision++) {
+            String tag = String.format("%07x", 0xa476b78L + revision * 0x1f3dL);
+            String image = "123456789012.dkr.ecr." + target.region() + ".amazonaws.com/" + spec.family().toLowerCase() + ":" + tag;
+            arn = ecs.registerTaskDefinition(r -> r.family(spec.family())
+                    .networkMode(NetworkMode.AWSVPC)
+                    .requiresCompatibilities(Compatibility.FARGATE, Compatibility.EC2)
+                    .cpu("512").memory("1024")
+                    .containerDefinitions(c -> c.name(spec.container()).image(image).essential(true).memory(1024)
+                            .portMappings(p -> p.containerPort(3000).hostPort(3000))
+                            .environment(e -> e.name("PORT").value("3000"), e -> e.name("NODE_ENV").value(spec.name()))
+                            .secrets(s -> s.name("POSTGRES_PASSWORD").valueFrom("arn:aws:secretsmanager:" + target.region()
+                                    + ":123456789012:secret:" + spec.name() + "-db"))
+                            .logConfiguration(l -> l.logDriver(LogDriver.AWSLOGS).options(Map.of(
+                                    "awslogs-group", spec.logGroup(), "awslogs-region", target.region(), "awslogs-stream-prefix", "app")))))
+                    .taskDefinition().taskDefinitionArn();
+        }
+        return arn;
+    }
+
+    private static String targetGroup(ElasticLoadBalancingV2Client elb, String name, String vpc) {
+        return elb.createTargetGroup(r -> r.name(name).protocol(ProtocolEnum.HTTP).port(3000).vpcId(vpc)
+                        .targetType(TargetTypeEnum.IP).healthCheckPath("/health"))
+                .targetGroups().get(0).targetGroupArn();
+    }
+
+    private static void rule(ElasticLoadBalancingV2Client elb, String listener, String targetGroup, int priority) {
+        elb.createRule(r -> r.listenerArn(listener).priority(priority)
+                .conditions(c -> c.field("path-pattern").values("/*"))
+                .actions(a -> a.type(ActionTypeEnum.FORWARD).targetGroupArn(targetGroup)));
+    }
+
+    private void autoScalingGroup(EnvironmentSpec spec, List<String> subnets) {
+        var asg = clients.autoScaling(target);
+        String configuration = spec.autoScalingGroup() + "-lc";
+        asg.createLaunchConfiguration(r -> r.launchConfigurationName(configuration).imageId("ami-12c6146b").instanceType("m5.large"));
+        asg.createAutoScalingGroup(r -> r.autoScalingGroupName(spec.autoScalingGroup()).launchConfigurationName(configuration)
+                .minSize(1).maxSize(4).desiredCapacity(2).vpcZoneIdentifier(String.join(",", subnets)));
+    }
+
+    /** A few regions' worth of files under dated prefixes, many small objects each, written in parallel. */
+    private Map<String, String> regionData(EnvironmentSpec spec) {
+        var s3 = clients.s3(target);
+        s3.createBucket(r -> r.bucket(spec.bucket()));
+        Map<String, String> uris = new LinkedHashMap<>();
+        List<Future<?>> writes = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            for (String region : spec.regions()) {
+                String prefix = "regions/" + region + "/2024-06-01";
+                uris.put(region, "s3://" + spec.bucket() + "/" + prefix);
+                for (int i = 0; i < spec.objectsPerRegion(); i++) {
+                    String key = prefix + "/" + objectName(i);
+                    String body = "{\"region\":\"" + region + "\",\"part\":" + i + ",\"data\":\"" + "x".repeat(200 + 37 * i % 900) + "\"}";
+                    writes.add(pool.submit(() -> s3.putObject(r -> r.bucket(spec.bucket()).key(key), RequestBody.fromString(body))));
+                }
+            }
+            for (Future<?> write : writes) {
+                write.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("Seeding the region data of " + spec.name() + " failed: " + e.getMessage(), e);
+        } finally {
+            pool.shutdownNow();
+        }
+        return uris;
+    }
+
+    private static String objectName(int i) {
+        return switch (i) {
+            case 0 -> "static-metadata.json";
+            case 1 -> "topo.buf";
+            case 2 -> "demographics.buf";
+            default -> String.format("chunks/geolevel-%04d.json", i);
+        };
+    }
+}

@@ -1,0 +1,64 @@
+package dev.capstan.domain;
+
+import java.net.URI;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * One deployment environment as a team describes it in its workspace file: where its AWS resources
+ * are and how careful a change to it must be. Optional parts are null when the workspace omits them.
+ */
+public record Environment(
+        String name,
+        String profile,
+        String region,
+        String endpoint,
+        boolean production,
+        boolean readOnly,
+        String cluster,
+        String service,
+        String container,
+        NetworkSettings network,
+        String logGroup,
+        String autoScalingGroup,
+        LoadBalancerSettings loadBalancer,
+        RegionDataSettings regionData,
+        DatabaseSettings database,
+        String lockTable) {
+
+    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
+
+    public Environment {
+        name = Require.text(name, "name", "give every environment a name such as staging");
+        profile = Require.text(profile, "profile", "name the AWS profile this environment is reached with");
+        region = Require.text(region, "region", "give the AWS region, for example us-east-1");
+        if (!REGION.matcher(region).matches()) {
+            throw new IllegalArgumentException("region: '" + region + "' is not an AWS region name; write it like us-east-1");
+        }
+        endpoint = Require.optionalText(endpoint);
+        if (endpoint != null) {
+            checkEndpoint(endpoint);
+        }
+        cluster = Require.text(cluster, "cluster", "name the ECS cluster that runs this environment");
+        service = Require.optionalText(service);
+        container = Require.optionalText(container);
+        logGroup = Require.optionalText(logGroup);
+        autoScalingGroup = Require.optionalText(autoScalingGroup);
+        lockTable = Require.optionalText(lockTable);
+    }
+
+    private static void checkEndpoint(String endpoint) {
+        try {
+            URI uri = URI.create(endpoint);
+            if (uri.getScheme() == null || uri.getHost() == null || !uri.getScheme().startsWith("http")) {
+                throw new IllegalArgumentException();
+            }
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("endpoint: '" + endpoint + "' is not a URL; write it like http://127.0.0.1:5000", e);
+        }
+    }
+
+    public Optional<String> endpointOverride() {
+        return Optional.ofNullable(endpoint);
+    }
+}

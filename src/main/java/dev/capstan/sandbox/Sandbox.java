@@ -1,0 +1,145 @@
+package dev.capstan.sandbox;
+
+import dev.capstan.aws.AwsClientSettings;
+import dev.capstan.aws.AwsClients;
+import dev.capstan.aws.ProfileCatalog;
+import dev.capstan.aws.sandbox.EcsScheduler;
+import dev.capstan.aws.sandbox.EnvironmentSpec;
+import dev.capstan.aws.sandbox.EstateSeeder;
+import dev.capstan.aws.sandbox.LogTrickle;
+import dev.capstan.aws.sandbox.SeededEnvironment;
+import dev.capstan.config.WorkspaceWriter;
+import dev.capstan.domain.AwsTarget;
+import dev.capstan.domain.DatabaseSettings;
+import dev.capstan.domain.Environment;
+import dev.capstan.domain.LoadBalancerSettings;
+import dev.capstan.domain.NetworkSettings;
+import dev.capstan.domain.RegionDataSettings;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A local estate with no AWS account: moto seeded like seed 003's staging and production, an embedded
+ * PostgreSQL with region_config, a workspace and a profile pointing at them, and a scheduler that keeps
+ * services at their desired counts while the sandbox is open. Closing it stops everything it started.
+ */
+public final class Sandbox implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Sandbox.class);
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private final Path directory;
+    private Path workspace;
+
+    private Sandbox(Path directory) {
+        this.directory = directory;
+    }
+
+    public static Sandbox start(Path directory, Consumer<String> progress) throws Exception {
+        Sandbox sandbox = new Sandbox(directory);
+        try {
+            sandbox.build(progress);
+            return sandbox;
+        } catch (Exception e) {
+            sandbox.close();
+            throw e;
+        }
+    }
+
+    private void build(Consumer<String> progress) throws Exception {
+        progress.accept("Starting moto_server (the AWS stand-in)…");
+        MotoServer moto = MotoServer.start(directory.resolve("moto.log"));
+        started.add(moto);
+        SandboxProfiles.write(awsConfig(), awsCredentials(), moto.endpoint());
+        AwsClients clients = new AwsClients(new ProfileCatalog(awsConfig(), awsCredentials()), AwsClientSettings.forLocalStandIn());
+        started.add(0, clients);
+        AwsTarget target = new AwsTarget(SandboxEstate.PROFILE, SandboxEstate.REGION, moto.endpoint());
+
+        progress.accept("Seeding clusters, services, load balancers and region data…");
+        EstateSeeder seeder = new EstateSeeder(clients, target);
+        seeder.lockTable(SandboxEstate.LOCK_TABLE);
+        List<SeededEnvironment> seeded = new ArrayList<>();
+        for (EnvironmentSpec spec : SandboxEstate.environments(40)) {
+            seeded.add(seeder.seed(spec));
+        }
+
+        progress.accept("Starting PostgreSQL with region_config…");
+        SandboxDatabase database = SandboxDatabase.start(directory.resolve("postgres"));
+        started.add(0, database);
+        for (SeededEnvironment env : seeded) {
+            database.createRegionDatabase(env.spec().name(), env.regionUris());
+        }
+
+        EcsScheduler scheduler = new EcsScheduler(clients, target, seeded.stream().map(e -> e.spec().cluster()).toList());
+        scheduler.reconcileOnce();
+        keepRunning(scheduler, new LogTrickle(clients, target), seeded);
+
+        workspace = directory.resolve("capstan.yaml");
+        new WorkspaceWriter().write(workspace, "The Capstan sandbox: a local estate on moto_server and an embedded PostgreSQL.",
+                seeded.stream().map(e -> environment(e, moto.endpoint(), database)).toList());
+        progress.accept("Sandbox ready: " + workspace);
+    }
+
+    private void keepRunning(EcsScheduler scheduler, LogTrickle logs, List<SeededEnvironment> seeded) {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "sandbox-scheduler");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.scheduleWithFixedDelay(() -> quietly("reconcile ECS services", scheduler::reconcileOnce), 2, 2, TimeUnit.SECONDS);
+        timer.scheduleWithFixedDelay(() -> seeded.forEach(e -> quietly("write sandbox log lines", () -> logs.writeOnce(
+                e.spec().cluster(), e.spec().service(), e.spec().container(), e.spec().logGroup()))), 1, 2, TimeUnit.SECONDS);
+        // Stop the timer before anything it calls is closed.
+        started.add(0, () -> {
+            timer.shutdownNow();
+            timer.awaitTermination(5, TimeUnit.SECONDS);
+        });
+    }
+
+    private static void quietly(String what, Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            LOG.warn("Sandbox could not {}: {}", what, e.getMessage());
+        }
+    }
+
+    private static Environment environment(SeededEnvironment e, String endpoint, SandboxDatabase database) {
+        EnvironmentSpec s = e.spec();
+        return new Environment(s.name(), SandboxEstate.PROFILE, SandboxEstate.REGION, endpoint, "production".equals(s.name()), false,
+                s.cluster(), s.service(), s.container(), new NetworkSettings(e.subnets(), e.securityGroups(), false), s.logGroup(),
+                s.autoScalingGroup(), new LoadBalancerSettings(e.listenerArn(), e.blueTargetGroupArn(), e.greenTargetGroupArn()),
+                new RegionDataSettings(s.bucket()), new DatabaseSettings(database.jdbcUrl(s.name()), database.user(), null),
+                SandboxEstate.LOCK_TABLE);
+    }
+
+    public Path workspace() {
+        return workspace;
+    }
+
+    public Path awsConfig() {
+        return directory.resolve("aws/config");
+    }
+
+    public Path awsCredentials() {
+        return directory.resolve("aws/credentials");
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable resource : started) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.warn("Sandbox could not stop {}: {}", resource, e.getMessage());
+            }
+        }
+        started.clear();
+    }
+}

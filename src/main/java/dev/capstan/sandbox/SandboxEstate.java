@@ -1,0 +1,28 @@
+package dev.capstan.sandbox;
+
+import dev.capstan.aws.sandbox.EnvironmentSpec;
+import java.util.List;
+
+/**
+ * The estate the sandbox builds, modelled on the DistrictBuilder runbook (seed 003): a staging and a
+ * production cluster, each with its app service, task definition family, log group, auto scaling
+ * group and region-data bucket. These names are the sandbox's own data; Capstan itself reads every
+ * name from a workspace.
+ */
+public final class SandboxEstate {
+    public static final String PROFILE = "capstan-sandbox";
+    public static final String REGION = "us-east-1";
+    public static final String LOCK_TABLE = "capstan-locks";
+    private static final List<String> REGIONS = List.of("PA", "MI", "TX", "VA", "WI");
+
+    private SandboxEstate() {
+    }
+
+    public static List<EnvironmentSpec> environments(int objectsPerRegion) {
+        return List.of(
+                new EnvironmentSpec("staging", "ecsStagingCluster", "StagingApp", "StagingApp", 4, 2, "app",
+                        "logStagingApp", "asgStaging", "districtbuilder-staging-data", REGIONS, objectsPerRegion, 10),
+                new EnvironmentSpec("production", "ecsProductionCluster", "ProductionApp", "ProductionApp", 3, 3, "app",
+                        "logProductionApp", "asgProduction", "districtbuilder-production-data", REGIONS, objectsPerRegion, 20));
+    }
+}
