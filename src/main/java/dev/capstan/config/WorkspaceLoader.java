@@ -31,7 +31,6 @@ public final class WorkspaceLoader {
 
     private final ObjectMapper mapper = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
     private final YamlLocator locator = new YamlLocator();
 
@@ -44,9 +43,12 @@ public final class WorkspaceLoader {
         try {
             parsed = mapper.readValue(text, WorkspaceFile.class);
         } catch (JsonParseException e) {
-            throw new WorkspaceException(file, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), "",
-                    "not valid YAML: " + e.getOriginalMessage());
+            throw notYaml(file, e);
         } catch (JsonMappingException e) {
+            // A syntax error met while a record was being read arrives wrapped in a mapping error.
+            if (e.getCause() instanceof JsonParseException syntax) {
+                throw notYaml(file, syntax);
+            }
             throw explain(file, text, e);
         } catch (IOException e) {
             throw new WorkspaceException(file, 0, "", "could not be read: " + e.getMessage());
@@ -56,6 +58,13 @@ public final class WorkspaceLoader {
         }
         checkUniqueNames(file, text, parsed.environments());
         return new Workspace(file.toAbsolutePath(), parsed.environments());
+    }
+
+    private static WorkspaceException notYaml(Path file, JsonParseException e) {
+        int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+        String reason = e.getOriginalMessage().lines().filter(l -> !l.isBlank() && !l.contains("^") && !l.startsWith(" in "))
+                .reduce((a, b) -> a + "; " + b.strip()).orElse("syntax error");
+        return new WorkspaceException(file, line, "", "not valid YAML: " + reason);
     }
 
     private static String read(Path file) throws WorkspaceException {

@@ -1,0 +1,54 @@
+package dev.capstan.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** Keeps the arrows of ../shared/design/ARCHITECTURE.md true. */
+@AnalyzeClasses(packages = "dev.capstan", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+    @ArchTest
+    static final ArchRule onlyAwsTouchesTheSdk = noClasses()
+            .that().resideOutsideOfPackage("dev.capstan.aws..")
+            .should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk..")
+            .because("the aws package is the only gateway to AWS");
+
+    @ArchTest
+    static final ArchRule domainIsPlainJava = noClasses()
+            .that().resideInAPackage("dev.capstan.domain..")
+            .should().dependOnClassesThat().resideOutsideOfPackages("dev.capstan.domain..", "java..")
+            .because("domain records are JDK-only");
+
+    @ArchTest
+    static final ArchRule noJavaFxBelowTheUi = noClasses()
+            .that().resideInAnyPackage("dev.capstan.domain..", "dev.capstan.config..", "dev.capstan.aws..", "dev.capstan.db..",
+                    "dev.capstan.ops..", "dev.capstan.cli..", "dev.capstan.sandbox..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "atlantafx..", "org.kordamp..", "org.controlsfx..")
+            .because("operations and gateways run without a screen, from the CLI too");
+
+    @ArchTest
+    static final ArchRule opsDoesNotKnowTheFronts = noClasses()
+            .that().resideInAPackage("dev.capstan.ops..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.capstan.ui..", "dev.capstan.cli..", "dev.capstan.app..")
+            .because("one engine serves two fronts");
+
+    @ArchTest
+    static final ArchRule uiAndCliDoNotReachEachOther = noClasses()
+            .that().resideInAPackage("dev.capstan.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.capstan.cli..", "dev.capstan.app..", "dev.capstan.sandbox..")
+            .because("views are composed by the app, never the other way round");
+
+    @ArchTest
+    static final ArchRule cliDoesNotKnowTheUi = noClasses()
+            .that().resideInAPackage("dev.capstan.cli..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.capstan.ui..", "dev.capstan.app..", "dev.capstan.sandbox..");
+
+    @ArchTest
+    static final ArchRule gatewaysDoNotReachUp = noClasses()
+            .that().resideInAnyPackage("dev.capstan.aws..", "dev.capstan.db..", "dev.capstan.config..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.capstan.ops..", "dev.capstan.ui..", "dev.capstan.cli..",
+                    "dev.capstan.app..", "dev.capstan.sandbox..");
+}

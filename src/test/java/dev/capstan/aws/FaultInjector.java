@@ -1,0 +1,62 @@
+package dev.capstan.aws;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+
+/**
+ * Test-only SDK interceptor that makes chosen operations fail before they leave the process: with an
+ * AWS error code (throttling, expired token, 5xx) or a timeout. Every call is also counted by operation.
+ */
+public final class FaultInjector implements ExecutionInterceptor {
+    private record Fault(String code, int status, boolean timeout, AtomicInteger remaining) {
+    }
+
+    private final Map<String, Fault> faults = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+
+    /** The next {@code times} calls of the operation (such as "GetCallerIdentity") fail with the error code. */
+    public void failWith(String operation, String code, int status, int times) {
+        faults.put(operation, new Fault(code, status, false, new AtomicInteger(times)));
+    }
+
+    public void timeOut(String operation, int times) {
+        faults.put(operation, new Fault(null, 0, true, new AtomicInteger(times)));
+    }
+
+    public int calls(String operation) {
+        AtomicInteger count = calls.get(operation);
+        return count == null ? 0 : count.get();
+    }
+
+    public void clear() {
+        faults.clear();
+        calls.clear();
+    }
+
+    @Override
+    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+        calls.computeIfAbsent(operation, k -> new AtomicInteger()).incrementAndGet();
+        Fault fault = faults.get(operation);
+        if (fault == null || fault.remaining().getAndDecrement() <= 0) {
+            return;
+        }
+        if (fault.timeout()) {
+            throw ApiCallAttemptTimeoutException.create(1000);
+        }
+        throw AwsServiceException.builder()
+                .statusCode(fault.status())
+                .message("Injected " + fault.code())
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode(fault.code()).errorMessage("Injected " + fault.code())
+                        .serviceName(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME)).build())
+                .build();
+    }
+}

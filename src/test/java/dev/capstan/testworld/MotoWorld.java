@@ -1,0 +1,80 @@
+package dev.capstan.testworld;
+
+import dev.capstan.aws.AwsClientSettings;
+import dev.capstan.aws.AwsClients;
+import dev.capstan.aws.FaultInjector;
+import dev.capstan.aws.ProfileCatalog;
+import dev.capstan.domain.AwsTarget;
+import dev.capstan.sandbox.MotoServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A moto_server for one test class, an AWS profile aimed at it (written to real config files, read by
+ * the SDK's parser), and clients built the way the app builds them, with a fault injector in the chain.
+ */
+public final class MotoWorld implements AutoCloseable {
+    public static final String PROFILE = "moto";
+    public static final String REGION = "us-east-1";
+    private final MotoServer server;
+    private final Path home;
+    private final ProfileCatalog catalog;
+    private final FaultInjector faults = new FaultInjector();
+    private final AwsClients clients;
+
+    MotoWorld(Path home) throws IOException {
+        this.home = home;
+        this.server = MotoServer.start(home.resolve("moto.log"));
+        Files.createDirectories(home.resolve("aws"));
+        Files.writeString(awsConfig(), "[profile " + PROFILE + "]\nregion = " + REGION + "\nendpoint_url = " + server.endpoint() + "\n\n"
+                + "[profile no-region]\nendpoint_url = " + server.endpoint() + "\n");
+        Files.writeString(awsCredentials(), "[" + PROFILE + "]\naws_access_key_id = testing\naws_secret_access_key = testing-secret\n\n"
+                + "[no-region]\naws_access_key_id = testing\naws_secret_access_key = testing-secret\n");
+        this.catalog = new ProfileCatalog(awsConfig(), awsCredentials());
+        this.clients = new AwsClients(catalog, AwsClientSettings.forLocalStandIn().withInterceptor(faults));
+    }
+
+    public String endpoint() {
+        return server.endpoint();
+    }
+
+    public AwsTarget target() {
+        return new AwsTarget(PROFILE, REGION, server.endpoint());
+    }
+
+    public Path awsConfig() {
+        return home.resolve("aws/config");
+    }
+
+    public Path awsCredentials() {
+        return home.resolve("aws/credentials");
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public ProfileCatalog catalog() {
+        return catalog;
+    }
+
+    public AwsClients clients() {
+        return clients;
+    }
+
+    public FaultInjector faults() {
+        return faults;
+    }
+
+    void reset() {
+        faults.clear();
+        server.reset();
+    }
+
+    @Override
+    public void close() {
+        clients.close();
+        server.close();
+    }
+}

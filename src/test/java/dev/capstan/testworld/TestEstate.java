@@ -1,0 +1,59 @@
+package dev.capstan.testworld;
+
+import dev.capstan.aws.sandbox.EcsScheduler;
+import dev.capstan.aws.sandbox.EnvironmentSpec;
+import dev.capstan.aws.sandbox.EstateSeeder;
+import dev.capstan.aws.sandbox.SeededEnvironment;
+import dev.capstan.domain.DatabaseSettings;
+import dev.capstan.domain.Environment;
+import dev.capstan.domain.LoadBalancerSettings;
+import dev.capstan.domain.NetworkSettings;
+import dev.capstan.domain.RegionDataSettings;
+import dev.capstan.sandbox.SandboxDatabase;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Seeds a small environment into moto (and its database) with names unlike the sandbox's, and describes it as a workspace would. */
+public final class TestEstate {
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+
+    private TestEstate() {
+    }
+
+    public static EnvironmentSpec spec(String name) {
+        return new EnvironmentSpec(name, name + "-cluster", name + "-web", name + "-web", 2, 2, "web",
+                "/ecs/" + name + "-web", name + "-asg", name + "-regions", List.of("OH", "NC"), 3, 30 + Math.abs(name.hashCode() % 200));
+    }
+
+    public static SeededEnvironment seed(MotoWorld moto, EnvironmentSpec spec) {
+        EstateSeeder seeder = new EstateSeeder(moto.clients(), moto.target());
+        SeededEnvironment seeded = seeder.seed(spec);
+        new EcsScheduler(moto.clients(), moto.target(), List.of(spec.cluster())).reconcileOnce();
+        return seeded;
+    }
+
+    /** Seeds the environment, its lock table and its database, and returns the workspace entry for it. */
+    public static Environment environment(MotoWorld moto, SandboxDatabase database, String name) throws Exception {
+        EstateSeeder seeder = new EstateSeeder(moto.clients(), moto.target());
+        seeder.lockTable(name + "-locks");
+        SeededEnvironment seeded = seed(moto, spec(name));
+        String databaseName = "db_" + name.replaceAll("[^a-z0-9]", "_") + "_" + DATABASES.incrementAndGet();
+        database.createRegionDatabase(databaseName, seeded.regionUris());
+        return workspaceEntry(seeded, moto, new DatabaseSettings(database.jdbcUrl(databaseName), database.user(), null), name + "-locks");
+    }
+
+    public static Environment workspaceEntry(SeededEnvironment seeded, MotoWorld moto, DatabaseSettings database, String lockTable) {
+        EnvironmentSpec s = seeded.spec();
+        return new Environment(s.name(), MotoWorld.PROFILE, MotoWorld.REGION, moto.endpoint(), false, false, s.cluster(), s.service(),
+                s.container(), new NetworkSettings(seeded.subnets(), seeded.securityGroups(), false), s.logGroup(), s.autoScalingGroup(),
+                new LoadBalancerSettings(seeded.listenerArn(), seeded.blueTargetGroupArn(), seeded.greenTargetGroupArn()),
+                new RegionDataSettings(s.bucket()), database, lockTable);
+    }
+
+    /** The same environment with a different cluster name: one field broken, everything else intact. */
+    public static Environment withCluster(Environment e, String cluster) {
+        return new Environment(e.name() + "-broken", e.profile(), e.region(), e.endpoint(), e.production(), e.readOnly(), cluster,
+                e.service(), e.container(), e.network(), e.logGroup(), e.autoScalingGroup(), e.loadBalancer(), e.regionData(),
+                e.database(), e.lockTable());
+    }
+}
