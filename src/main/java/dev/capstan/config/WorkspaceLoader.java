@@ -41,6 +41,7 @@ public final class WorkspaceLoader {
         }
         WorkspaceFile parsed;
         try {
+            refuseUnknownKeys(file, text, mapper.readTree(text));
             parsed = mapper.readValue(text, WorkspaceFile.class);
         } catch (JsonParseException e) {
             throw notYaml(file, e);
@@ -58,6 +59,17 @@ public final class WorkspaceLoader {
         }
         checkUniqueNames(file, text, parsed.environments());
         return new Workspace(file.toAbsolutePath(), parsed.environments());
+    }
+
+    private void refuseUnknownKeys(Path file, String text, com.fasterxml.jackson.databind.JsonNode tree) throws WorkspaceException {
+        var unknown = UnknownKeys.find(tree, WorkspaceFile.class);
+        if (unknown.isPresent()) {
+            var u = unknown.get();
+            String hint = u.suggestion().map(s -> "; did you mean '" + s + "'?").orElse("; the keys allowed here are: "
+                    + String.join(", ", u.allowed().stream().sorted().toList()));
+            throw new WorkspaceException(file, locator.lineOf(text, JsonPointer.compile(u.pointer())), u.dotted(),
+                    "unknown key '" + u.key() + "'" + hint);
+        }
     }
 
     private static WorkspaceException notYaml(Path file, JsonParseException e) {

@@ -104,7 +104,22 @@ class WorkspaceLoaderTest {
         WorkspaceException e = refusal(VALID.replace("    readOnly: false", "    readonly: false"));
         assertThat(e.line()).isEqualTo(7);
         assertThat(e.field()).isEqualTo("environments[0].readonly");
-        assertThat(e.getMessage()).contains("unknown key 'readonly'").contains("readOnly");
+        assertThat(e.getMessage()).contains("unknown key 'readonly'; did you mean 'readOnly'?");
+    }
+
+    @Test
+    void misspeltRequiredKeyIsReportedAsTheTypoItIs() throws Exception {
+        WorkspaceException e = refusal(VALID.replace("    cluster: ecsProductionCluster", "    clustr: ecsProductionCluster"));
+        assertThat(e.line()).isEqualTo(22);
+        assertThat(e.getMessage()).contains("unknown key 'clustr'; did you mean 'cluster'?");
+    }
+
+    @Test
+    void unknownNestedKeyListsTheAllowedOnes() throws Exception {
+        WorkspaceException e = refusal(VALID.replace("regionData: { bucket:", "regionData: { bukkit_name:"));
+        assertThat(e.field()).isEqualTo("environments[0].regionData.bukkit_name");
+        assertThat(e.line()).isEqualTo(15);
+        assertThat(e.getMessage()).contains("the keys allowed here are: bucket");
     }
 
     @Test
