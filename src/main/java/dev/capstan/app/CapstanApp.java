@@ -35,6 +35,7 @@ public final class CapstanApp {
                 shell.environmentProperty()::get));
         EnvironmentsModel environmentsModel = new EnvironmentsModel(context.environmentCheck(), work, shell.environments());
         EnvironmentsView environments = new EnvironmentsView(environmentsModel);
+        shell.environmentProperty().addListener((obs, old, env) -> environments.select(env));
         window = new MainWindow(shell, work, List.of(profiles, environments));
         window.show(stage);
         if (workspace != null) {

@@ -91,12 +91,28 @@ public final class EnvironmentsView implements AppView {
         table.getColumns().add(column("What was found", 420, EnvironmentsModel.FieldRow::detail));
         VBox.setVgrow(table, Priority.ALWAYS);
 
-        VBox detail = new VBox(10, header, table);
+        Label selectedDetail = new Label();
+        selectedDetail.setId("field-detail");
+        selectedDetail.setWrapText(true);
+        selectedDetail.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            EnvironmentsModel.FieldRow row = table.getSelectionModel().getSelectedItem();
+            return row == null ? "Select a row to read it whole." : row.field() + " = " + row.value()
+                    + (row.detail().isEmpty() ? "" : "\n" + row.detail());
+        }, table.getSelectionModel().selectedItemProperty()));
+
+        VBox detail = new VBox(10, header, table, selectedDetail);
         detail.setPadding(new Insets(16));
         VBox left = new VBox(list);
         VBox.setVgrow(list, Priority.ALWAYS);
         root.getItems().addAll(left, detail);
         root.setDividerPositions(0.22);
+    }
+
+    /** Shows the environment (chosen elsewhere, such as in the top bar). */
+    public void select(Environment env) {
+        if (env != null && !env.equals(list.getSelectionModel().getSelectedItem())) {
+            list.getSelectionModel().select(env);
+        }
     }
 
     private void check() {

@@ -64,8 +64,19 @@ public final class ProfilesView implements AppView {
         HBox actions = new HBox(8, test, reload);
         actions.setAlignment(Pos.CENTER_LEFT);
 
+        // The table cell is short; the whole sentence (and what to do about it) is shown here.
+        Label detail = new Label();
+        detail.setId("profile-detail");
+        detail.setWrapText(true);
+        detail.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            ProfilesModel.Row row = table.getSelectionModel().getSelectedItem();
+            return row == null ? "" : row.profile().name() + " (" + row.profile().kindDescription() + "): "
+                    + (row.resultProperty().get().isEmpty() ? "not tested yet" : row.resultProperty().get());
+        }, table.getSelectionModel().selectedItemProperty(), javafx.beans.binding.Bindings.selectString(
+                table.getSelectionModel().selectedItemProperty(), "result")));
+
         root.setPadding(new Insets(16));
-        root.getChildren().addAll(title, sources, actions, table);
+        root.getChildren().addAll(title, sources, actions, table, detail);
     }
 
     private void testSelected() {

@@ -70,9 +70,11 @@ public final class MainWindow {
             Environment env = model.environmentProperty().get();
             return env == null ? "Capstan" : "Capstan — " + env.name();
         }, model.environmentProperty()));
-        var icon = MainWindow.class.getResourceAsStream("/dev/capstan/icons/capstan-256.png");
-        if (icon != null) {
-            stage.getIcons().add(new Image(icon));
+        for (int size : new int[] {16, 32, 64, 256}) {
+            var icon = MainWindow.class.getResourceAsStream("/dev/capstan/icons/capstan-" + size + ".png");
+            if (icon != null) {
+                stage.getIcons().add(new Image(icon));
+            }
         }
         WindowMemory.restore(stage, model.settings().window());
         stage.setOnCloseRequest(e -> model.rememberWindow(WindowMemory.capture(stage)));

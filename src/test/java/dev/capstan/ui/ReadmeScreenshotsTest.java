@@ -1,0 +1,71 @@
+package dev.capstan.ui;
+
+import static dev.capstan.ui.FxTestSupport.fx;
+import static dev.capstan.ui.FxTestSupport.run;
+import static dev.capstan.ui.FxTestSupport.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.capstan.app.AppContext;
+import dev.capstan.aws.AwsClientSettings;
+import dev.capstan.aws.ProfileCatalog;
+import dev.capstan.config.UserDirectories;
+import dev.capstan.sandbox.Sandbox;
+import dev.capstan.ui.profiles.ProfilesModel;
+import dev.capstan.ui.shell.ShellModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+
+/**
+ * Starts the whole sandbox exactly as `capstan sandbox` does, walks the console through the views a
+ * newcomer sees first, and photographs each into target/screenshots (the README's pictures come from here).
+ */
+class ReadmeScreenshotsTest {
+    private static final Path OUT = Path.of("target/screenshots");
+    @TempDir
+    Path home;
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theSandboxConsoleAsANewcomerSeesIt() throws Exception {
+        try (Sandbox sandbox = Sandbox.start(Files.createDirectories(home.resolve("sandbox")), line -> { });
+             AppContext context = new AppContext(new UserDirectories(home.resolve("config"), home.resolve("state")), Map.of(),
+                     new ProfileCatalog(sandbox.awsConfig(), sandbox.awsCredentials()), AwsClientSettings.forLocalStandIn())) {
+            FxTestSupport.Opened opened = FxTestSupport.open(context, sandbox.workspace());
+            FxRobot robot = new FxRobot();
+            try {
+                var scene = opened.stage().getScene();
+                waitUntil("STS has answered", () -> robot.lookup("#status-identity").queryAs(Label.class).getText().startsWith("arn:"));
+
+                run(() -> opened.window().select(1));
+                waitUntil("staging is checked", () -> robot.lookup("#check-summary").queryAs(Label.class).getText().equals("Every field checked out"));
+                assertThat(FxTestSupport.screenshot(scene, OUT.resolve("environments-light.png"))).isNotEmptyFile();
+
+                run(() -> opened.window().select(0));
+                TableView<ProfilesModel.Row> table = fx(() -> robot.lookup("#profiles-table").queryAs(TableView.class));
+                waitUntil("profiles are listed", () -> table.getItems().size() == 2);
+                run(() -> table.getSelectionModel().select(0));
+                robot.clickOn("#test-connection");
+                run(() -> table.getSelectionModel().select(1));
+                robot.clickOn("#test-connection");
+                waitUntil("both tests have answered", () -> table.getItems().stream().allMatch(r -> r.stateProperty().get() != ProfilesModel.Row.State.TESTING
+                        && r.stateProperty().get() != ProfilesModel.Row.State.UNTESTED));
+                assertThat(FxTestSupport.screenshot(scene, OUT.resolve("profiles-light.png"))).isNotEmptyFile();
+
+                run(() -> opened.app().shell().themeProperty().set(ShellModel.Theme.DARK));
+                assertThat(FxTestSupport.screenshot(scene, OUT.resolve("profiles-dark.png"))).isNotEmptyFile();
+                run(() -> opened.window().select(1));
+                run(() -> opened.app().shell().environmentProperty().set(opened.app().shell().environments().get(1)));
+                assertThat(FxTestSupport.screenshot(scene, OUT.resolve("environments-dark.png"))).isNotEmptyFile();
+                run(() -> opened.app().shell().themeProperty().set(ShellModel.Theme.LIGHT));
+            } finally {
+                FxTestSupport.close(opened);
+            }
+        }
+    }
+}
