@@ -55,12 +55,14 @@ class ReadmeScreenshotsTest {
                 robot.clickOn("#test-connection");
                 waitUntil("both tests have answered", () -> table.getItems().stream().allMatch(r -> r.stateProperty().get() != ProfilesModel.Row.State.TESTING
                         && r.stateProperty().get() != ProfilesModel.Row.State.UNTESTED));
+                assertThat(robot.lookup("#profile-detail").queryAs(Label.class).getText()).contains("aws sso login --profile");
                 assertThat(FxTestSupport.screenshot(scene, OUT.resolve("profiles-light.png"))).isNotEmptyFile();
 
                 run(() -> opened.app().shell().themeProperty().set(ShellModel.Theme.DARK));
                 assertThat(FxTestSupport.screenshot(scene, OUT.resolve("profiles-dark.png"))).isNotEmptyFile();
                 run(() -> opened.window().select(1));
                 run(() -> opened.app().shell().environmentProperty().set(opened.app().shell().environments().get(1)));
+                waitUntil("production is checked", () -> robot.lookup("#check-summary").queryAs(Label.class).getText().equals("Every field checked out"));
                 assertThat(FxTestSupport.screenshot(scene, OUT.resolve("environments-dark.png"))).isNotEmptyFile();
                 run(() -> opened.app().shell().themeProperty().set(ShellModel.Theme.LIGHT));
             } finally {

@@ -130,8 +130,9 @@ public final class EnvironmentsView implements AppView {
 
     private static TableColumn<EnvironmentsModel.FieldRow, CheckResult.Status> statusColumn() {
         TableColumn<EnvironmentsModel.FieldRow, CheckResult.Status> column = new TableColumn<>("");
-        column.setPrefWidth(90);
-        column.setMaxWidth(110);
+        column.setMinWidth(96);
+        column.setPrefWidth(96);
+        column.setMaxWidth(120);
         column.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyObjectWrapper<>(cell.getValue().status()));
         column.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -145,7 +146,7 @@ public final class EnvironmentsView implements AppView {
                 FontIcon icon;
                 if (status == null) {
                     icon = new FontIcon(Feather.CIRCLE);
-                    setText("unchecked");
+                    setText("—");
                 } else {
                     icon = new FontIcon(switch (status) {
                         case OK -> Feather.CHECK_CIRCLE;

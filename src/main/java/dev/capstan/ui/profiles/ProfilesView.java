@@ -68,12 +68,17 @@ public final class ProfilesView implements AppView {
         Label detail = new Label();
         detail.setId("profile-detail");
         detail.setWrapText(true);
-        detail.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
-            ProfilesModel.Row row = table.getSelectionModel().getSelectedItem();
-            return row == null ? "" : row.profile().name() + " (" + row.profile().kindDescription() + "): "
-                    + (row.resultProperty().get().isEmpty() ? "not tested yet" : row.resultProperty().get());
-        }, table.getSelectionModel().selectedItemProperty(), javafx.beans.binding.Bindings.selectString(
-                table.getSelectionModel().selectedItemProperty(), "result")));
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
+            detail.textProperty().unbind();
+            if (row == null) {
+                detail.setText("");
+                return;
+            }
+            String head = row.profile().name() + " (" + row.profile().kindDescription() + "): ";
+            detail.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                    () -> head + (row.resultProperty().get().isEmpty() ? "not tested yet" : row.resultProperty().get()),
+                    row.resultProperty()));
+        });
 
         root.setPadding(new Insets(16));
         root.getChildren().addAll(title, sources, actions, table, detail);
