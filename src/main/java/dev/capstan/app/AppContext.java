@@ -39,6 +39,7 @@ public final class AppContext implements AutoCloseable {
     private final EnvironmentCheck environmentCheck;
     private final WorkspaceLoader workspaceLoader = new WorkspaceLoader();
     private final List<AutoCloseable> owned = new ArrayList<>();
+    private boolean closed;
 
     public AppContext(UserDirectories directories, Map<String, String> environmentVariables, ProfileCatalog profiles,
                       AwsClientSettings awsSettings) {
@@ -109,8 +110,13 @@ public final class AppContext implements AutoCloseable {
         return new CliServices(profiles, identity, environmentCheck, workspaceLoader, environmentVariables);
     }
 
+    /** Closes everything once; later calls (a shutdown hook after a normal exit) do nothing. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         background.shutdownNow();
         try {
             background.awaitTermination(5, TimeUnit.SECONDS);

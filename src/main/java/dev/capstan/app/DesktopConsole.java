@@ -45,22 +45,22 @@ final class DesktopConsole implements ConsoleStarter {
                 new ProfileCatalog(sandbox.awsConfig(), sandbox.awsCredentials()), AwsClientSettings.forLocalStandIn());
         context.own(() -> deleteTree(directory));
         context.own(sandbox);
-        try {
-            if (gui) {
-                runWindow(context, sandbox.workspace());
-            } else {
-                System.out.println("Workspace: " + sandbox.workspace());
-                System.out.println("AWS_CONFIG_FILE=" + sandbox.awsConfig() + " AWS_SHARED_CREDENTIALS_FILE=" + sandbox.awsCredentials());
-                System.out.println("The sandbox runs until you press Ctrl+C.");
-                CountDownLatch stopped = new CountDownLatch(1);
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    context.close();
-                    stopped.countDown();
-                }));
-                stopped.await();
-            }
-        } finally {
+        // Ctrl+C, a closed terminal or a lost display must still stop moto and PostgreSQL.
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
             context.close();
+            stopped.countDown();
+        }, "sandbox-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        if (gui) {
+            runWindow(context, sandbox.workspace());
+            Runtime.getRuntime().removeShutdownHook(hook);
+            context.close();
+        } else {
+            System.out.println("Workspace: " + sandbox.workspace());
+            System.out.println("AWS_CONFIG_FILE=" + sandbox.awsConfig() + " AWS_SHARED_CREDENTIALS_FILE=" + sandbox.awsCredentials());
+            System.out.println("The sandbox runs until you press Ctrl+C.");
+            stopped.await();
         }
         return 0;
     }
