@@ -29,20 +29,10 @@ public final class SdkEstateProbe implements EstateProbe {
     @Override
     public List<CheckResult> check(Environment env, AwsTarget target) {
         List<CheckResult> results = new ArrayList<>();
-        Service service = null;
         results.add(guard("cluster", env.cluster(), target, () -> cluster(env, target)));
+        Service service = env.service() == null ? null : findService(env, target, results);
         if (env.service() == null) {
             results.add(CheckResult.notSet("service"));
-        } else {
-            Service[] found = new Service[1];
-            results.add(guard("service", env.service(), target, () -> {
-                found[0] = service(env, target);
-                return found[0] == null
-                        ? CheckResult.failed("service", env.service(), "no active service of that name in cluster " + env.cluster())
-                        : CheckResult.ok("service", env.service(), found[0].status() + ", " + found[0].runningCount() + " of "
-                                + found[0].desiredCount() + " tasks running, task definition " + shortName(found[0].taskDefinition()));
-            }));
-            service = found[0];
         }
         results.add(container(env, target, service));
         if (env.network() == null) {
@@ -90,10 +80,21 @@ public final class SdkEstateProbe implements EstateProbe {
         return CheckResult.ok("cluster", env.cluster(), c.activeServicesCount() + " services, " + c.runningTasksCount() + " running tasks");
     }
 
-    private Service service(Environment env, AwsTarget target) {
-        return clients.ecs(target).describeServices(r -> r.cluster(env.cluster()).services(env.service())).services().stream()
-                .filter(s -> !"INACTIVE".equals(s.status()))
-                .findFirst().orElse(null);
+    /** Adds the service's check to the results and returns the service, or null when it is not there. */
+    private Service findService(Environment env, AwsTarget target, List<CheckResult> results) {
+        try {
+            Service found = clients.ecs(target).describeServices(r -> r.cluster(env.cluster()).services(env.service())).services().stream()
+                    .filter(s -> !"INACTIVE".equals(s.status()))
+                    .findFirst().orElse(null);
+            results.add(found == null
+                    ? CheckResult.failed("service", env.service(), "no active service of that name in cluster " + env.cluster())
+                    : CheckResult.ok("service", env.service(), found.status() + ", " + found.runningCount() + " of "
+                            + found.desiredCount() + " tasks running, task definition " + shortName(found.taskDefinition())));
+            return found;
+        } catch (SdkException e) {
+            results.add(CheckResult.failed("service", env.service(), AwsErrors.explain(e, target, "check service").getMessage()));
+            return null;
+        }
     }
 
     private CheckResult container(Environment env, AwsTarget target, Service service) {
