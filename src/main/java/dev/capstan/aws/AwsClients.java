@@ -2,6 +2,8 @@ package dev.capstan.aws;
 
 import dev.capstan.domain.AwsTarget;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -11,6 +13,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -96,12 +99,22 @@ public final class AwsClients implements AutoCloseable {
                         .retryStrategy(settings.maxAttempts() <= 1
                                 ? AwsRetryStrategy.doNotRetry()
                                 : AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(settings.maxAttempts()).build())
-                        .executionInterceptors(settings.interceptors())
+                        .executionInterceptors(interceptorsFor(target))
                         .build());
         if (target.endpoint() != null) {
             builder.endpointOverride(URI.create(target.endpoint()));
         }
         return builder.build();
+    }
+
+    /** The read-only guard goes first, so a refused call never reaches the other interceptors or the network. */
+    private List<ExecutionInterceptor> interceptorsFor(AwsTarget target) {
+        List<ExecutionInterceptor> chain = new ArrayList<>();
+        if (target.readOnly()) {
+            chain.add(new ReadOnlyGuard(target));
+        }
+        chain.addAll(settings.interceptors());
+        return chain;
     }
 
     private AwsCredentialsProvider credentialsFor(String profile) {

@@ -17,6 +17,8 @@ import software.amazon.awssdk.profiles.ProfileProperty;
  * Capstan sees exactly what the CLI and the SDK see. Secrets are read by the SDK and never leave it.
  */
 public final class ProfileCatalog {
+    /** A key of Capstan's own in a profile's section of ~/.aws/config; the AWS tools ignore keys they do not know. */
+    public static final String READ_ONLY_PROPERTY = "capstan_read_only";
     private final Path configFile;
     private final Path credentialsFile;
     private volatile ProfileFile profileFile;
@@ -98,6 +100,7 @@ public final class ProfileCatalog {
             kind = ProfileKind.NO_CREDENTIALS;
         }
         return new AwsProfile(profile.name(), kind, p.get(ProfileProperty.REGION), p.get(ProfileProperty.ENDPOINT_URL),
-                p.get(ProfileProperty.ROLE_ARN), via, p.containsKey("mfa_serial"));
+                p.get(ProfileProperty.ROLE_ARN), via, p.containsKey("mfa_serial"),
+                "true".equalsIgnoreCase(p.get(READ_ONLY_PROPERTY)));
     }
 }

@@ -17,7 +17,7 @@ public final class JdbcDatabaseProbe implements DatabaseProbe {
     @Override
     public CheckResult check(DatabaseSettings settings) {
         String value = settings.user() + " @ " + settings.url();
-        try (Connection connection = connections.open(settings);
+        try (Connection connection = connections.openForReading(settings);
              Statement statement = connection.createStatement()) {
             connection.setReadOnly(true);
             try (ResultSet rows = statement.executeQuery("select count(*) from region_config")) {

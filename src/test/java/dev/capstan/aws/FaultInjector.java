@@ -21,6 +21,7 @@ public final class FaultInjector implements ExecutionInterceptor {
 
     private final Map<String, Fault> faults = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> sent = new ConcurrentHashMap<>();
 
     /** The next {@code times} calls of the operation (such as "GetCallerIdentity") fail with the error code. */
     public void failWith(String operation, String code, int status, int times) {
@@ -36,9 +37,28 @@ public final class FaultInjector implements ExecutionInterceptor {
         return count == null ? 0 : count.get();
     }
 
+    /** How many requests of the operation went onto the wire (interceptors earlier in the chain may stop a call). */
+    public int sent(String operation) {
+        AtomicInteger count = sent.get(operation);
+        return count == null ? 0 : count.get();
+    }
+
+    /** Every operation that went onto the wire, with how often. */
+    public Map<String, Integer> sentOperations() {
+        Map<String, Integer> copy = new java.util.TreeMap<>();
+        sent.forEach((operation, count) -> copy.put(operation, count.get()));
+        return copy;
+    }
+
     public void clear() {
         faults.clear();
         calls.clear();
+        sent.clear();
+    }
+
+    @Override
+    public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+        sent.computeIfAbsent(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), k -> new AtomicInteger()).incrementAndGet();
     }
 
     @Override

@@ -1,0 +1,16 @@
+package dev.capstan.aws;
+
+import dev.capstan.domain.AwsTarget;
+import dev.capstan.domain.ServiceStatus;
+import java.util.List;
+
+/** ECS as the operations see it. Calls made for a read-only target refuse to change anything. */
+public interface EcsGateway {
+    /** The service's current counts; fails with a sentence when it does not exist. */
+    ServiceStatus service(AwsTarget target, String cluster, String service);
+
+    void setDesiredCount(AwsTarget target, String cluster, String service, int desiredCount);
+
+    /** ARNs of the service's tasks whose desired status is RUNNING. */
+    List<String> runningTaskArns(AwsTarget target, String cluster, String service);
+}

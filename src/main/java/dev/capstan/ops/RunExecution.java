@@ -1,0 +1,270 @@
+package dev.capstan.ops;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.capstan.ops.lock.DeployLock;
+import dev.capstan.ops.lock.LockLease;
+import dev.capstan.ops.lock.LockSpot;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run on its way through its steps, on its own thread: it takes the deploy lock, runs each step
+ * with the journal written around it, and releases the lock, the journal and its live marker however
+ * the run ends.
+ */
+final class RunExecution implements Runnable, RunHandle, StepContext {
+    private static final Logger LOG = LoggerFactory.getLogger(RunExecution.class);
+    private final String runId;
+    private final Operation operation;
+    private final Plan plan;
+    private final Journal journal;
+    private final AutoCloseable live;
+    private final RunListener listener;
+    private final int from;
+    private final Map<String, List<String>> facts;
+    private final boolean resumed;
+    private final LockSpot lockSpot;
+    private final DeployLock lock;
+    private final String operator;
+    private final CompletableFuture<RunRecord> finished = new CompletableFuture<>();
+    private volatile String cancelReason;
+    /** Cancel wakes a pause through this latch, not by interrupting: an interrupt would close the journal's channel. */
+    private final CountDownLatch cancelled = new CountDownLatch(1);
+    private volatile PlannedStep current;
+    private RunStore store;
+
+    RunExecution(String runId, Operation operation, Plan plan, Journal journal, AutoCloseable live, RunListener listener, int from,
+                 Map<String, List<String>> facts, boolean resumed, LockSpot lockSpot, DeployLock lock, String operator) {
+        this.runId = runId;
+        this.operation = operation;
+        this.plan = plan;
+        this.journal = journal;
+        this.live = live;
+        this.listener = listener;
+        this.from = from;
+        this.facts = new LinkedHashMap<>(facts);
+        this.resumed = resumed;
+        this.lockSpot = lockSpot;
+        this.lock = lock;
+        this.operator = operator;
+    }
+
+    void finishedReading(RunStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public void run() {
+        String error = null;
+        RunOutcome outcome = RunOutcome.SUCCEEDED;
+        LockLease lease = null;
+        try {
+            lease = takeLock();
+            List<Step> steps = operation.steps();
+            for (int i = from; i < steps.size(); i++) {
+                checkCancelled();
+                runStep(steps.get(i));
+            }
+        } catch (RunCancelledException e) {
+            outcome = RunOutcome.CANCELLED;
+            error = e.getMessage();
+        } catch (Exception e) {
+            outcome = RunOutcome.FAILED;
+            error = message(e);
+        } finally {
+            end(lease, outcome, error);
+        }
+    }
+
+    private void end(LockLease lease, RunOutcome outcome, String error) {
+        try {
+            releaseLock(lease);
+            ObjectNode end = journal.record("finished").put("outcome", outcome.name());
+            end.put("error", error);
+            journal.append(end);
+        } catch (RuntimeException e) {
+            // Without its end record the run reads as interrupted, and can be resumed: the safe reading.
+            LOG.error("Could not journal the end of run {}: {}", runId, e.getMessage());
+        } finally {
+            journal.close();
+            closeLive();
+        }
+        try {
+            RunRecord record = store.read(runId);
+            listener.finished(record);
+            finished.complete(record);
+        } catch (RuntimeException e) {
+            finished.completeExceptionally(e);
+        }
+    }
+
+    private LockLease takeLock() {
+        if (lockSpot == null) {
+            return null;
+        }
+        LockLease lease = lock.acquire(lockSpot, operator, runId, operation.title(), this::pause, this::note);
+        journal.append(journal.record("lock").put("event", lease.tookOver() ? "taken-over" : "acquired")
+                .put("detail", lockSpot.key() + " in " + lockSpot.table()));
+        note("Holding the deploy lock " + lockSpot.key() + ".");
+        lease.onLost(reason -> {
+            journal.append(journal.record("lock").put("event", "lost").put("detail", reason));
+            cancel("Stopped because " + reason + ".");
+        });
+        return lease;
+    }
+
+    private void releaseLock(LockLease lease) {
+        if (lease == null) {
+            return;
+        }
+        try {
+            boolean released = lease.release();
+            journal.append(journal.record("lock").put("event", released ? "released" : "not-released")
+                    .put("detail", lockSpot.key() + (released ? "" : ": it was no longer ours")));
+            note(released ? "Released the deploy lock." : "The deploy lock was no longer ours to release.");
+        } catch (RuntimeException e) {
+            // The lock stays until its lease runs out; the next run takes it over after watching one lease.
+            journal.append(journal.record("lock").put("event", "release-failed").put("detail", message(e)));
+        }
+    }
+
+    private void runStep(Step step) throws Exception {
+        PlannedStep planned = plan.step(step.id());
+        current = planned;
+        journal.append(journal.record("step").put("event", "started").put("id", step.id()).put("number", planned.number()));
+        listener.stepStarted(planned);
+        try {
+            String summary = step.run(this);
+            journal.append(journal.record("step").put("event", "done").put("id", step.id()).put("summary", summary));
+            listener.stepDone(planned, summary);
+        } catch (Exception | Error e) {
+            String error = e instanceof RunCancelledException ? "Cancelled: " + e.getMessage() : message(e);
+            journal.append(journal.record("step").put("event", "failed").put("id", step.id()).put("error", error));
+            listener.stepFailed(planned, error);
+            throw e;
+        } finally {
+            current = null;
+        }
+    }
+
+    private static String message(Throwable e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private void note(String line) {
+        listener.note(line);
+    }
+
+    private void closeLive() {
+        try {
+            live.close();
+        } catch (Exception e) {
+            LOG.warn("Could not remove the live marker of run {}: {}", runId, e.getMessage());
+        }
+    }
+
+    // RunHandle
+
+    @Override
+    public String runId() {
+        return runId;
+    }
+
+    @Override
+    public CompletableFuture<RunRecord> finished() {
+        return finished;
+    }
+
+    @Override
+    public void cancel(String reason) {
+        synchronized (cancelled) {
+            if (cancelReason == null) {
+                cancelReason = reason;
+            }
+        }
+        cancelled.countDown();
+    }
+
+    // StepContext
+
+    @Override
+    public boolean resumed() {
+        return resumed;
+    }
+
+    @Override
+    public void log(String line) {
+        PlannedStep step = current;
+        journal.append(journal.record("log").put("step", step == null ? "" : step.id()).put("text", line));
+        if (step != null) {
+            listener.log(step, line);
+        } else {
+            listener.note(line);
+        }
+    }
+
+    @Override
+    public synchronized String rememberOnce(String key, String value) {
+        List<String> known = facts.get(key);
+        if (known != null && !known.isEmpty()) {
+            return known.get(0);
+        }
+        journal.append(journal.record("fact").put("step", current == null ? "" : current.id()).put("key", key).put("value", value));
+        facts.put(key, List.of(value));
+        return value;
+    }
+
+    @Override
+    public synchronized List<String> rememberOnce(String key, List<String> values) {
+        List<String> known = facts.get(key);
+        if (known != null) {
+            return known;
+        }
+        ObjectNode fact = journal.record("fact").put("step", current == null ? "" : current.id()).put("key", key);
+        ArrayNode array = fact.putArray("value");
+        values.forEach(array::add);
+        journal.append(fact);
+        facts.put(key, List.copyOf(values));
+        return List.copyOf(values);
+    }
+
+    @Override
+    public synchronized Optional<String> fact(String key) {
+        List<String> known = facts.get(key);
+        return known == null || known.isEmpty() ? Optional.empty() : Optional.of(known.get(0));
+    }
+
+    @Override
+    public synchronized Optional<List<String>> factList(String key) {
+        return Optional.ofNullable(facts.get(key)).map(ArrayList::new);
+    }
+
+    @Override
+    public void pause(Duration duration) {
+        checkCancelled();
+        try {
+            cancelled.await(duration.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunCancelledException("Capstan is shutting down");
+        }
+        checkCancelled();
+    }
+
+    @Override
+    public void checkCancelled() {
+        if (cancelReason != null) {
+            throw new RunCancelledException(cancelReason);
+        }
+    }
+}

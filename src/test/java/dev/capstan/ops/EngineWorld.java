@@ -1,0 +1,59 @@
+package dev.capstan.ops;
+
+import dev.capstan.aws.DynamoLockTable;
+import dev.capstan.aws.EcsGateway;
+import dev.capstan.aws.SdkEcsGateway;
+import dev.capstan.aws.StsIdentityGateway;
+import dev.capstan.domain.Environment;
+import dev.capstan.ops.lock.DeployLock;
+import dev.capstan.ops.lock.ForceReleaseLock;
+import dev.capstan.ops.scale.ScaleServiceFactory;
+import dev.capstan.testworld.MotoWorld;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * The engine wired as the composition root wires it, against a moto world, with a short lock lease so
+ * the takeover tests take seconds. Used by tests and by the child JVM the crash test kills.
+ */
+public final class EngineWorld implements AutoCloseable {
+    public static final Duration LEASE = Duration.ofMillis(1500);
+    public static final Duration HEARTBEAT = Duration.ofMillis(300);
+    public final ExecutorService runs = Executors.newCachedThreadPool();
+    public final ScheduledExecutorService heartbeats = Executors.newScheduledThreadPool(2);
+    public final Targets targets;
+    public final DeployLock lock;
+    public final EcsGateway ecs;
+    public final ScaleServiceFactory scale;
+    public final Runner runner;
+
+    public EngineWorld(MotoWorld moto, Path runsDirectory) {
+        this(moto.clients(), moto.catalog(), runsDirectory, "tester@test-host");
+    }
+
+    public EngineWorld(dev.capstan.aws.AwsClients clients, dev.capstan.aws.ProfileCatalog catalog, Path runsDirectory, String operator) {
+        targets = new Targets(catalog, new StsIdentityGateway(clients));
+        lock = new DeployLock(new DynamoLockTable(clients), heartbeats, Clock.systemUTC(), LEASE, HEARTBEAT);
+        ecs = new SdkEcsGateway(clients);
+        scale = new ScaleServiceFactory(ecs, targets);
+        runner = new Runner(new RunStore(runsDirectory, Clock.systemUTC()), lock,
+                new OperationCatalog(List.of(LedgerOperation.factory(), scale, ForceReleaseLock.factory(lock, targets))), targets, runs, operator);
+    }
+
+    /** An environment with nothing but a cluster name and a lock table, for operations that only touch files. */
+    public static Environment plainEnvironment(String name, String endpoint, boolean production, String lockTable) {
+        return new Environment(name, MotoWorld.PROFILE, MotoWorld.REGION, endpoint, production, false, name + "-cluster", null, null,
+                null, null, null, null, null, null, lockTable);
+    }
+
+    @Override
+    public void close() {
+        runs.shutdownNow();
+        heartbeats.shutdownNow();
+    }
+}

@@ -1,0 +1,187 @@
+package dev.capstan.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.capstan.aws.sandbox.EstateSeeder;
+import dev.capstan.domain.Environment;
+import dev.capstan.testworld.MotoExtension;
+import dev.capstan.testworld.MotoWorld;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@ExtendWith(MotoExtension.class)
+class RunnerTest {
+    @TempDir
+    Path dir;
+    private EngineWorld engine;
+    private Environment staging;
+    private LedgerOperation ledger;
+
+    @BeforeEach
+    void setUp(MotoWorld moto) {
+        new EstateSeeder(moto.clients(), moto.target()).lockTable("ledger-locks");
+        engine = new EngineWorld(moto, dir.resolve("runs"));
+        staging = EngineWorld.plainEnvironment("ledger-staging", moto.endpoint(), false, "ledger-locks");
+        ledger = new LedgerOperation(staging, dir.resolve("ledger.txt"));
+    }
+
+    @AfterEach
+    void tearDown() {
+        System.clearProperty("ledger.failAt");
+        engine.close();
+    }
+
+    private RunRecord runToEnd(RunHandle handle) throws Exception {
+        return handle.finished().get(30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void planningChangesNothingAndWritesNoJournal() throws Exception {
+        Plan plan = engine.runner.plan(ledger);
+
+        assertThat(plan.steps()).extracting(PlannedStep::sentence).containsExactly(
+                "Count the ledger's entries", "Append entry A to the ledger", "Append entry B to the ledger", "Append entry C to the ledger");
+        assertThat(plan.steps()).extracting(PlannedStep::kind).containsExactly(StepKind.READ, StepKind.CHANGE, StepKind.CHANGE, StepKind.CHANGE);
+        assertThat(plan.step("append-A").before()).isEqualTo("-");
+        assertThat(plan.step("append-A").after()).isEqualTo("A");
+        assertThat(ledger.entries()).isEmpty();
+        assertThat(engine.runner.store().list()).isEmpty();
+    }
+
+    @Test
+    void aRunJournalsWhoWhatAndEveryStepAndReleasesItsLock() throws Exception {
+        Files.createFile(ledger.goFile());
+        RunRecord run = runToEnd(engine.runner.start(ledger, engine.runner.plan(ledger), Decision.yes(), RunListener.NONE));
+
+        assertThat(run.outcome()).isEqualTo(RunOutcome.SUCCEEDED);
+        assertThat(ledger.entries()).containsExactly("A", "B", "C");
+        assertThat(run.osUser()).isEqualTo("tester@test-host");
+        assertThat(run.callerArn()).startsWith("arn:aws:");
+        assertThat(run.environment()).isEqualTo("ledger-staging");
+        assertThat(run.parameters()).containsEntry("ledger", dir.resolve("ledger.txt").toString());
+        assertThat(run.steps()).extracting(StepRecord::state).containsOnly(StepRecord.State.DONE);
+        assertThat(run.steps().get(1).log()).containsExactly("Appended entry A");
+        assertThat(run.facts()).containsEntry("entriesBefore", List.of("0"));
+        assertThat(run.history()).anyMatch(line -> line.contains("lock acquired")).anyMatch(line -> line.contains("lock released"));
+        assertThat(run.file()).startsWith(dir.resolve("runs"));
+        assertThat(Files.readAllLines(run.file())).allMatch(line -> line.startsWith("{") && line.endsWith("}"));
+        assertThat(engine.lock.status(dev.capstan.ops.lock.LockSpot.of(staging, engine.targets.of(staging)).orElseThrow())).isEmpty();
+    }
+
+    @Test
+    void aFailedRunBlocksANewOneUntilResumedAndTheResumeRepeatsNoEffect() throws Exception {
+        Files.createFile(ledger.goFile());
+        System.setProperty("ledger.failAt", "B");
+        RunRecord failed = runToEnd(engine.runner.start(ledger, engine.runner.plan(ledger), Decision.yes(), RunListener.NONE));
+        assertThat(failed.outcome()).isEqualTo(RunOutcome.FAILED);
+        assertThat(failed.error()).isEqualTo("Told to fail after entry B");
+        assertThat(failed.nextStep().orElseThrow().planned().id()).isEqualTo("append-B");
+        assertThat(ledger.entries()).containsExactly("A", "B");
+
+        assertThatThrownBy(() -> engine.runner.start(ledger, engine.runner.plan(ledger), Decision.yes(), RunListener.NONE))
+                .isInstanceOf(UnfinishedRunException.class)
+                .hasMessageContaining(failed.id()).hasMessageContaining("capstan runs resume " + failed.id());
+
+        System.clearProperty("ledger.failAt");
+        RunRecord resumed = runToEnd(engine.runner.resume(failed.id(), staging, Decision.yes(), RunListener.NONE));
+
+        assertThat(resumed.outcome()).isEqualTo(RunOutcome.SUCCEEDED);
+        assertThat(resumed.id()).isEqualTo(failed.id());
+        assertThat(ledger.entries()).containsExactly("A", "B", "C");
+        assertThat(resumed.steps().get(2).summary()).isEqualTo("Entry B was already there");
+        assertThat(resumed.history()).anyMatch(line -> line.contains("resumed by tester@test-host"));
+        assertThat(engine.runner.store().unfinished(staging.name(), LedgerOperation.TYPE)).isEmpty();
+    }
+
+    @Test
+    void startingOverAbandonsTheOldRunAndBeginsANewOne() throws Exception {
+        Files.createFile(ledger.goFile());
+        System.setProperty("ledger.failAt", "A");
+        RunRecord failed = runToEnd(engine.runner.start(ledger, engine.runner.plan(ledger), Decision.yes(), RunListener.NONE));
+        System.clearProperty("ledger.failAt");
+
+        RunRecord abandoned = engine.runner.abandon(failed.id(), staging, "starting over with a fixed ledger");
+        RunRecord fresh = runToEnd(engine.runner.start(ledger, engine.runner.plan(ledger), Decision.yes(), RunListener.NONE));
+
+        assertThat(abandoned.outcome()).isEqualTo(RunOutcome.ABANDONED);
+        assertThat(fresh.outcome()).isEqualTo(RunOutcome.SUCCEEDED);
+        assertThat(fresh.id()).isNotEqualTo(failed.id());
+        assertThat(engine.runner.store().list()).extracting(RunRecord::outcome)
+                .containsExactlyInAnyOrder(RunOutcome.ABANDONED, RunOutcome.SUCCEEDED);
+        assertThatThrownBy(() -> engine.runner.resume(failed.id(), staging, Decision.yes(), RunListener.NONE))
+                .hasMessageContaining("ABANDONED");
+    }
+
+    @Test
+    void productionNeedsItsNameTypedAndADeclineChangesNothing(MotoWorld moto) throws Exception {
+        Environment production = EngineWorld.plainEnvironment("ledger-prod", moto.endpoint(), true, "ledger-locks");
+        LedgerOperation onProduction = new LedgerOperation(production, dir.resolve("prod-ledger.txt"));
+        Plan plan = engine.runner.plan(onProduction);
+        assertThat(engine.runner.confirmationFor(onProduction, plan).typedNameRequired()).isTrue();
+
+        assertThatThrownBy(() -> engine.runner.start(onProduction, plan, Decision.yes(), RunListener.NONE))
+                .isInstanceOf(NotConfirmedException.class).hasMessageContaining("type its name, ledger-prod");
+        assertThatThrownBy(() -> engine.runner.start(onProduction, plan, Decision.typing("ledger-staging"), RunListener.NONE))
+                .isInstanceOf(NotConfirmedException.class);
+        assertThatThrownBy(() -> engine.runner.start(onProduction, plan, Decision.no(), RunListener.NONE))
+                .isInstanceOf(NotConfirmedException.class);
+        assertThat(onProduction.entries()).isEmpty();
+        assertThat(engine.runner.store().list()).isEmpty();
+
+        Files.createFile(onProduction.goFile());
+        RunRecord run = runToEnd(engine.runner.start(onProduction, plan, Decision.typing("ledger-prod"), RunListener.NONE));
+        assertThat(run.outcome()).isEqualTo(RunOutcome.SUCCEEDED);
+        assertThat(run.history()).anyMatch(line -> line.contains("typed the environment name"));
+    }
+
+    @Test
+    void cancelStopsAtTheNextSafePointAndReleasesTheLock() throws Exception {
+        RunHandle handle = engine.runner.start(ledger, engine.runner.plan(ledger), Decision.yes(), RunListener.NONE);
+        waitFor(() -> ledger.entries().contains("B"));
+        handle.cancel("the person pressed Cancel");
+        RunRecord run = runToEnd(handle);
+
+        assertThat(run.outcome()).isEqualTo(RunOutcome.CANCELLED);
+        assertThat(run.steps().get(2).error()).isEqualTo("Cancelled: the person pressed Cancel");
+        assertThat(ledger.entries()).containsExactly("A", "B");
+        assertThat(engine.lock.status(dev.capstan.ops.lock.LockSpot.of(staging, engine.targets.of(staging)).orElseThrow())).isEmpty();
+        assertThat(engine.runner.store().unfinished(staging.name(), LedgerOperation.TYPE)).isEmpty();
+    }
+
+    @Test
+    void aTornLastLineIsSkippedAndTheNextRecordStartsOnItsOwnLine() throws Exception {
+        Files.createFile(ledger.goFile());
+        System.setProperty("ledger.failAt", "C");
+        RunRecord failed = runToEnd(engine.runner.start(ledger, engine.runner.plan(ledger), Decision.yes(), RunListener.NONE));
+        System.clearProperty("ledger.failAt");
+        Files.writeString(failed.file(), "{\"type\":\"log\",\"step\":\"append-C\",\"te", StandardOpenOption.APPEND);
+
+        RunRecord torn = engine.runner.store().read(failed.id());
+        assertThat(torn.tornLines()).isEqualTo(1);
+        assertThat(torn.outcome()).isEqualTo(RunOutcome.FAILED);
+
+        RunRecord resumed = runToEnd(engine.runner.resume(failed.id(), staging, Decision.yes(), RunListener.NONE));
+        assertThat(resumed.outcome()).isEqualTo(RunOutcome.SUCCEEDED);
+        assertThat(resumed.tornLines()).isEqualTo(1);
+        assertThat(ledger.entries()).containsExactly("A", "B", "C");
+    }
+
+    static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met in 20 s");
+            }
+            Thread.sleep(20);
+        }
+    }
+}
