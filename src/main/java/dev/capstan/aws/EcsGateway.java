@@ -2,6 +2,7 @@ package dev.capstan.aws;
 
 import dev.capstan.domain.AwsTarget;
 import dev.capstan.domain.ServiceStatus;
+import dev.capstan.domain.TaskState;
 import java.util.List;
 
 /** ECS as the operations see it. Calls made for a read-only target refuse to change anything. */
@@ -11,6 +12,10 @@ public interface EcsGateway {
 
     void setDesiredCount(AwsTarget target, String cluster, String service, int desiredCount);
 
-    /** ARNs of the service's tasks whose desired status is RUNNING. */
-    List<String> runningTaskArns(AwsTarget target, String cluster, String service);
+    /** The service's tasks whose desired status is RUNNING: those running and those on their way. */
+    List<TaskState> serviceTasks(AwsTarget target, String cluster, String service);
+
+    default List<String> runningTaskArns(AwsTarget target, String cluster, String service) {
+        return serviceTasks(target, cluster, service).stream().map(TaskState::arn).toList();
+    }
 }

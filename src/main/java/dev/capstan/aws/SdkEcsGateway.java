@@ -2,6 +2,7 @@ package dev.capstan.aws;
 
 import dev.capstan.domain.AwsTarget;
 import dev.capstan.domain.ServiceStatus;
+import dev.capstan.domain.TaskState;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -45,17 +46,17 @@ public final class SdkEcsGateway implements EcsGateway {
      * as moto ignores the serviceName filter and a task's group is what ECS itself sets.
      */
     @Override
-    public List<String> runningTaskArns(AwsTarget target, String cluster, String service) {
+    public List<TaskState> serviceTasks(AwsTarget target, String cluster, String service) {
         try {
             List<String> listed = clients.ecs(target)
                     .listTasksPaginator(r -> r.cluster(cluster).serviceName(service).desiredStatus(DesiredStatus.RUNNING))
                     .taskArns().stream().toList();
-            List<String> mine = new ArrayList<>();
+            List<TaskState> mine = new ArrayList<>();
             for (int from = 0; from < listed.size(); from += 100) {
                 List<String> batch = listed.subList(from, Math.min(listed.size(), from + 100));
                 clients.ecs(target).describeTasks(r -> r.cluster(cluster).tasks(batch)).tasks().stream()
                         .filter(task -> ("service:" + service).equals(task.group()))
-                        .forEach(task -> mine.add(task.taskArn()));
+                        .forEach(task -> mine.add(new TaskState(task.taskArn(), task.lastStatus(), task.desiredStatus())));
             }
             return mine;
         } catch (SdkException e) {

@@ -86,6 +86,8 @@ class RunnerTest {
         assertThat(failed.error()).isEqualTo("Told to fail after entry B");
         assertThat(failed.nextStep().orElseThrow().planned().id()).isEqualTo("append-B");
         assertThat(ledger.entries()).containsExactly("A", "B");
+        assertThat(failed.history()).anyMatch(line -> line.contains("lock released"));
+        assertThat(engine.lock.status(dev.capstan.ops.lock.LockSpot.of(staging, engine.targets.of(staging)).orElseThrow())).isEmpty();
 
         assertThatThrownBy(() -> engine.runner.start(ledger, engine.runner.plan(ledger), Decision.yes(), RunListener.NONE))
                 .isInstanceOf(UnfinishedRunException.class)

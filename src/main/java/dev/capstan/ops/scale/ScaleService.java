@@ -4,6 +4,7 @@ import dev.capstan.aws.EcsGateway;
 import dev.capstan.domain.AwsTarget;
 import dev.capstan.domain.Environment;
 import dev.capstan.domain.ServiceStatus;
+import dev.capstan.domain.TaskState;
 import dev.capstan.ops.Operation;
 import dev.capstan.ops.Step;
 import dev.capstan.ops.StepContext;
@@ -153,18 +154,20 @@ public final class ScaleService implements Operation {
             long deadline = System.nanoTime() + timeout.toNanos();
             String last = "";
             while (true) {
-                ServiceStatus now = service();
-                String counts = "running " + now.runningCount() + ", pending " + now.pendingCount() + ", desired " + now.desiredCount();
+                // Counted from the tasks themselves: a service's runningCount can lag behind them.
+                List<TaskState> tasks = ecs.serviceTasks(target(), environment.cluster(), environment.service());
+                long running = tasks.stream().filter(TaskState::running).count();
+                String counts = "running " + running + ", on their way " + (tasks.size() - running) + ", wanted " + count;
                 if (!counts.equals(last)) {
                     context.log(counts);
                     last = counts;
                 }
-                if (now.runningCount() == count && now.pendingCount() == 0) {
+                if (running == count && tasks.size() == count) {
                     return environment.service() + " runs " + count + " tasks";
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("After " + timeout.toSeconds() + " s " + environment.service() + " is " + counts
-                            + ", not running " + count + "; look at its events in the Clusters view.");
+                    throw new IllegalStateException("After " + timeout.toSeconds() + " s " + environment.service() + " has " + counts
+                            + "; look at its events and stopped tasks in the Clusters view.");
                 }
                 context.pause(POLL);
             }
