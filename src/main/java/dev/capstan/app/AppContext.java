@@ -2,6 +2,8 @@ package dev.capstan.app;
 
 import dev.capstan.aws.AwsClientSettings;
 import dev.capstan.aws.AwsClients;
+import dev.capstan.aws.DynamoLockTable;
+import dev.capstan.aws.SdkEcsGateway;
 import dev.capstan.aws.EstateProbe;
 import dev.capstan.aws.IdentityGateway;
 import dev.capstan.aws.ProfileCatalog;
@@ -13,11 +15,21 @@ import dev.capstan.config.UserDirectories;
 import dev.capstan.config.WorkspaceLoader;
 import dev.capstan.db.ConnectionFactory;
 import dev.capstan.db.JdbcDatabaseProbe;
+import dev.capstan.ops.OperationCatalog;
+import dev.capstan.ops.Operations;
+import dev.capstan.ops.RunStore;
+import dev.capstan.ops.Runner;
+import dev.capstan.ops.Targets;
 import dev.capstan.ops.envcheck.EnvironmentCheck;
+import dev.capstan.ops.lock.DeployLock;
+import dev.capstan.ops.lock.ForceReleaseLock;
+import dev.capstan.ops.scale.ScaleServiceFactory;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +49,9 @@ public final class AppContext implements AutoCloseable {
     private final IdentityGateway identity;
     private final EstateProbe estate;
     private final EnvironmentCheck environmentCheck;
+    private final ExecutorService runs;
+    private final ScheduledExecutorService heartbeats;
+    private final Operations operations;
     private final WorkspaceLoader workspaceLoader = new WorkspaceLoader();
     private final List<AutoCloseable> owned = new ArrayList<>();
     private boolean closed;
@@ -53,6 +68,29 @@ public final class AppContext implements AutoCloseable {
         this.estate = new SdkEstateProbe(aws);
         this.environmentCheck = new EnvironmentCheck(profiles, identity, estate,
                 new JdbcDatabaseProbe(new ConnectionFactory(this.environmentVariables)));
+        // Runs get threads of their own, so a long wait never starves the views' background work.
+        this.runs = Executors.newCachedThreadPool(daemonThreads("capstan-run"));
+        this.heartbeats = Executors.newSingleThreadScheduledExecutor(daemonThreads("capstan-lock-heartbeat"));
+        Targets targets = new Targets(profiles, identity);
+        DeployLock lock = DeployLock.standard(new DynamoLockTable(aws), heartbeats, Clock.systemUTC());
+        ScaleServiceFactory scale = new ScaleServiceFactory(new SdkEcsGateway(aws), targets);
+        OperationCatalog catalog = new OperationCatalog(List.of(scale, ForceReleaseLock.factory(lock, targets)));
+        Runner runner = new Runner(new RunStore(directories.state().resolve("runs"), Clock.systemUTC()), lock, catalog, targets, runs,
+                operator(this.environmentVariables));
+        this.operations = new Operations(runner, lock, targets, scale);
+    }
+
+    /** Who runs Capstan here, for journals and lock records: the OS user at this host. */
+    private static String operator(Map<String, String> env) {
+        String host = env.getOrDefault("HOSTNAME", "");
+        if (host.isBlank()) {
+            try {
+                host = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.net.UnknownHostException e) {
+                host = "localhost";
+            }
+        }
+        return System.getProperty("user.name") + "@" + host;
     }
 
     /** The context for a person's own machine: their AWS files, their XDG directories, AWS's retry habits. */
@@ -106,8 +144,12 @@ public final class AppContext implements AutoCloseable {
         return workspaceLoader;
     }
 
+    public Operations operations() {
+        return operations;
+    }
+
     public CliServices cliServices() {
-        return new CliServices(profiles, identity, environmentCheck, workspaceLoader, environmentVariables);
+        return new CliServices(profiles, identity, environmentCheck, workspaceLoader, environmentVariables, operations);
     }
 
     /** Closes everything once; later calls (a shutdown hook after a normal exit) do nothing. */
@@ -118,6 +160,8 @@ public final class AppContext implements AutoCloseable {
         }
         closed = true;
         background.shutdownNow();
+        heartbeats.shutdownNow();
+        runs.shutdown();
         try {
             background.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

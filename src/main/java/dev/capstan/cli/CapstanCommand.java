@@ -9,7 +9,8 @@ import picocli.CommandLine.ScopeType;
 /** {@code capstan}: with no command it opens the console; each command drives the same objects the console does. */
 @Command(name = "capstan", mixinStandardHelpOptions = true, version = "capstan 0.1.0",
         description = "An operations console for containerised apps on AWS ECS.",
-        subcommands = {ProfilesCommand.class, EnvCommand.class, SandboxCommand.class})
+        subcommands = {ProfilesCommand.class, EnvCommand.class, ServiceCommand.class, RunsCommand.class, LockCommand.class,
+                SandboxCommand.class})
 public final class CapstanCommand implements Callable<Integer> {
     final CliServices services;
     final ConsoleStarter console;
@@ -22,7 +23,23 @@ public final class CapstanCommand implements Callable<Integer> {
             description = "How results are printed: ${COMPLETION-CANDIDATES}.")
     Output output;
 
+    @Option(names = "--env", scope = ScopeType.INHERIT, paramLabel = "NAME", description = "The environment of the workspace to act on.")
+    String env;
+
+    @Option(names = "--dry-run", scope = ScopeType.INHERIT, description = "Print the plan and change nothing.")
+    boolean dryRun;
+
+    @Option(names = "--yes", scope = ScopeType.INHERIT, description = "Confirm without asking (production also needs --confirm-env).")
+    boolean yes;
+
+    @Option(names = "--confirm-env", scope = ScopeType.INHERIT, paramLabel = "NAME",
+            description = "The environment's name, typed to confirm a change to a production environment.")
+    String confirmEnv;
+
     public enum Output { text, json }
+
+    /** Where a confirmation is read from when --yes is not given; a test replaces it. */
+    java.io.BufferedReader input = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8));
 
     public CapstanCommand(CliServices services, ConsoleStarter console) {
         this.services = services;

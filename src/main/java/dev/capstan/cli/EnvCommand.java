@@ -1,16 +1,13 @@
 package dev.capstan.cli;
 
-import dev.capstan.config.WorkspaceException;
 import dev.capstan.domain.CheckResult;
 import dev.capstan.domain.Environment;
 import dev.capstan.domain.Workspace;
 import dev.capstan.ops.envcheck.EnvironmentCheck;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -23,7 +20,7 @@ final class EnvCommand {
 
     @Command(name = "list", description = "The environments of the workspace.")
     int list() {
-        Workspace workspace = load();
+        Workspace workspace = new WorkspaceAccess(root, spec).workspace();
         if (workspace == null) {
             return 2;
         }
@@ -40,15 +37,9 @@ final class EnvCommand {
     }
 
     @Command(name = "check", description = "Check every field of an environment against AWS and the database. Exit 1 if any fails.")
-    int check(@Option(names = "--env", required = true, paramLabel = "NAME") String name) {
-        Workspace workspace = load();
-        if (workspace == null) {
-            return 2;
-        }
-        Environment environment = workspace.environment(name).orElse(null);
+    int check() {
+        Environment environment = new WorkspaceAccess(root, spec).environment();
         if (environment == null) {
-            spec.commandLine().getErr().println("No environment '" + name + "' in " + workspace.source() + "; it has: "
-                    + String.join(", ", workspace.environments().stream().map(Environment::name).toList()));
             return 2;
         }
         List<CheckResult> results = root.services.environmentCheck().run(environment);
@@ -62,19 +53,5 @@ final class EnvCommand {
             }
         }
         return EnvironmentCheck.allPassed(results) ? 0 : 1;
-    }
-
-    private Workspace load() {
-        Path file = root.workspace();
-        if (file == null) {
-            spec.commandLine().getErr().println("No workspace: pass --workspace FILE or set CAPSTAN_WORKSPACE.");
-            return null;
-        }
-        try {
-            return root.services.workspaceLoader().load(file);
-        } catch (WorkspaceException e) {
-            spec.commandLine().getErr().println(e.getMessage());
-            return null;
-        }
     }
 }

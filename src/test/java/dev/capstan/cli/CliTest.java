@@ -9,6 +9,8 @@ import dev.capstan.config.WorkspaceWriter;
 import dev.capstan.db.ConnectionFactory;
 import dev.capstan.db.JdbcDatabaseProbe;
 import dev.capstan.domain.Environment;
+import dev.capstan.ops.EngineWorld;
+import dev.capstan.ops.Operations;
 import dev.capstan.ops.envcheck.EnvironmentCheck;
 import dev.capstan.sandbox.SandboxDatabase;
 import dev.capstan.testworld.MotoExtension;
@@ -27,15 +29,19 @@ import picocli.CommandLine;
 
 @ExtendWith({MotoExtension.class, PostgresExtension.class})
 class CliTest {
+    @org.junit.jupiter.api.io.TempDir
+    Path runs;
+    private EngineWorld engine;
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
     private final int[] consoleOpened = {0};
+    private String input = "";
 
     private int run(MotoWorld moto, String... args) {
         CliServices services = new CliServices(moto.catalog(), new StsIdentityGateway(moto.clients()),
                 new EnvironmentCheck(moto.catalog(), new StsIdentityGateway(moto.clients()), new SdkEstateProbe(moto.clients()),
                         new JdbcDatabaseProbe(new ConnectionFactory(Map.of()))),
-                new WorkspaceLoader(), Map.of());
+                new WorkspaceLoader(), Map.of(), operations(moto));
         ConsoleStarter console = new ConsoleStarter() {
             @Override
             public int open(Path workspace) {
@@ -48,15 +54,123 @@ class CliTest {
                 return 0;
             }
         };
-        return new CommandLine(new CapstanCommand(services, console))
+        CapstanCommand command = new CapstanCommand(services, console);
+        command.input = new java.io.BufferedReader(new java.io.StringReader(input));
+        return new CommandLine(command)
                 .setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+    }
+
+    private Operations operations(MotoWorld moto) {
+        if (engine == null) {
+            engine = new EngineWorld(moto, runs);
+        }
+        return new Operations(engine.runner, engine.lock, engine.targets, engine.scale);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void closeEngine() {
+        if (engine != null) {
+            engine.close();
+        }
     }
 
     private Path workspace(MotoWorld moto, SandboxDatabase database) throws Exception {
         Environment good = TestEstate.environment(moto, database, "cli");
         Path file = Files.createTempDirectory("capstan-cli").resolve("capstan.yaml");
-        new WorkspaceWriter().write(file, "test", List.of(good, TestEstate.withCluster(good, "gone")));
+        new WorkspaceWriter().write(file, "test", List.of(good, TestEstate.withCluster(good, "gone"),
+                TestEstate.variant(good, "cli-prod", true, false), TestEstate.variant(good, "cli-viewer", false, true)));
         return file;
+    }
+
+    @Test
+    void aDryRunPrintsThePlanAndChangesNothing(MotoWorld moto, SandboxDatabase database) throws Exception {
+        Path file = workspace(moto, database);
+        moto.faults().clear();
+
+        assertThat(run(moto, "--workspace", file.toString(), "--env", "cli", "--dry-run", "service", "scale", "--count", "5")).isZero();
+
+        assertThat(out.toString()).contains("Plan: Scale cli-web on cli to 5")
+                .contains(" 2. change  Set desired count of cli-web from 2 to 5   [2 -> 5]").contains("Dry run: nothing was changed.");
+        assertThat(moto.faults().sent("UpdateService")).isZero();
+        assertThat(engine.runner.store().list()).isEmpty();
+    }
+
+    @Test
+    void productionNeedsConfirmEnvAndReadOnlyRefuses(MotoWorld moto, SandboxDatabase database) throws Exception {
+        Path file = workspace(moto, database);
+        String ws = file.toString();
+        moto.faults().clear();
+
+        assertThat(run(moto, "--workspace", ws, "--env", "cli-prod", "--yes", "service", "scale", "--count", "2")).isEqualTo(1);
+        assertThat(err.toString()).contains("cli-prod is a production environment: type its name").contains("--confirm-env cli-prod");
+        assertThat(run(moto, "--workspace", ws, "--env", "cli-viewer", "--yes", "service", "scale", "--count", "3")).isEqualTo(1);
+        assertThat(err.toString()).contains("cli-viewer is read-only here");
+        assertThat(moto.faults().sent("UpdateService")).isZero();
+        assertThat(engine.runner.store().list()).isEmpty();
+
+        assertThat(run(moto, "--workspace", ws, "--env", "cli-prod", "--yes", "--confirm-env", "cli-prod", "service", "scale", "--count", "2"))
+                .as(err.toString()).isZero();
+        assertThat(out.toString()).contains("[2] Set desired count of cli-web from 2 to 2").contains("SUCCEEDED: Scale cli-web on cli-prod to 2");
+    }
+
+    @Test
+    void aPromptAcceptsOnlyTheTypedNameForProduction(MotoWorld moto, SandboxDatabase database) throws Exception {
+        Path file = workspace(moto, database);
+        input = "cli\n";
+        assertThat(run(moto, "--workspace", file.toString(), "--env", "cli-prod", "service", "scale", "--count", "2")).isEqualTo(1);
+        assertThat(out.toString()).contains("cli-prod is PRODUCTION. Type its name to run:");
+        assertThat(err.toString()).contains("Nothing was changed");
+
+        input = "cli-prod\n";
+        assertThat(run(moto, "--workspace", file.toString(), "--env", "cli-prod", "service", "scale", "--count", "2")).isZero();
+    }
+
+    @Test
+    void aFailedRunIsListedShownAsMarkdownAndAbandoned(MotoWorld moto, SandboxDatabase database) throws Exception {
+        Path file = workspace(moto, database);
+        String ws = file.toString();
+
+        assertThat(run(moto, "--workspace", ws, "--env", "cli", "--yes", "service", "scale", "--count", "3", "--timeout", "1s")).isEqualTo(1);
+        String id = engine.runner.store().list().get(0).id();
+        assertThat(err.toString()).contains("has running 2, on their way 0, wanted 3").contains("capstan runs resume " + id);
+
+        assertThat(run(moto, "--workspace", ws, "--env", "cli", "--yes", "service", "scale", "--count", "3")).isEqualTo(1);
+        assertThat(err.toString()).contains("Resume it (capstan runs resume " + id + ") or start over");
+
+        assertThat(run(moto, "runs", "list")).isZero();
+        assertThat(out.toString()).contains(id).contains("FAILED").contains("Scale cli-web on cli to 3").contains("1 run(s) can be resumed");
+        assertThat(run(moto, "runs", "show", id, "--markdown")).isZero();
+        assertThat(out.toString()).contains("## Scale cli-web on cli to 3: FAILED")
+                .contains("- [x] 2. Set desired count of cli-web from 2 to 3 (2 → 3) · *change*: Desired count is now 3 (was 2)")
+                .contains("- [ ] 3. Wait until cli-web runs 3 tasks").contains("**failed**");
+
+        assertThat(run(moto, "--workspace", ws, "runs", "abandon", id)).isZero();
+        assertThat(out.toString()).contains("Run " + id + " is ABANDONED");
+        assertThat(run(moto, "--output", "json", "runs", "list")).isZero();
+        assertThat(out.toString()).contains("\"outcome\" : \"ABANDONED\"");
+    }
+
+    @Test
+    void lockStatusAndAJournaledForcedRelease(MotoWorld moto, SandboxDatabase database) throws Exception {
+        Path file = workspace(moto, database);
+        String ws = file.toString();
+        assertThat(run(moto, "--workspace", ws, "--env", "cli", "lock", "status")).isZero();
+        assertThat(out.toString()).contains("cli-web@cli is free.");
+
+        Environment cli = new WorkspaceLoader().load(file).environment("cli").orElseThrow();
+        var spot = dev.capstan.ops.lock.LockSpot.of(cli, engine.targets.of(cli)).orElseThrow();
+        new dev.capstan.aws.DynamoLockTable(moto.clients()).putIfAbsent(moto.target(), spot.table(), new dev.capstan.domain.LockRecord(
+                spot.key(), "gone@elsewhere", "20261101T000000Z-dead", "Deploy", java.time.Instant.parse("2026-11-01T00:00:00Z"),
+                java.time.Instant.parse("2026-11-01T00:00:00Z"), "v1", 30000));
+        assertThat(run(moto, "--workspace", ws, "--env", "cli", "lock", "status")).isEqualTo(3);
+        assertThat(out.toString()).contains("held by gone@elsewhere for run 20261101T000000Z-dead (Deploy) since 2026-11-01T00:00:00Z");
+
+        assertThat(run(moto, "--workspace", ws, "--env", "cli", "lock", "release")).isEqualTo(2);
+        assertThat(err.toString()).contains("add --force");
+        assertThat(run(moto, "--workspace", ws, "--env", "cli", "--yes", "lock", "release", "--force")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Released the deploy lock, held by gone@elsewhere");
+        assertThat(engine.lock.status(spot)).isEmpty();
+        assertThat(engine.runner.store().list()).singleElement().satisfies(r -> assertThat(r.operationType()).isEqualTo("lock.release"));
     }
 
     @Test

@@ -39,8 +39,7 @@ class ReadOnlyTest {
     Path dir;
 
     private static Environment readOnly(Environment e) {
-        return new Environment(e.name(), e.profile(), e.region(), e.endpoint(), e.production(), true, e.cluster(), e.service(), e.container(),
-                e.network(), e.logGroup(), e.autoScalingGroup(), e.loadBalancer(), e.regionData(), e.database(), e.lockTable());
+        return TestEstate.variant(e, e.name(), e.production(), true);
     }
 
     private static boolean mutating(String operation) {

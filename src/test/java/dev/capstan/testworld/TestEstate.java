@@ -56,4 +56,11 @@ public final class TestEstate {
                 e.service(), e.container(), e.network(), e.logGroup(), e.autoScalingGroup(), e.loadBalancer(), e.regionData(),
                 e.database(), e.lockTable());
     }
+
+    /** The same environment under another name, marked production and/or read-only. */
+    public static Environment variant(Environment e, String name, boolean production, boolean readOnly) {
+        return new Environment(name, e.profile(), e.region(), e.endpoint(), production, readOnly, e.cluster(),
+                e.service(), e.container(), e.network(), e.logGroup(), e.autoScalingGroup(), e.loadBalancer(), e.regionData(),
+                e.database(), e.lockTable());
+    }
 }

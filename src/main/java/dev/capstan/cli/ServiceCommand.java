@@ -1,0 +1,52 @@
+package dev.capstan.cli;
+
+import dev.capstan.domain.Environment;
+import java.time.Duration;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "service", description = "Operations on the environment's ECS service.")
+final class ServiceCommand {
+    @ParentCommand
+    CapstanCommand root;
+    @Spec
+    CommandSpec spec;
+
+    @Command(name = "scale", description = "Set the service's desired count and wait until that many tasks run.")
+    int scale(@Option(names = "--count", required = true, paramLabel = "N", description = "The desired count.") int count,
+              @Option(names = "--timeout", defaultValue = "10m", paramLabel = "DURATION",
+                      description = "How long to wait for the tasks, such as 90s or 10m (default ${DEFAULT-VALUE}).") String timeout) {
+        Environment environment = new WorkspaceAccess(root, spec).environment();
+        if (environment == null) {
+            return 2;
+        }
+        OperationDriver driver = new OperationDriver(root, spec);
+        try {
+            return driver.run(root.services.operations().scale().scale(environment, count, Durations.parse(timeout)));
+        } catch (IllegalArgumentException e) {
+            return driver.refused(e);
+        }
+    }
+
+    /** Durations as people write them on a command line. */
+    static final class Durations {
+        private Durations() {
+        }
+
+        static Duration parse(String text) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)\\s*(s|m|h)").matcher(text.trim());
+            if (!m.matches()) {
+                throw new IllegalArgumentException("'" + text + "' is not a duration; write it like 90s, 10m or 1h.");
+            }
+            long n = Long.parseLong(m.group(1));
+            return switch (m.group(2)) {
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                default -> Duration.ofHours(n);
+            };
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package dev.capstan.ops;
+
+import dev.capstan.ops.lock.DeployLock;
+import dev.capstan.ops.lock.ForceReleaseLock;
+import dev.capstan.ops.scale.ScaleServiceFactory;
+
+/** What the two fronts, the console and the CLI, drive: the runner and the operations it runs. */
+public record Operations(Runner runner, DeployLock lock, Targets targets, ScaleServiceFactory scale) {
+    public ForceReleaseLock forceReleaseLock(dev.capstan.domain.Environment environment) {
+        return new ForceReleaseLock(environment, lock, targets);
+    }
+}
