@@ -1,10 +1,15 @@
 package dev.capstan.app;
 
+import dev.capstan.ui.activity.ActivityModel;
+import dev.capstan.ui.activity.ActivityView;
 import dev.capstan.ui.common.BackgroundWork;
 import dev.capstan.ui.environments.EnvironmentsModel;
 import dev.capstan.ui.environments.EnvironmentsView;
 import dev.capstan.ui.profiles.ProfilesModel;
 import dev.capstan.ui.profiles.ProfilesView;
+import dev.capstan.ui.runs.PlanDialog;
+import dev.capstan.ui.runs.RunLauncher;
+import dev.capstan.ui.runs.ScaleForm;
 import dev.capstan.ui.shell.MainWindow;
 import dev.capstan.ui.shell.ShellModel;
 import java.nio.file.Path;
@@ -22,6 +27,7 @@ public final class CapstanApp {
     private final BackgroundWork work;
     private final ShellModel shell;
     private MainWindow window;
+    private ActivityModel activity;
 
     public CapstanApp(AppContext context) {
         this.context = context;
@@ -36,12 +42,34 @@ public final class CapstanApp {
         EnvironmentsModel environmentsModel = new EnvironmentsModel(context.environmentCheck(), work, shell.environments());
         EnvironmentsView environments = new EnvironmentsView(environmentsModel);
         shell.environmentProperty().addListener((obs, old, env) -> environments.select(env));
-        window = new MainWindow(shell, work, List.of(profiles, environments));
+        RunLauncher launcher = new RunLauncher(context.operations().runner(), work, () -> new PlanDialog(stage));
+        activity = new ActivityModel(launcher, work, shell.environmentProperty());
+        ActivityView activityView = new ActivityView(activity, shell::environments,
+                () -> ScaleForm.open(stage, shell.environmentProperty().get(), launcher, context.operations().scale()));
+        // A run interrupted by a crash is news on start: the top bar says so until it is resumed or abandoned.
+        activity.interruptedProperty().addListener((obs, old, text) -> announceInterruptedRuns());
+        shell.workspaceProperty().addListener((obs, old, loaded) -> announceInterruptedRuns());
+        window = new MainWindow(shell, work, List.of(profiles, environments, activityView));
         window.show(stage);
+        activity.refresh();
         if (workspace != null) {
             shell.openWorkspace(workspace);
         }
         return window;
+    }
+
+    /** Opening a workspace clears the top bar's message, so the news is given again after it. */
+    private void announceInterruptedRuns() {
+        String text = activity.interruptedProperty().get();
+        if (!text.isEmpty()) {
+            shell.messageProperty().set(text.replace("Choose it below", "Open Activity (Ctrl+3)"));
+        } else if (shell.messageProperty().get().contains(" interrupted: ")) {
+            shell.messageProperty().set("");
+        }
+    }
+
+    public ActivityModel activity() {
+        return activity;
     }
 
     public ShellModel shell() {

@@ -124,6 +124,11 @@ public final class Runner {
                 lockSpot(operation), lock, operator));
     }
 
+    /** The operation of a journaled run, rebuilt from its parameters: what starting over runs again. */
+    public Operation rebuild(RunRecord record, Environment environment) {
+        return catalog.rebuild(record.operationType(), environment, record.parameters());
+    }
+
     public ConfirmationRequest resumeConfirmation(RunRecord record, Environment environment) {
         return ConfirmationRequest.of("Resume", environment, record.plan());
     }

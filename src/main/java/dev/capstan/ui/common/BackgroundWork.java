@@ -31,6 +31,11 @@ public final class BackgroundWork {
         return new Job<>(description, work);
     }
 
+    /** Runs something on the FX thread: how events from other threads (a run's progress) reach the views. */
+    public void onFx(Runnable action) {
+        fx.execute(action);
+    }
+
     /** How many jobs are under way; the status bar shows a spinner while it is above zero. */
     public ReadOnlyIntegerProperty runningProperty() {
         return running.getReadOnlyProperty();

@@ -71,9 +71,10 @@ public final class ShellModel {
     }
 
     private void workspaceLoaded(Workspace loaded) {
+        // Cleared first, so what listeners of the new workspace have to say is not wiped out.
+        message.set("");
         workspace.set(loaded);
         environments.setAll(loaded.environments());
-        message.set("");
         save(settings.withRecentWorkspace(loaded.source().toString()));
         recentWorkspaces.setAll(settings.recentWorkspaces());
         Environment remembered = loaded.environment(String.valueOf(settings.lastEnvironment())).orElse(loaded.environments().get(0));

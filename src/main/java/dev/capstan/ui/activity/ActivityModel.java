@@ -1,0 +1,198 @@
+package dev.capstan.ui.activity;
+
+import dev.capstan.domain.Environment;
+import dev.capstan.domain.LockRecord;
+import dev.capstan.ops.RunOutcome;
+import dev.capstan.ops.RunRecord;
+import dev.capstan.ops.RunReport;
+import dev.capstan.ops.lock.LockSpot;
+import dev.capstan.ui.common.BackgroundWork;
+import dev.capstan.ui.runs.RunLauncher;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Every run from the journals, the one chosen with its Markdown, the deploy lock of the current
+ * environment, and the actions a person can take on a run. No nodes, so it tests without a screen.
+ */
+public final class ActivityModel {
+    private final RunLauncher launcher;
+    private final BackgroundWork work;
+    private final RunReport report = new RunReport(ZoneId.systemDefault());
+    private final ObjectProperty<Environment> environment;
+    private final ObservableList<RunRecord> runs = FXCollections.observableArrayList();
+    private final ObjectProperty<RunRecord> selected = new SimpleObjectProperty<>(this, "selected");
+    private final StringProperty markdown = new SimpleStringProperty(this, "markdown", "");
+    private final StringProperty interrupted = new SimpleStringProperty(this, "interrupted", "");
+    private final StringProperty lockStatus = new SimpleStringProperty(this, "lockStatus", "");
+    private final BooleanProperty lockTableMissing = new SimpleBooleanProperty(this, "lockTableMissing");
+    private final StringProperty message = new SimpleStringProperty(this, "message", "");
+    private final StringProperty notice = new SimpleStringProperty(this, "notice", "");
+
+    public ActivityModel(RunLauncher launcher, BackgroundWork work, ObjectProperty<Environment> environment) {
+        this.launcher = launcher;
+        this.work = work;
+        this.environment = environment;
+        selected.addListener((obs, old, run) -> markdown.set(run == null ? "" : report.markdown(run)));
+        environment.addListener((obs, old, env) -> refreshLock());
+        launcher.listen(new RunLauncher.Events() {
+            @Override
+            public void runChanged(String runId) {
+                refresh(runId);
+            }
+
+            @Override
+            public void problem(String text) {
+                message.set(text);
+            }
+        });
+    }
+
+    /** Reads every journal again; keeps the chosen run chosen. */
+    public void refresh() {
+        refresh(selected.get() == null ? null : selected.get().id());
+    }
+
+    private void refresh(String select) {
+        work.run("Reading the run journals", () -> launcher.runner().store().list())
+                .onSuccess(list -> {
+                    runs.setAll(list);
+                    List<RunRecord> unfinished = list.stream().filter(r -> r.outcome() == RunOutcome.INTERRUPTED).toList();
+                    interrupted.set(unfinished.isEmpty() ? "" : unfinished.size() + (unfinished.size() == 1 ? " run was" : " runs were")
+                            + " interrupted: " + String.join("; ", unfinished.stream().map(r -> r.title() + " (" + r.id() + ")").toList())
+                            + ". Choose it below, then Resume or Start over.");
+                    list.stream().filter(r -> r.id().equals(select)).findFirst().ifPresent(selected::set);
+                })
+                .onFailure(error -> message.set(error.getMessage()))
+                .start();
+        refreshLock();
+    }
+
+    public void refreshLock() {
+        Environment env = environment.get();
+        if (env == null || env.lockTable() == null) {
+            lockTableMissing.set(false);
+            lockStatus.set(env == null ? "" : env.name() + " names no lockTable: runs there take no deploy lock.");
+            return;
+        }
+        work.run("Reading the deploy lock of " + env.name(), () -> {
+                    LockSpot spot = LockSpot.of(env, launcher.runner().targets().of(env)).orElseThrow();
+                    if (!launcher.runner().lock().tableExists(spot)) {
+                        return new LockView(spot, false, Optional.empty());
+                    }
+                    return new LockView(spot, true, launcher.runner().lock().status(spot));
+                })
+                .onSuccess(view -> {
+                    lockTableMissing.set(!view.tableExists());
+                    lockStatus.set(view.describe());
+                })
+                .onFailure(error -> lockStatus.set("Deploy lock unknown: " + error.getMessage()))
+                .start();
+    }
+
+    private static final java.time.format.DateTimeFormatter SINCE =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z").withZone(ZoneId.systemDefault());
+
+    private record LockView(LockSpot spot, boolean tableExists, Optional<LockRecord> holder) {
+        String describe() {
+            if (!tableExists) {
+                return "The lock table " + spot.table() + " does not exist yet.";
+            }
+            return holder.map(h -> "Deploy lock " + spot.key() + " held by " + h.owner() + " for run " + h.runId() + " (" + h.operation()
+                    + ") since " + SINCE.format(h.acquiredAt())).orElse("Deploy lock " + spot.key() + " is free.");
+        }
+    }
+
+    public void createLockTable() {
+        Environment env = environment.get();
+        work.run("Creating the lock table of " + env.name(), () -> {
+                    launcher.runner().lock().createTable(LockSpot.of(env, launcher.runner().targets().of(env)).orElseThrow());
+                    return env;
+                })
+                .onSuccess(done -> refreshLock())
+                .onFailure(error -> message.set(error.getMessage()))
+                .start();
+    }
+
+    /** Resumes the chosen run in the workspace environment it ran in. */
+    public void resumeSelected(List<Environment> environments) {
+        inItsEnvironment(environments).ifPresent(env -> launcher.resume(selected.get(), env));
+    }
+
+    public void startOverSelected(List<Environment> environments) {
+        inItsEnvironment(environments).ifPresent(env -> launcher.startOver(selected.get(), env));
+    }
+
+    private Optional<Environment> inItsEnvironment(List<Environment> environments) {
+        RunRecord run = selected.get();
+        Optional<Environment> env = environments.stream().filter(e -> e.name().equals(run.environment())).findFirst();
+        if (env.isEmpty()) {
+            message.set("Run " + run.id() + " ran in " + run.environment() + ", which the open workspace does not have; open the workspace it came from.");
+        }
+        return env;
+    }
+
+    public void cancelSelected() {
+        launcher.cancel(selected.get().id());
+    }
+
+    public boolean runningHere(RunRecord run) {
+        return run != null && launcher.isRunningHere(run.id());
+    }
+
+    public void export(Path file, boolean json) throws IOException {
+        RunRecord run = selected.get();
+        Files.writeString(file, json ? RunReport.json(run) : report.markdown(run), StandardCharsets.UTF_8);
+        notice.set("Saved run " + run.id() + " to " + file);
+    }
+
+    public ObservableList<RunRecord> runs() {
+        return runs;
+    }
+
+    public ObjectProperty<RunRecord> selectedProperty() {
+        return selected;
+    }
+
+    public StringProperty markdownProperty() {
+        return markdown;
+    }
+
+    public StringProperty interruptedProperty() {
+        return interrupted;
+    }
+
+    public StringProperty lockStatusProperty() {
+        return lockStatus;
+    }
+
+    public BooleanProperty lockTableMissingProperty() {
+        return lockTableMissing;
+    }
+
+    /** News that is not a problem, such as where a report was saved. */
+    public StringProperty noticeProperty() {
+        return notice;
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    public ObjectProperty<Environment> environmentProperty() {
+        return environment;
+    }
+}

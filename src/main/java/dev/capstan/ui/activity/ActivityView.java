@@ -1,0 +1,321 @@
+package dev.capstan.ui.activity;
+
+import atlantafx.base.theme.Styles;
+import dev.capstan.domain.Environment;
+import dev.capstan.ops.RunOutcome;
+import dev.capstan.ops.RunRecord;
+import dev.capstan.ops.RunReport;
+import dev.capstan.ops.StepRecord;
+import dev.capstan.ui.shell.AppView;
+import java.io.File;
+import java.io.IOException;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * Every run: when, who, where, what and how it ended. One run opened shows each step with its outcome
+ * and log, and exports as Markdown for a release issue or as JSON. Interrupted and failed runs offer
+ * Resume and Start over; a run going on here offers Cancel.
+ */
+public final class ActivityView implements AppView {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+    private final ActivityModel model;
+    private final Supplier<java.util.List<Environment>> environments;
+    private final Runnable scaleService;
+    private final VBox root = new VBox(8);
+    private final TableView<RunRecord> table = new TableView<>();
+
+    /**
+     * @param environments the open workspace's environments, where a resumed run is looked up by name
+     * @param scaleService starts the scale operation's form for the current environment
+     */
+    public ActivityView(ActivityModel model, Supplier<java.util.List<Environment>> environments, Runnable scaleService) {
+        this.model = model;
+        this.environments = environments;
+        this.scaleService = scaleService;
+        build();
+    }
+
+    @Override
+    public String title() {
+        return "Activity";
+    }
+
+    @Override
+    public Ikon icon() {
+        return Feather.ACTIVITY;
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public void shown() {
+        model.refresh();
+    }
+
+    @Override
+    public void refresh() {
+        model.refresh();
+    }
+
+    private void build() {
+        root.setId("activity-view");
+        root.setPadding(new Insets(12));
+        Label title = new Label("Activity");
+        title.getStyleClass().add(Styles.TITLE_3);
+        Button scale = new Button("Scale service…", new FontIcon(Feather.SLIDERS));
+        scale.setId("scale-service");
+        scale.disableProperty().bind(model.environmentProperty().isNull());
+        scale.setOnAction(e -> scaleService.run());
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox header = new HBox(10, title, grow, scale);
+        header.setAlignment(Pos.CENTER_LEFT);
+
+        Label lock = new Label();
+        lock.setId("lock-status");
+        lock.setGraphic(new FontIcon(Feather.LOCK));
+        lock.textProperty().bind(model.lockStatusProperty());
+        Button createTable = new Button("Create lock table");
+        createTable.setId("create-lock-table");
+        createTable.visibleProperty().bind(model.lockTableMissingProperty());
+        createTable.managedProperty().bind(createTable.visibleProperty());
+        createTable.setOnAction(e -> model.createLockTable());
+        HBox lockLine = new HBox(10, lock, createTable);
+        lockLine.setAlignment(Pos.CENTER_LEFT);
+
+        Label interrupted = banner(model.interruptedProperty(), "interrupted-banner", Styles.WARNING, Feather.ALERT_TRIANGLE);
+        Label message = banner(model.messageProperty(), "activity-message", Styles.DANGER, Feather.ALERT_CIRCLE);
+        Label notice = banner(model.noticeProperty(), "activity-notice", Styles.SUCCESS, Feather.INFO);
+
+        SplitPane split = new SplitPane(runsTable(), detail());
+        split.setDividerPositions(0.55);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        root.getChildren().addAll(header, lockLine, interrupted, message, notice, split);
+    }
+
+    private static Label banner(javafx.beans.value.ObservableStringValue text, String id, String style, Ikon icon) {
+        Label label = new Label();
+        label.setId(id);
+        label.setWrapText(true);
+        label.setGraphic(new FontIcon(icon));
+        label.getStyleClass().add(style);
+        label.textProperty().bind(text);
+        label.visibleProperty().bind(Bindings.isNotEmpty(text));
+        label.managedProperty().bind(label.visibleProperty());
+        return label;
+    }
+
+    private TableView<RunRecord> runsTable() {
+        table.setId("runs-table");
+        table.setItems(model.runs());
+        table.setPlaceholder(new Label("No runs yet. Every operation's run is journaled and listed here."));
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.getColumns().add(column("Started", 112, r -> WHEN.format(r.startedAt())));
+        table.getColumns().add(column("Env", 80, RunRecord::environment));
+        table.getColumns().add(column("Who", 90, RunRecord::osUser));
+        table.getColumns().add(outcomeColumn());
+        table.getColumns().add(column("Took", 58, r -> r.duration().map(RunReport::human).orElse("")));
+        table.getColumns().add(column("Operation", 260, RunRecord::title));
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, run) -> {
+            if (run != null) {
+                model.selectedProperty().set(run);
+            }
+        });
+        model.selectedProperty().addListener((obs, old, run) -> {
+            if (run != null && table.getSelectionModel().getSelectedItem() != run) {
+                table.getSelectionModel().select(run);
+            }
+        });
+        return table;
+    }
+
+    private static TableColumn<RunRecord, String> column(String title, double width, Function<RunRecord, String> value) {
+        TableColumn<RunRecord, String> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
+        column.setMinWidth(Math.min(width, 90));
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        return column;
+    }
+
+    private static TableColumn<RunRecord, String> outcomeColumn() {
+        TableColumn<RunRecord, String> column = column("Outcome", 108, r -> r.outcome().name());
+        column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String outcome, boolean empty) {
+                super.updateItem(outcome, empty);
+                getStyleClass().removeAll(Styles.SUCCESS, Styles.DANGER, Styles.WARNING, Styles.ACCENT);
+                if (empty || outcome == null) {
+                    setText(null);
+                    return;
+                }
+                setText(outcome);
+                getStyleClass().add(switch (RunOutcome.valueOf(outcome)) {
+                    case SUCCEEDED -> Styles.SUCCESS;
+                    case FAILED -> Styles.DANGER;
+                    case INTERRUPTED -> Styles.WARNING;
+                    default -> Styles.ACCENT;
+                });
+            }
+        });
+        return column;
+    }
+
+    private Node detail() {
+        Label runTitle = new Label();
+        runTitle.setId("run-title");
+        runTitle.getStyleClass().add(Styles.TITLE_4);
+        runTitle.setWrapText(true);
+        Label facts = new Label();
+        facts.setId("run-facts");
+        facts.setWrapText(true);
+        facts.getStyleClass().add(Styles.TEXT_MUTED);
+        facts.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        runTitle.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        model.selectedProperty().addListener((obs, old, run) -> {
+            runTitle.setText(run == null ? "" : run.title() + ": " + run.outcome());
+            facts.setText(run == null ? "" : "Run " + run.id() + " in " + run.environment() + " by " + run.osUser() + " as " + run.callerArn()
+                    + (run.error() == null ? "" : "\n" + run.error()));
+        });
+
+        Button resume = action("Resume", "resume-run", Feather.PLAY, () -> model.resumeSelected(environments.get()));
+        Button startOver = action("Start over", "start-over-run", Feather.ROTATE_CCW, () -> model.startOverSelected(environments.get()));
+        Button cancel = action("Cancel run", "cancel-run", Feather.X_OCTAGON, model::cancelSelected);
+        resume.getStyleClass().add(Styles.ACCENT);
+        cancel.getStyleClass().add(Styles.DANGER);
+        Button copy = action("Copy Markdown", "copy-markdown", Feather.CLIPBOARD, () -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(model.markdownProperty().get());
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        Button saveMarkdown = action("Save Markdown…", "save-markdown", Feather.FILE_TEXT, () -> save(false));
+        Button saveJson = action("Save JSON…", "save-json", Feather.CODE, () -> save(true));
+        model.selectedProperty().addListener((obs, old, run) -> {
+            boolean resumable = run != null && run.outcome().resumable() && !model.runningHere(run);
+            resume.setDisable(!resumable);
+            startOver.setDisable(!resumable);
+            cancel.setDisable(!model.runningHere(run));
+            copy.setDisable(run == null);
+            saveMarkdown.setDisable(run == null);
+            saveJson.setDisable(run == null);
+        });
+        for (Button b : new Button[] {resume, startOver, cancel, copy, saveMarkdown, saveJson}) {
+            b.setDisable(true);
+        }
+        javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(6, 6, resume, startOver, cancel, copy, saveMarkdown, saveJson);
+
+        ListView<StepRecord> steps = new ListView<>();
+        steps.setId("run-steps");
+        steps.setCellFactory(list -> new StepCell());
+        model.selectedProperty().addListener((obs, old, run) -> steps.getItems().setAll(run == null ? java.util.List.of() : run.steps()));
+        TextArea markdown = new TextArea();
+        markdown.setId("run-markdown");
+        markdown.setEditable(false);
+        markdown.setWrapText(true);
+        markdown.textProperty().bind(model.markdownProperty());
+        markdown.setStyle("-fx-font-family: monospace;");
+        TabPane tabs = new TabPane(new Tab("Steps", steps), new Tab("Markdown", markdown));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("run-tabs");
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        VBox detail = new VBox(8, runTitle, facts, actions, tabs);
+        detail.setPadding(new Insets(0, 0, 0, 10));
+        return detail;
+    }
+
+    private static Button action(String text, String id, Ikon icon, Runnable action) {
+        Button button = new Button(text, new FontIcon(icon));
+        button.setId(id);
+        button.setOnAction(e -> action.run());
+        return button;
+    }
+
+    private void save(boolean json) {
+        RunRecord run = model.selectedProperty().get();
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save run " + run.id());
+        chooser.setInitialFileName("capstan-run-" + run.id() + (json ? ".json" : ".md"));
+        File file = chooser.showSaveDialog(root.getScene().getWindow());
+        if (file != null) {
+            try {
+                model.export(file.toPath(), json);
+            } catch (IOException e) {
+                model.messageProperty().set("Could not save " + file + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** One step: a state icon, its sentence and what happened, then its log lines. */
+    private static final class StepCell extends ListCell<StepRecord> {
+        @Override
+        protected void updateItem(StepRecord step, boolean empty) {
+            super.updateItem(step, empty);
+            if (empty || step == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            FontIcon icon = new FontIcon(switch (step.state()) {
+                case DONE -> Feather.CHECK_CIRCLE;
+                case FAILED -> Feather.X_CIRCLE;
+                case RUNNING -> Feather.LOADER;
+                case PENDING -> Feather.CIRCLE;
+            });
+            icon.getStyleClass().add(switch (step.state()) {
+                case DONE -> Styles.SUCCESS;
+                case FAILED -> Styles.DANGER;
+                case RUNNING -> Styles.WARNING;
+                case PENDING -> Styles.TEXT_MUTED;
+            });
+            var p = step.planned();
+            StringBuilder text = new StringBuilder(p.number() + ". " + p.sentence());
+            if (p.hasChange()) {
+                text.append("   [").append(p.before()).append(" → ").append(p.after()).append("]");
+            }
+            if (step.summary() != null) {
+                text.append("\n    ").append(step.summary());
+            }
+            if (step.error() != null) {
+                text.append("\n    ").append(step.error());
+            }
+            if (step.state() == StepRecord.State.RUNNING) {
+                text.append("\n    (running, or interrupted here)");
+            }
+            step.log().stream().skip(Math.max(0, step.log().size() - 8)).forEach(line -> text.append("\n    | ").append(line));
+            setText(text.toString());
+            setGraphic(icon);
+            setWrapText(true);
+            setPrefWidth(0);
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package dev.capstan.ui.runs;
+
+import dev.capstan.domain.Environment;
+import dev.capstan.ops.Confirmation;
+import dev.capstan.ops.Decision;
+import dev.capstan.ops.Operation;
+import dev.capstan.ops.Plan;
+import dev.capstan.ops.RunHandle;
+import dev.capstan.ops.RunListener;
+import dev.capstan.ops.RunRecord;
+import dev.capstan.ops.Runner;
+import dev.capstan.ui.common.BackgroundWork;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * The console's way into the engine: plan in the background, show the plan for confirmation, start or
+ * resume the run in the background, and keep its handle so it can be cancelled. It holds no runbook
+ * logic: that is all in the {@link Runner} and the operations, which the CLI drives the same way.
+ */
+public final class RunLauncher {
+    /** What the views hear: a run started or changed, and errors worth a sentence. */
+    public interface Events {
+        void runChanged(String runId);
+
+        void problem(String message);
+    }
+
+    private final Runner runner;
+    private final BackgroundWork work;
+    private final Supplier<Confirmation> confirmation;
+    private final Map<String, RunHandle> live = new ConcurrentHashMap<>();
+    private Events events = new Events() {
+        @Override
+        public void runChanged(String runId) {
+        }
+
+        @Override
+        public void problem(String message) {
+        }
+    };
+
+    public RunLauncher(Runner runner, BackgroundWork work, Supplier<Confirmation> confirmation) {
+        this.runner = runner;
+        this.work = work;
+        this.confirmation = confirmation;
+    }
+
+    public void listen(Events listener) {
+        this.events = listener;
+    }
+
+    public Runner runner() {
+        return runner;
+    }
+
+    /** Plans the operation, asks, and starts it. The operation is built in the background too: building may fail with a sentence. */
+    public void launch(String description, Callable<Operation> operation) {
+        work.run("Planning: " + description, () -> {
+                    Operation op = operation.call();
+                    return Map.entry(op, runner.plan(op));
+                })
+                .onSuccess(planned -> confirmation.get().ask(runner.confirmationFor(planned.getKey(), planned.getValue()))
+                        .thenAccept(decision -> work.onFx(() -> start(planned.getKey(), planned.getValue(), decision))))
+                .onFailure(error -> events.problem(sentence(error)))
+                .start();
+    }
+
+    private void start(Operation operation, Plan plan, Decision decision) {
+        if (!decision.approved()) {
+            return;
+        }
+        work.run("Starting " + operation.title(), () -> track(runner.start(operation, plan, decision, listener())))
+                .onSuccess(events::runChanged)
+                .onFailure(error -> events.problem(sentence(error)))
+                .start();
+    }
+
+    /** Shows the journaled plan, asks again (production: the name typed), and continues the run where it stopped. */
+    public void resume(RunRecord run, Environment environment) {
+        confirmation.get().ask(runner.resumeConfirmation(run, environment)).thenAccept(decision -> work.onFx(() -> {
+            if (decision.approved()) {
+                work.run("Resuming " + run.title(), () -> track(runner.resume(run.id(), environment, decision, listener())))
+                        .onSuccess(events::runChanged)
+                        .onFailure(error -> events.problem(sentence(error)))
+                        .start();
+            }
+        }));
+    }
+
+    /** Abandons the run, then plans the same operation afresh and asks before starting it. */
+    public void startOver(RunRecord run, Environment environment) {
+        work.run("Abandoning " + run.id(), () -> runner.abandon(run.id(), environment, "started over from the console"))
+                .onSuccess(abandoned -> {
+                    events.runChanged(abandoned.id());
+                    launch(run.title(), () -> runner.rebuild(run, environment));
+                })
+                .onFailure(error -> events.problem(sentence(error)))
+                .start();
+    }
+
+    public boolean isRunningHere(String runId) {
+        return live.containsKey(runId);
+    }
+
+    public void cancel(String runId) {
+        RunHandle handle = live.get(runId);
+        if (handle != null) {
+            handle.cancel("cancelled from the console");
+        }
+    }
+
+    private String track(RunHandle handle) {
+        live.put(handle.runId(), handle);
+        handle.finished().whenComplete((run, error) -> {
+            live.remove(handle.runId());
+            work.onFx(() -> events.runChanged(handle.runId()));
+        });
+        return handle.runId();
+    }
+
+    /** Every step event refreshes the run in the views, on the FX thread. */
+    private RunListener listener() {
+        return new RunListener() {
+            @Override
+            public void stepStarted(dev.capstan.ops.PlannedStep step) {
+                changed();
+            }
+
+            @Override
+            public void stepDone(dev.capstan.ops.PlannedStep step, String summary) {
+                changed();
+            }
+
+            @Override
+            public void stepFailed(dev.capstan.ops.PlannedStep step, String error) {
+                changed();
+            }
+
+            @Override
+            public void log(dev.capstan.ops.PlannedStep step, String line) {
+                changed();
+            }
+
+            private void changed() {
+                work.onFx(() -> live.keySet().forEach(events::runChanged));
+            }
+        };
+    }
+
+    private static String sentence(Throwable error) {
+        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+}
