@@ -51,4 +51,14 @@ class ArchitectureTest {
             .that().resideInAnyPackage("dev.capstan.aws..", "dev.capstan.db..", "dev.capstan.config..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.capstan.ops..", "dev.capstan.ui..", "dev.capstan.cli..",
                     "dev.capstan.app..", "dev.capstan.sandbox..");
+
+    /** Runbook logic lives in ops: the fronts start runs through the Runner and never run a step or write a lock themselves. */
+    @ArchTest
+    static final ArchRule frontsChangeNothingExceptThroughTheEngine = noClasses()
+            .that().resideInAnyPackage("dev.capstan.ui..", "dev.capstan.cli..")
+            .should().dependOnClassesThat().haveFullyQualifiedName("dev.capstan.ops.Step")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.capstan.ops.StepContext")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.capstan.aws.LockTable")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.capstan.aws.EcsGateway")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.capstan.db.ConnectionFactory");
 }
