@@ -65,6 +65,33 @@ class ReadmeScreenshotsTest {
                 waitUntil("production is checked", () -> robot.lookup("#check-summary").queryAs(Label.class).getText().equals("Every field checked out"));
                 assertThat(FxTestSupport.screenshot(scene, OUT.resolve("environments-dark.png"))).isNotEmptyFile();
                 run(() -> opened.app().shell().themeProperty().set(ShellModel.Theme.LIGHT));
+
+                // A scale-up of staging through the plan dialog, then the Activity view with the finished run.
+                run(() -> opened.app().shell().environmentProperty().set(opened.app().shell().environments().get(0)));
+                run(() -> opened.window().select(2));
+                robot.clickOn("#scale-service");
+                waitUntil("the scale form is open", () -> robot.lookup("#scale-count").tryQuery().isPresent());
+                robot.clickOn("#scale-count").write("3");
+                robot.clickOn("OK");
+                waitUntil("the plan is shown", () -> robot.lookup("#plan-dialog").tryQuery().isPresent());
+                assertThat(FxTestSupport.screenshot(robot.lookup("#plan-dialog").query().getScene(), OUT.resolve("plan-dialog.png"))).isNotEmptyFile();
+                robot.clickOn("#confirm-run");
+                waitUntil("the scale-up succeeded", () -> opened.app().activity().selectedProperty().get() != null
+                        && opened.app().activity().selectedProperty().get().outcome() == dev.capstan.ops.RunOutcome.SUCCEEDED);
+                assertThat(FxTestSupport.screenshot(scene, OUT.resolve("activity-light.png"))).isNotEmptyFile();
+
+                // On production the plan asks for the environment's name before its button wakes up.
+                run(() -> opened.app().shell().environmentProperty().set(opened.app().shell().environments().get(1)));
+                robot.clickOn("#scale-service");
+                waitUntil("the scale form is open", () -> robot.lookup("#scale-count").tryQuery().isPresent());
+                robot.clickOn("#scale-count").write("4");
+                robot.clickOn("OK");
+                waitUntil("the plan is shown", () -> robot.lookup("#confirm-env-name").tryQuery().isPresent());
+                assertThat(robot.lookup("#confirm-run").queryButton().isDisabled()).isTrue();
+                robot.clickOn("#confirm-env-name").write("prod");
+                assertThat(FxTestSupport.screenshot(robot.lookup("#plan-dialog").query().getScene(), OUT.resolve("plan-production.png"))).isNotEmptyFile();
+                assertThat(robot.lookup("#confirm-run").queryButton().isDisabled()).isTrue();
+                robot.clickOn("Cancel");
             } finally {
                 FxTestSupport.close(opened);
             }

@@ -141,7 +141,7 @@ public final class ActivityView implements AppView {
         table.setItems(model.runs());
         table.setPlaceholder(new Label("No runs yet. Every operation's run is journaled and listed here."));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        table.getColumns().add(column("Started", 112, r -> WHEN.format(r.startedAt())));
+        table.getColumns().add(column("Started", 128, r -> WHEN.format(r.startedAt())));
         table.getColumns().add(column("Env", 80, RunRecord::environment));
         table.getColumns().add(column("Who", 90, RunRecord::osUser));
         table.getColumns().add(outcomeColumn());
@@ -163,7 +163,7 @@ public final class ActivityView implements AppView {
     private static TableColumn<RunRecord, String> column(String title, double width, Function<RunRecord, String> value) {
         TableColumn<RunRecord, String> column = new TableColumn<>(title);
         column.setPrefWidth(width);
-        column.setMinWidth(Math.min(width, 90));
+        column.setMinWidth(width);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         return column;
     }
@@ -312,10 +312,14 @@ public final class ActivityView implements AppView {
                 text.append("\n    (running, or interrupted here)");
             }
             step.log().stream().skip(Math.max(0, step.log().size() - 8)).forEach(line -> text.append("\n    | ").append(line));
-            setText(text.toString());
-            setGraphic(icon);
-            setWrapText(true);
-            setPrefWidth(0);
+            // A wrapping label as the graphic: a cell's own text would be cut to one line per entry.
+            Label body = new Label(text.toString());
+            body.setWrapText(true);
+            body.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            body.prefWidthProperty().bind(getListView().widthProperty().subtract(64));
+            HBox line = new HBox(8, icon, body);
+            setText(null);
+            setGraphic(line);
         }
     }
 }

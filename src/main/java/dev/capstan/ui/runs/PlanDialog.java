@@ -87,7 +87,7 @@ public final class PlanDialog implements Confirmation {
         table.setId("plan-steps");
         table.getItems().setAll(request.plan().steps());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPrefHeight(Math.min(440, 48 + 34 * request.plan().steps().size()));
+        table.setPrefHeight(Math.min(460, 60 + 42 * request.plan().steps().size()));
         table.getColumns().add(column("#", 36, s -> Integer.toString(s.number())));
         table.getColumns().add(column("Kind", 70, s -> s.kind().name().toLowerCase(Locale.ROOT)));
         table.getColumns().add(column("Before → after", 140, s -> s.hasChange() ? s.before() + " → " + s.after() : ""));
