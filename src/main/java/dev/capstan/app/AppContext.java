@@ -2,6 +2,8 @@ package dev.capstan.app;
 
 import dev.capstan.aws.AwsClientSettings;
 import dev.capstan.aws.AwsClients;
+import dev.capstan.aws.ClusterReader;
+import dev.capstan.aws.SdkClusterReader;
 import dev.capstan.aws.DynamoLockTable;
 import dev.capstan.aws.SdkEcsGateway;
 import dev.capstan.aws.EstateProbe;
@@ -52,6 +54,7 @@ public final class AppContext implements AutoCloseable {
     private final ExecutorService runs;
     private final ScheduledExecutorService heartbeats;
     private final Operations operations;
+    private final ClusterReader clusters;
     private final WorkspaceLoader workspaceLoader = new WorkspaceLoader();
     private final List<AutoCloseable> owned = new ArrayList<>();
     private boolean closed;
@@ -78,6 +81,7 @@ public final class AppContext implements AutoCloseable {
         Runner runner = new Runner(new RunStore(directories.state().resolve("runs"), Clock.systemUTC()), lock, catalog, targets, runs,
                 operator(this.environmentVariables));
         this.operations = new Operations(runner, lock, targets, scale);
+        this.clusters = new SdkClusterReader(aws, Clock.systemUTC());
     }
 
     /** Who runs Capstan here, for journals and lock records: the OS user at this host. */
@@ -142,6 +146,10 @@ public final class AppContext implements AutoCloseable {
 
     public WorkspaceLoader workspaceLoader() {
         return workspaceLoader;
+    }
+
+    public ClusterReader clusters() {
+        return clusters;
     }
 
     public Operations operations() {

@@ -2,6 +2,8 @@ package dev.capstan.app;
 
 import dev.capstan.ui.activity.ActivityModel;
 import dev.capstan.ui.activity.ActivityView;
+import dev.capstan.ui.clusters.ClustersModel;
+import dev.capstan.ui.clusters.ClustersView;
 import dev.capstan.ui.common.BackgroundWork;
 import dev.capstan.ui.environments.EnvironmentsModel;
 import dev.capstan.ui.environments.EnvironmentsView;
@@ -49,7 +51,9 @@ public final class CapstanApp {
         // A run interrupted by a crash is news on start: the top bar says so until it is resumed or abandoned.
         activity.interruptedProperty().addListener((obs, old, text) -> announceInterruptedRuns());
         shell.workspaceProperty().addListener((obs, old, loaded) -> announceInterruptedRuns());
-        window = new MainWindow(shell, work, List.of(profiles, environments, activityView));
+        ClustersView clusters = new ClustersView(new ClustersModel(context.clusters(), context.operations().targets(), work,
+                shell.environmentProperty()));
+        window = new MainWindow(shell, work, List.of(profiles, environments, clusters, activityView));
         window.show(stage);
         activity.refresh();
         if (workspace != null) {
@@ -62,7 +66,7 @@ public final class CapstanApp {
     private void announceInterruptedRuns() {
         String text = activity.interruptedProperty().get();
         if (!text.isEmpty()) {
-            shell.messageProperty().set(text.replace("Choose it below", "Open Activity (Ctrl+3)"));
+            shell.messageProperty().set(text.replace("Choose it below", "Open Activity"));
         } else if (shell.messageProperty().get().contains(" interrupted: ")) {
             shell.messageProperty().set("");
         }

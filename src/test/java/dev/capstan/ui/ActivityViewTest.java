@@ -117,9 +117,9 @@ class ActivityViewTest {
         waitUntil("the workspace is open", () -> opened.app().shell().environments().size() == 1);
         waitUntil("the interrupted run is reported", () -> !opened.app().activity().interruptedProperty().get().isEmpty());
         assertThat(fx(() -> opened.app().shell().messageProperty().get())).contains("1 run was interrupted: Scale ops-web on ops to 3")
-                .contains("Open Activity (Ctrl+3)");
+                .contains("Open Activity, then Resume or Start over");
 
-        robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+        robot.clickOn("#nav-activity");
         waitUntil("the Activity view lists the run", () -> robot.lookup("#runs-table").queryAs(TableView.class).getItems().size() == 1);
         assertThat(fx(() -> robot.lookup("#interrupted-banner").queryAs(Label.class).isVisible())).isTrue();
         waitUntil("the lock line shows the dead run's lock", () -> robot.lookup("#lock-status").queryAs(Label.class).getText()

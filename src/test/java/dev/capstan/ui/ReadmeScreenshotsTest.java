@@ -68,7 +68,7 @@ class ReadmeScreenshotsTest {
 
                 // A scale-up of staging through the plan dialog, then the Activity view with the finished run.
                 run(() -> opened.app().shell().environmentProperty().set(opened.app().shell().environments().get(0)));
-                run(() -> opened.window().select(2));
+                robot.clickOn("#nav-activity");
                 robot.clickOn("#scale-service");
                 waitUntil("the scale form is open", () -> robot.lookup("#scale-count").tryQuery().isPresent());
                 robot.clickOn("#scale-count").write("3");

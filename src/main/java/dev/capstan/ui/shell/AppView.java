@@ -15,6 +15,10 @@ public interface AppView {
     default void shown() {
     }
 
+    /** Called when another view comes to the front: a view that polls stops polling. */
+    default void hidden() {
+    }
+
     /** F5: read the world again. */
     void refresh();
 }

@@ -198,6 +198,9 @@ public final class MainWindow {
         if (index < 0 || index >= views.size()) {
             return;
         }
+        if (current != null && current != views.get(index)) {
+            current.hidden();
+        }
         current = views.get(index);
         buttons.get(index).setSelected(true);
         content.getChildren().setAll(current.node());

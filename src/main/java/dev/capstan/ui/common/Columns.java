@@ -1,0 +1,67 @@
+package dev.capstan.ui.common;
+
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+
+/** Table columns and row menus the resource views share. */
+public final class Columns {
+    private Columns() {
+    }
+
+    public static <R> TableColumn<R, String> text(String title, double width, Function<R, String> value) {
+        TableColumn<R, String> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        return column;
+    }
+
+    /** A number column: sorts as a number, not as text. */
+    public static <R> TableColumn<R, Integer> number(String title, double width, Function<R, Integer> value) {
+        TableColumn<R, Integer> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
+        column.setStyle("-fx-alignment: CENTER-RIGHT;");
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        return column;
+    }
+
+    /** A right-click menu on every row: copy the row's ARN, copy the AWS CLI command that shows it. */
+    public static <R> void copyMenu(TableView<R> table, Function<R, String> arn, Function<R, String> cli) {
+        table.setRowFactory(view -> {
+            TableRow<R> row = new TableRow<>();
+            MenuItem copyArn = new MenuItem("Copy ARN");
+            copyArn.setOnAction(e -> copy(arn.apply(row.getItem())));
+            MenuItem copyCli = new MenuItem("Copy as AWS CLI");
+            copyCli.setOnAction(e -> copy(cli.apply(row.getItem())));
+            ContextMenu menu = new ContextMenu(copyArn, copyCli);
+            row.contextMenuProperty().bind(javafx.beans.binding.Bindings.when(row.emptyProperty()).then((ContextMenu) null).otherwise(menu));
+            return row;
+        });
+    }
+
+    public static void copy(String text) {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(text);
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    /** A red line that shows a panel's error in place, and takes no room when there is none. */
+    public static Label errorLine(javafx.beans.value.ObservableStringValue error, String id) {
+        Label label = new Label();
+        label.setId(id);
+        label.setWrapText(true);
+        label.getStyleClass().add(atlantafx.base.theme.Styles.DANGER);
+        label.textProperty().bind(error);
+        label.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(error));
+        label.managedProperty().bind(label.visibleProperty());
+        return label;
+    }
+}
