@@ -157,7 +157,8 @@ public final class AppContext implements AutoCloseable {
     }
 
     public CliServices cliServices() {
-        return new CliServices(profiles, identity, environmentCheck, workspaceLoader, environmentVariables, operations);
+        return new CliServices(profiles, identity, environmentCheck, workspaceLoader, environmentVariables, operations,
+                dev.capstan.sandbox.ClusterRefreshBenchmark::run);
     }
 
     /** Closes everything once; later calls (a shutdown hook after a normal exit) do nothing. */

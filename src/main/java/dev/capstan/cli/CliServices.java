@@ -10,5 +10,5 @@ import java.util.Map;
 /** What the CLI commands need from the composition root. */
 public record CliServices(ProfileCatalog profiles, IdentityGateway identity, EnvironmentCheck environmentCheck,
                           WorkspaceLoader workspaceLoader, Map<String, String> environmentVariables,
-                          Operations operations) {
+                          Operations operations, Benchmarks benchmarks) {
 }

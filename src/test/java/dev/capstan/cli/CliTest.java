@@ -41,7 +41,8 @@ class CliTest {
         CliServices services = new CliServices(moto.catalog(), new StsIdentityGateway(moto.clients()),
                 new EnvironmentCheck(moto.catalog(), new StsIdentityGateway(moto.clients()), new SdkEstateProbe(moto.clients()),
                         new JdbcDatabaseProbe(new ConnectionFactory(Map.of()))),
-                new WorkspaceLoader(), Map.of(), operations(moto));
+                new WorkspaceLoader(), Map.of(), operations(moto),
+                dev.capstan.sandbox.ClusterRefreshBenchmark::run);
         ConsoleStarter console = new ConsoleStarter() {
             @Override
             public int open(Path workspace) {

@@ -86,6 +86,32 @@ public final class EstateSeeder {
         return new SeededEnvironment(spec, subnets, List.of(sg), listener, blue, green, regionUris);
     }
 
+    /**
+     * A cluster of many small FARGATE services for benchmarks: one VPC, one task definition, {@code services}
+     * services of {@code tasksPerService} tasks each (the scheduler starts the tasks).
+     */
+    public void wideCluster(String cluster, int services, int tasksPerService) {
+        Ec2Client ec2 = clients.ec2(target);
+        String vpc = ec2.createVpc(r -> r.cidrBlock("10.200.0.0/16")).vpc().vpcId();
+        ec2.modifyVpcAttribute(r -> r.vpcId(vpc).enableDnsHostnames(b -> b.value(true)));
+        String subnet = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.200.0.0/18").availabilityZone(target.region() + "a"))
+                .subnet().subnetId();
+        String sg = ec2.createSecurityGroup(r -> r.vpcId(vpc).groupName(cluster + "-bench").description("benchmark tasks")).groupId();
+        EcsClient ecs = clients.ecs(target);
+        ecs.createCluster(r -> r.clusterName(cluster));
+        String taskDefinition = ecs.registerTaskDefinition(r -> r.family(cluster + "-app").networkMode(NetworkMode.AWSVPC)
+                .requiresCompatibilities(Compatibility.FARGATE).cpu("256").memory("512")
+                .containerDefinitions(c -> c.name("app").image("nginx:1.27").cpu(256).memory(512).essential(true)))
+                .taskDefinition().taskDefinitionArn();
+        for (int i = 1; i <= services; i++) {
+            String name = String.format("%s-svc-%02d", cluster, i);
+            ecs.createService(r -> r.cluster(cluster).serviceName(name).taskDefinition(taskDefinition).desiredCount(tasksPerService)
+                    .launchType(LaunchType.FARGATE)
+                    .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(subnet).securityGroups(sg).assignPublicIp(AssignPublicIp.DISABLED))));
+            ecs.updateService(r -> r.cluster(cluster).service(name).desiredCount(tasksPerService));
+        }
+    }
+
     /** The DynamoDB table deploy locks live in; one per region serves every environment. */
     public void lockTable(String table) {
         clients.dynamoDb(target).createTable(r -> r.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
