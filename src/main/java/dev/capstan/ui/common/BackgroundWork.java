@@ -73,6 +73,11 @@ public final class BackgroundWork {
                 running.set(running.get() + 1);
                 latest.set(description);
             });
+            if (background.isShutdown()) {
+                // The console is closing: work asked for now (a poll's last tick) has nowhere to run and no one to see it.
+                fx.execute(() -> finish(() -> { }));
+                return java.util.concurrent.CompletableFuture.completedFuture(null);
+            }
             return background.submit(() -> {
                 try {
                     T value = work.call();
