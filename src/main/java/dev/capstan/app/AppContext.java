@@ -4,6 +4,8 @@ import dev.capstan.aws.AwsClientSettings;
 import dev.capstan.aws.AwsClients;
 import dev.capstan.aws.ClusterReader;
 import dev.capstan.aws.SdkClusterReader;
+import dev.capstan.aws.SdkTaskDefinitionReader;
+import dev.capstan.aws.TaskDefinitionReader;
 import dev.capstan.aws.DynamoLockTable;
 import dev.capstan.aws.SdkEcsGateway;
 import dev.capstan.aws.EstateProbe;
@@ -55,6 +57,7 @@ public final class AppContext implements AutoCloseable {
     private final ScheduledExecutorService heartbeats;
     private final Operations operations;
     private final ClusterReader clusters;
+    private final TaskDefinitionReader taskDefinitions;
     private final WorkspaceLoader workspaceLoader = new WorkspaceLoader();
     private final List<AutoCloseable> owned = new ArrayList<>();
     private boolean closed;
@@ -82,6 +85,7 @@ public final class AppContext implements AutoCloseable {
                 operator(this.environmentVariables));
         this.operations = new Operations(runner, lock, targets, scale);
         this.clusters = new SdkClusterReader(aws, Clock.systemUTC());
+        this.taskDefinitions = new SdkTaskDefinitionReader(aws);
     }
 
     /** Who runs Capstan here, for journals and lock records: the OS user at this host. */
@@ -146,6 +150,10 @@ public final class AppContext implements AutoCloseable {
 
     public WorkspaceLoader workspaceLoader() {
         return workspaceLoader;
+    }
+
+    public TaskDefinitionReader taskDefinitions() {
+        return taskDefinitions;
     }
 
     public ClusterReader clusters() {

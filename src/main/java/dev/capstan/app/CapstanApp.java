@@ -5,6 +5,8 @@ import dev.capstan.ui.activity.ActivityView;
 import dev.capstan.ui.clusters.ClustersModel;
 import dev.capstan.ui.clusters.ClustersView;
 import dev.capstan.ui.common.BackgroundWork;
+import dev.capstan.ui.taskdefs.TaskDefinitionsModel;
+import dev.capstan.ui.taskdefs.TaskDefinitionsView;
 import dev.capstan.ui.environments.EnvironmentsModel;
 import dev.capstan.ui.environments.EnvironmentsView;
 import dev.capstan.ui.profiles.ProfilesModel;
@@ -53,7 +55,9 @@ public final class CapstanApp {
         shell.workspaceProperty().addListener((obs, old, loaded) -> announceInterruptedRuns());
         ClustersView clusters = new ClustersView(new ClustersModel(context.clusters(), context.operations().targets(), work,
                 shell.environmentProperty()));
-        window = new MainWindow(shell, work, List.of(profiles, environments, clusters, activityView));
+        TaskDefinitionsView taskDefinitions = new TaskDefinitionsView(new TaskDefinitionsModel(context.taskDefinitions(),
+                context.operations().targets(), work, shell.environmentProperty()));
+        window = new MainWindow(shell, work, List.of(profiles, environments, clusters, taskDefinitions, activityView));
         window.show(stage);
         activity.refresh();
         if (workspace != null) {

@@ -1,0 +1,102 @@
+package dev.capstan.ops.taskdefs;
+
+import dev.capstan.domain.TaskDefRevision;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Whether a task definition revision can run on Fargate, as seeds 000 and 004 learned it the hard way:
+ * the compatibility and network mode, a valid task-level cpu/memory pair, no links, host ports equal to
+ * container ports, awslogs logging, and no reliance on compose-style start ordering.
+ */
+public final class FargateReadiness {
+    /** Fargate's cpu units → the memory sizes (MiB) it accepts with them. */
+    private static final Map<Integer, int[]> MEMORY_FOR_CPU = Map.of(
+            256, new int[] {512, 1024, 2048},
+            512, range(1024, 4096, 1024),
+            1024, range(2048, 8192, 1024),
+            2048, range(4096, 16384, 1024),
+            4096, range(8192, 30720, 1024),
+            8192, range(16384, 61440, 4096),
+            16384, range(32768, 122880, 8192));
+
+    private FargateReadiness() {
+    }
+
+    private static int[] range(int from, int to, int step) {
+        int[] values = new int[(to - from) / step + 1];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = from + i * step;
+        }
+        return values;
+    }
+
+    public static List<Finding> check(TaskDefRevision t) {
+        List<Finding> findings = new ArrayList<>();
+        if (!t.requiresCompatibilities().contains("FARGATE")) {
+            findings.add(blocker("requiresCompatibilities is " + t.requiresCompatibilities() + ": add FARGATE so ECS accepts the revision for Fargate."));
+        }
+        if (!"awsvpc".equals(t.networkMode())) {
+            findings.add(blocker("Network mode is " + t.networkMode() + "; Fargate needs awsvpc, where containers of a task reach each other on localhost."));
+        }
+        findings.addAll(size(t));
+        for (TaskDefRevision.Container c : t.containers()) {
+            if (!c.links().isEmpty()) {
+                findings.add(blocker("Container " + c.name() + " uses links " + c.links()
+                        + "; awsvpc has no links: reach the other containers on localhost instead."));
+            }
+            for (TaskDefRevision.Port p : c.ports()) {
+                if (p.hostPort() != null && p.hostPort() != 0 && !p.hostPort().equals(p.containerPort())) {
+                    findings.add(blocker("Container " + c.name() + " maps host port " + p.hostPort() + " to " + p.containerPort()
+                            + "; on Fargate the host port must equal the container port (" + p.containerPort() + ")."));
+                }
+            }
+            if (!"awslogs".equals(c.logDriver())) {
+                findings.add(warning("Container " + c.name() + " logs with " + (c.logDriver() == null ? "no log driver" : c.logDriver())
+                        + "; use awslogs (awslogs-group, awslogs-region, awslogs-stream-prefix) so its output reaches CloudWatch."));
+            }
+            if (!c.dependsOn().isEmpty()) {
+                findings.add(warning("Container " + c.name() + " depends on " + c.dependsOn()
+                        + "; ECS only orders container starts, it does not wait for a service to be ready: make the app retry its connections."));
+            }
+        }
+        if (findings.isEmpty()) {
+            findings.add(new Finding(Finding.Severity.OK, t.name() + " is ready for Fargate."));
+        }
+        return findings;
+    }
+
+    private static List<Finding> size(TaskDefRevision t) {
+        if (t.cpu() == null || t.memory() == null) {
+            return List.of(blocker("The task has no task-level cpu and memory; Fargate needs both, such as cpu 256 with memory 512."));
+        }
+        int cpu;
+        int memory;
+        try {
+            cpu = Integer.parseInt(t.cpu().trim());
+            memory = Integer.parseInt(t.memory().trim());
+        } catch (NumberFormatException e) {
+            return List.of(blocker("cpu '" + t.cpu() + "' and memory '" + t.memory() + "' must be numbers (cpu units, MiB) for Fargate."));
+        }
+        int[] allowed = MEMORY_FOR_CPU.get(cpu);
+        if (allowed == null) {
+            return List.of(blocker("cpu " + cpu + " is not a Fargate size; use 256, 512, 1024, 2048, 4096, 8192 or 16384."));
+        }
+        for (int m : allowed) {
+            if (m == memory) {
+                return List.of();
+            }
+        }
+        return List.of(blocker("cpu " + cpu + " with memory " + memory + " is not a Fargate pair; with cpu " + cpu + " use memory from "
+                + allowed[0] + " to " + allowed[allowed.length - 1] + (allowed.length > 3 ? " in steps of " + (allowed[1] - allowed[0]) : "") + "."));
+    }
+
+    private static Finding blocker(String sentence) {
+        return new Finding(Finding.Severity.BLOCKER, sentence);
+    }
+
+    private static Finding warning(String sentence) {
+        return new Finding(Finding.Severity.WARNING, sentence);
+    }
+}

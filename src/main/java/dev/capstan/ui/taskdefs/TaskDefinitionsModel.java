@@ -1,0 +1,152 @@
+package dev.capstan.ui.taskdefs;
+
+import dev.capstan.aws.TaskDefinitionReader;
+import dev.capstan.domain.Environment;
+import dev.capstan.domain.TaskDefRevision;
+import dev.capstan.ops.Targets;
+import dev.capstan.ops.taskdefs.FargateReadiness;
+import dev.capstan.ops.taskdefs.Finding;
+import dev.capstan.ops.taskdefs.TaskDefDiff;
+import dev.capstan.ui.common.BackgroundWork;
+import java.util.Locale;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+/** Families → revisions of the current environment's account; one revision's details, readiness, and a diff with another. */
+public final class TaskDefinitionsModel {
+    private final TaskDefinitionReader reader;
+    private final Targets targets;
+    private final BackgroundWork work;
+    private final ObjectProperty<Environment> environment;
+    private final ObservableList<String> families = FXCollections.observableArrayList();
+    private final FilteredList<String> filteredFamilies = new FilteredList<>(families);
+    private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
+    private final ObjectProperty<String> family = new SimpleObjectProperty<>(this, "family");
+    private final ObservableList<TaskDefRevision> revisions = FXCollections.observableArrayList();
+    private final ObjectProperty<TaskDefRevision> revision = new SimpleObjectProperty<>(this, "revision");
+    private final ObjectProperty<TaskDefRevision> compareWith = new SimpleObjectProperty<>(this, "compareWith");
+    private final ObservableList<TaskDefDiff.Row> diff = FXCollections.observableArrayList();
+    private final ObservableList<Finding> findings = FXCollections.observableArrayList();
+    private final BooleanProperty reveal = new SimpleBooleanProperty(this, "reveal");
+    private final StringProperty familiesError = new SimpleStringProperty(this, "familiesError", "");
+    private final StringProperty revisionsError = new SimpleStringProperty(this, "revisionsError", "");
+
+    public TaskDefinitionsModel(TaskDefinitionReader reader, Targets targets, BackgroundWork work, ObjectProperty<Environment> environment) {
+        this.reader = reader;
+        this.targets = targets;
+        this.work = work;
+        this.environment = environment;
+        filter.addListener((obs, old, text) -> filteredFamilies.setPredicate(f -> text == null || text.isBlank()
+                || f.toLowerCase(Locale.ROOT).contains(text.trim().toLowerCase(Locale.ROOT))));
+        family.addListener((obs, old, now) -> readRevisions());
+        revision.addListener((obs, old, now) -> {
+            findings.setAll(now == null ? java.util.List.of() : FargateReadiness.check(now));
+            if (compareWith.get() == null || compareWith.get() == now) {
+                compareWith.set(revisions.stream().filter(r -> r != now).findFirst().orElse(null));
+            }
+            updateDiff();
+        });
+        compareWith.addListener((obs, old, now) -> updateDiff());
+    }
+
+    public void refresh() {
+        Environment env = environment.get();
+        if (env == null) {
+            return;
+        }
+        work.run("Listing task definition families", () -> reader.families(targets.of(env)))
+                .onSuccess(list -> {
+                    familiesError.set("");
+                    families.setAll(list);
+                    if (family.get() == null || !list.contains(family.get())) {
+                        family.set(list.stream().filter(f -> f.equals(env.service())).findFirst().orElse(list.isEmpty() ? null : list.get(0)));
+                    } else {
+                        readRevisions();
+                    }
+                })
+                .onFailure(error -> familiesError.set(error.getMessage()))
+                .start();
+    }
+
+    private void readRevisions() {
+        Environment env = environment.get();
+        String name = family.get();
+        if (env == null || name == null) {
+            revisions.clear();
+            return;
+        }
+        work.run("Reading the revisions of " + name, () -> reader.revisions(targets.of(env), name))
+                .onSuccess(list -> {
+                    if (!name.equals(family.get())) {
+                        return;
+                    }
+                    revisionsError.set("");
+                    int chosen = revision.get() == null ? -1 : revision.get().revision();
+                    revisions.setAll(list);
+                    revision.set(list.stream().filter(r -> r.revision() == chosen).findFirst().orElse(list.isEmpty() ? null : list.get(0)));
+                })
+                .onFailure(error -> revisionsError.set(error.getMessage()))
+                .start();
+    }
+
+    private void updateDiff() {
+        TaskDefRevision left = compareWith.get();
+        TaskDefRevision right = revision.get();
+        diff.setAll(left == null || right == null ? java.util.List.of() : TaskDefDiff.diff(left, right));
+    }
+
+    public FilteredList<String> families() {
+        return filteredFamilies;
+    }
+
+    public StringProperty filterProperty() {
+        return filter;
+    }
+
+    public ObjectProperty<String> familyProperty() {
+        return family;
+    }
+
+    public ObservableList<TaskDefRevision> revisions() {
+        return revisions;
+    }
+
+    public ObjectProperty<TaskDefRevision> revisionProperty() {
+        return revision;
+    }
+
+    public ObjectProperty<TaskDefRevision> compareWithProperty() {
+        return compareWith;
+    }
+
+    public ObservableList<TaskDefDiff.Row> diff() {
+        return diff;
+    }
+
+    public ObservableList<Finding> findings() {
+        return findings;
+    }
+
+    public BooleanProperty revealProperty() {
+        return reveal;
+    }
+
+    public StringProperty familiesErrorProperty() {
+        return familiesError;
+    }
+
+    public StringProperty revisionsErrorProperty() {
+        return revisionsError;
+    }
+
+    public ObjectProperty<Environment> environmentProperty() {
+        return environment;
+    }
+}
