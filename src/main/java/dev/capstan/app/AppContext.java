@@ -4,6 +4,8 @@ import dev.capstan.aws.AwsClientSettings;
 import dev.capstan.aws.AwsClients;
 import dev.capstan.aws.ClusterReader;
 import dev.capstan.aws.SdkClusterReader;
+import dev.capstan.aws.LoadBalancerReader;
+import dev.capstan.aws.SdkLoadBalancerReader;
 import dev.capstan.aws.SdkTaskDefinitionReader;
 import dev.capstan.aws.TaskDefinitionReader;
 import dev.capstan.aws.DynamoLockTable;
@@ -58,6 +60,7 @@ public final class AppContext implements AutoCloseable {
     private final Operations operations;
     private final ClusterReader clusters;
     private final TaskDefinitionReader taskDefinitions;
+    private final LoadBalancerReader loadBalancers;
     private final WorkspaceLoader workspaceLoader = new WorkspaceLoader();
     private final List<AutoCloseable> owned = new ArrayList<>();
     private boolean closed;
@@ -86,6 +89,7 @@ public final class AppContext implements AutoCloseable {
         this.operations = new Operations(runner, lock, targets, scale);
         this.clusters = new SdkClusterReader(aws, Clock.systemUTC());
         this.taskDefinitions = new SdkTaskDefinitionReader(aws);
+        this.loadBalancers = new SdkLoadBalancerReader(aws, Clock.systemUTC());
     }
 
     /** Who runs Capstan here, for journals and lock records: the OS user at this host. */
@@ -150,6 +154,10 @@ public final class AppContext implements AutoCloseable {
 
     public WorkspaceLoader workspaceLoader() {
         return workspaceLoader;
+    }
+
+    public LoadBalancerReader loadBalancers() {
+        return loadBalancers;
     }
 
     public TaskDefinitionReader taskDefinitions() {

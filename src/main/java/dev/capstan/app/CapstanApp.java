@@ -5,6 +5,8 @@ import dev.capstan.ui.activity.ActivityView;
 import dev.capstan.ui.clusters.ClustersModel;
 import dev.capstan.ui.clusters.ClustersView;
 import dev.capstan.ui.common.BackgroundWork;
+import dev.capstan.ui.loadbalancers.LoadBalancersModel;
+import dev.capstan.ui.loadbalancers.LoadBalancersView;
 import dev.capstan.ui.taskdefs.TaskDefinitionsModel;
 import dev.capstan.ui.taskdefs.TaskDefinitionsView;
 import dev.capstan.ui.environments.EnvironmentsModel;
@@ -57,7 +59,9 @@ public final class CapstanApp {
                 shell.environmentProperty()));
         TaskDefinitionsView taskDefinitions = new TaskDefinitionsView(new TaskDefinitionsModel(context.taskDefinitions(),
                 context.operations().targets(), work, shell.environmentProperty()));
-        window = new MainWindow(shell, work, List.of(profiles, environments, clusters, taskDefinitions, activityView));
+        LoadBalancersView loadBalancers = new LoadBalancersView(new LoadBalancersModel(context.loadBalancers(),
+                context.operations().targets(), work, shell.environmentProperty()));
+        window = new MainWindow(shell, work, List.of(profiles, environments, clusters, taskDefinitions, loadBalancers, activityView));
         window.show(stage);
         activity.refresh();
         if (workspace != null) {
