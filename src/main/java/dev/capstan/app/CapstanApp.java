@@ -55,12 +55,26 @@ public final class CapstanApp {
         // A run interrupted by a crash is news on start: the top bar says so until it is resumed or abandoned.
         activity.interruptedProperty().addListener((obs, old, text) -> announceInterruptedRuns());
         shell.workspaceProperty().addListener((obs, old, loaded) -> announceInterruptedRuns());
+        TaskDefinitionsModel taskDefinitionsModel = new TaskDefinitionsModel(context.taskDefinitions(), context.operations().targets(), work,
+                shell.environmentProperty());
+        TaskDefinitionsView taskDefinitions = new TaskDefinitionsView(taskDefinitionsModel);
+        LoadBalancersModel loadBalancersModel = new LoadBalancersModel(context.loadBalancers(), context.operations().targets(), work,
+                shell.environmentProperty());
+        LoadBalancersView loadBalancers = new LoadBalancersView(loadBalancersModel);
         ClustersView clusters = new ClustersView(new ClustersModel(context.clusters(), context.operations().targets(), work,
-                shell.environmentProperty()));
-        TaskDefinitionsView taskDefinitions = new TaskDefinitionsView(new TaskDefinitionsModel(context.taskDefinitions(),
-                context.operations().targets(), work, shell.environmentProperty()));
-        LoadBalancersView loadBalancers = new LoadBalancersView(new LoadBalancersModel(context.loadBalancers(),
-                context.operations().targets(), work, shell.environmentProperty()));
+                shell.environmentProperty()), new ClustersView.Links() {
+                    @Override
+                    public void taskDefinition(String arn) {
+                        taskDefinitionsModel.show(arn);
+                        window.show(taskDefinitions);
+                    }
+
+                    @Override
+                    public void targetGroup(String arn) {
+                        loadBalancersModel.show(arn);
+                        window.show(loadBalancers);
+                    }
+                });
         window = new MainWindow(shell, work, List.of(profiles, environments, clusters, taskDefinitions, loadBalancers, activityView));
         window.show(stage);
         activity.refresh();

@@ -93,6 +93,22 @@ class ClustersViewTest {
                 .contains("Deployment PRIMARY");
         waitUntil("the age of the data is shown", () -> robot.lookup("#clusters-age").queryAs(Label.class).getText().matches("updated \\d+ s ago"));
 
+        // Links: to the revision the service runs, and to its target group.
+        robot.clickOn("#open-task-definition");
+        waitUntil("the Task definitions view shows the service's revision", () -> {
+            var revisions = robot.lookup("#revisions-table").queryAs(TableView.class);
+            Object chosen = revisions.getSelectionModel().getSelectedItem();
+            return chosen instanceof dev.capstan.domain.TaskDefRevision r && r.name().equals(web.taskDefinitionName());
+        });
+        robot.clickOn("#nav-clusters");
+        robot.clickOn("shop-web");
+        robot.clickOn("#open-target-group");
+        waitUntil("the Load balancers view shows the service's target group", () -> {
+            Object chosen = robot.lookup("#target-groups-table").queryAs(TableView.class).getSelectionModel().getSelectedItem();
+            return chosen instanceof dev.capstan.domain.TargetGroupInfo t && t.arn().equals(web.targetGroupArns().get(0));
+        });
+        robot.clickOn("#nav-clusters");
+
         // The scheduler acts: the view follows on its next refresh.
         var ecs = moto.clients().ecs(moto.target());
         ecs.updateService(r -> r.cluster("shop-cluster").service("shop-web").desiredCount(3));

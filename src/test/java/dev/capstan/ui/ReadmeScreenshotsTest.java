@@ -66,8 +66,27 @@ class ReadmeScreenshotsTest {
                 assertThat(FxTestSupport.screenshot(scene, OUT.resolve("environments-dark.png"))).isNotEmptyFile();
                 run(() -> opened.app().shell().themeProperty().set(ShellModel.Theme.LIGHT));
 
-                // A scale-up of staging through the plan dialog, then the Activity view with the finished run.
+                // The resource views on staging.
                 run(() -> opened.app().shell().environmentProperty().set(opened.app().shell().environments().get(0)));
+                robot.clickOn("#nav-clusters");
+                TableView<Object> services = fx(() -> robot.lookup("#services-table").queryAs(TableView.class));
+                waitUntil("staging's services are read", () -> !services.getItems().isEmpty());
+                run(() -> services.getSelectionModel().select(0));
+                waitUntil("its tasks are listed", () -> !robot.lookup("#tasks-table").queryAs(TableView.class).getItems().isEmpty());
+                assertThat(FxTestSupport.screenshot(scene, OUT.resolve("clusters-light.png"))).isNotEmptyFile();
+                robot.clickOn("#open-task-definition");
+                waitUntil("the revisions are read", () -> robot.lookup("#revisions-table").queryAs(TableView.class).getItems().size() > 1);
+                robot.clickOn("Diff");
+                waitUntil("the diff is shown", () -> !robot.lookup("#diff-table").queryAs(TableView.class).getItems().isEmpty());
+                assertThat(FxTestSupport.screenshot(scene, OUT.resolve("taskdefs-light.png"))).isNotEmptyFile();
+                robot.clickOn("#nav-load-balancers");
+                waitUntil("the active colour is shown", () -> robot.lookup("#active-colour").queryAs(Label.class).getText().startsWith("staging: BLUE"));
+                TableView<Object> groups = fx(() -> robot.lookup("#target-groups-table").queryAs(TableView.class));
+                run(() -> groups.getSelectionModel().select(groups.getItems().stream()
+                        .filter(g -> ((dev.capstan.domain.TargetGroupInfo) g).healthy() > 0).findFirst().orElseThrow()));
+                assertThat(FxTestSupport.screenshot(scene, OUT.resolve("loadbalancers-light.png"))).isNotEmptyFile();
+
+                // A scale-up of staging through the plan dialog, then the Activity view with the finished run.
                 robot.clickOn("#nav-activity");
                 robot.clickOn("#scale-service");
                 waitUntil("the scale form is open", () -> robot.lookup("#scale-count").tryQuery().isPresent());

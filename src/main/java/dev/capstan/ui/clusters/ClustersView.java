@@ -39,14 +39,23 @@ import org.kordamp.ikonli.feather.Feather;
 public final class ClustersView implements AppView {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
     static final javafx.util.Duration AUTO_REFRESH = javafx.util.Duration.seconds(10);
+    /** Where the links from a service lead: the other views, opened on the resource. */
+    public interface Links {
+        void taskDefinition(String arn);
+
+        void targetGroup(String arn);
+    }
+
     private final ClustersModel model;
+    private final Links links;
     private final VBox root = new VBox(8);
     private final Label age = new Label();
     private final Timeline poll;
     private final Timeline tick;
 
-    public ClustersView(ClustersModel model) {
+    public ClustersView(ClustersModel model, Links links) {
         this.model = model;
+        this.links = links;
         this.poll = new Timeline(new KeyFrame(AUTO_REFRESH, e -> model.refreshCluster()));
         poll.setCycleCount(Timeline.INDEFINITE);
         this.tick = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> showAge()));
@@ -131,7 +140,7 @@ public final class ClustersView implements AppView {
         tables.setOrientation(Orientation.VERTICAL);
         tables.setDividerPositions(0.55);
         SplitPane split = new SplitPane(clustersPanel(), tables);
-        split.setDividerPositions(0.2);
+        split.setDividerPositions(0.16);
         VBox.setVgrow(split, Priority.ALWAYS);
         root.getChildren().addAll(header, split);
     }
@@ -168,7 +177,7 @@ public final class ClustersView implements AppView {
         table.setItems(sorted);
         table.setPlaceholder(new Label("No services in this cluster"));
         table.getColumns().addAll(
-                Columns.text("Service", 170, ServiceDetail::name),
+                Columns.text("Service", 150, ServiceDetail::name),
                 Columns.text("Status", 70, ServiceDetail::status),
                 Columns.number("Want", 55, ServiceDetail::desired),
                 Columns.number("Run", 50, ServiceDetail::running),
@@ -194,8 +203,21 @@ public final class ClustersView implements AppView {
         detail.setWrapText(true);
         detail.setPromptText("Choose a service to see its deployments, target groups and latest events");
         model.serviceProperty().addListener((obs, old, s) -> detail.setText(s == null ? "" : describe(s)));
-        SplitPane side = new SplitPane(table, detail);
-        side.setDividerPositions(0.62);
+        javafx.scene.control.Button openTaskDefinition = new javafx.scene.control.Button("Task definition",
+                new org.kordamp.ikonli.javafx.FontIcon(Feather.FILE_TEXT));
+        openTaskDefinition.setId("open-task-definition");
+        openTaskDefinition.setOnAction(e -> links.taskDefinition(model.serviceProperty().get().taskDefinition()));
+        javafx.scene.control.Button openTargetGroup = new javafx.scene.control.Button("Target group",
+                new org.kordamp.ikonli.javafx.FontIcon(Feather.SHARE_2));
+        openTargetGroup.setId("open-target-group");
+        openTargetGroup.setOnAction(e -> links.targetGroup(model.serviceProperty().get().targetGroupArns().get(0)));
+        openTaskDefinition.disableProperty().bind(model.serviceProperty().isNull());
+        model.serviceProperty().addListener((obs, old, s) -> openTargetGroup.setDisable(s == null || s.targetGroupArns().isEmpty()));
+        openTargetGroup.setDisable(true);
+        VBox.setVgrow(detail, Priority.ALWAYS);
+        VBox detailPane = new VBox(6, new HBox(6, openTaskDefinition, openTargetGroup), detail);
+        SplitPane side = new SplitPane(table, detailPane);
+        side.setDividerPositions(0.7);
         VBox.setVgrow(side, Priority.ALWAYS);
         return new VBox(6, Columns.errorLine(model.servicesErrorProperty(), "services-error"), side);
     }

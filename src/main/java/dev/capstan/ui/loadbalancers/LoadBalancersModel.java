@@ -26,6 +26,7 @@ public final class LoadBalancersModel {
     private final StringProperty activeColour = new SimpleStringProperty(this, "activeColour", "");
     private final StringProperty error = new SimpleStringProperty(this, "error", "");
     private boolean reading;
+    private String wantedTargetGroup;
 
     public LoadBalancersModel(LoadBalancerReader reader, Targets targets, BackgroundWork work, ObjectProperty<Environment> environment) {
         this.reader = reader;
@@ -54,7 +55,8 @@ public final class LoadBalancersModel {
     }
 
     private void show(Environment env, LoadBalancingSnapshot read) {
-        String chosen = targetGroup.get() == null ? null : targetGroup.get().arn();
+        String chosen = wantedTargetGroup != null ? wantedTargetGroup : targetGroup.get() == null ? null : targetGroup.get().arn();
+        wantedTargetGroup = null;
         snapshot.set(read);
         targetGroups.setAll(read.targetGroups());
         targetGroup.set(read.targetGroups().stream().filter(t -> t.arn().equals(chosen)).findFirst().orElse(null));
@@ -64,6 +66,12 @@ public final class LoadBalancersModel {
             activeColour.set(ActiveColour.of(env.loadBalancer(), read).map(c -> env.name() + ": " + c.sentence())
                     .orElseGet(() -> env.name() + ": " + ActiveColour.explainMissing(env.loadBalancer(), read)));
         }
+    }
+
+    /** Opens a target group by its ARN: the link from a service to where its tasks are registered. */
+    public void show(String targetGroupArn) {
+        wantedTargetGroup = targetGroupArn;
+        refresh();
     }
 
     public ObjectProperty<LoadBalancingSnapshot> snapshotProperty() {

@@ -129,6 +129,11 @@ public final class LoadBalancersView implements AppView {
                 model.targetGroupProperty().set(t);
             }
         });
+        model.targetGroupProperty().addListener((obs, old, t) -> {
+            if (t != null && table.getSelectionModel().getSelectedItem() != t) {
+                table.getSelectionModel().select(t);
+            }
+        });
         return table;
     }
 

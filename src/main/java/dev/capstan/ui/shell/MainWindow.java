@@ -207,6 +207,11 @@ public final class MainWindow {
         current.shown();
     }
 
+    /** Brings the given view to the front: how one view links to another. */
+    public void show(AppView view) {
+        select(views.indexOf(view));
+    }
+
     public void refresh() {
         if (current != null) {
             current.refresh();

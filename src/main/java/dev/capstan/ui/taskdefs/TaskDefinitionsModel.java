@@ -37,6 +37,8 @@ public final class TaskDefinitionsModel {
     private final BooleanProperty reveal = new SimpleBooleanProperty(this, "reveal");
     private final StringProperty familiesError = new SimpleStringProperty(this, "familiesError", "");
     private final StringProperty revisionsError = new SimpleStringProperty(this, "revisionsError", "");
+    /** A revision asked for from another view, chosen once its family's revisions are read. */
+    private int wantedRevision = -1;
 
     public TaskDefinitionsModel(TaskDefinitionReader reader, Targets targets, BackgroundWork work, ObjectProperty<Environment> environment) {
         this.reader = reader;
@@ -88,12 +90,32 @@ public final class TaskDefinitionsModel {
                         return;
                     }
                     revisionsError.set("");
-                    int chosen = revision.get() == null ? -1 : revision.get().revision();
+                    int chosen = wantedRevision > 0 ? wantedRevision : revision.get() == null ? -1 : revision.get().revision();
+                    wantedRevision = -1;
                     revisions.setAll(list);
                     revision.set(list.stream().filter(r -> r.revision() == chosen).findFirst().orElse(list.isEmpty() ? null : list.get(0)));
+                    // A combo box clears its value when its items are replaced: choose the revision to compare with again.
+                    if (compareWith.get() == null || compareWith.get() == revision.get() || !list.contains(compareWith.get())) {
+                        compareWith.set(list.stream().filter(r -> r != revision.get()).findFirst().orElse(null));
+                    }
+                    updateDiff();
                 })
                 .onFailure(error -> revisionsError.set(error.getMessage()))
                 .start();
+    }
+
+    /** Opens a revision by its ARN: the link from a service to the task definition it runs. */
+    public void show(String taskDefinitionArn) {
+        wantedRevision = dev.capstan.domain.TaskDefinitionNames.revision(taskDefinitionArn);
+        String wantedFamily = dev.capstan.domain.TaskDefinitionNames.family(taskDefinitionArn);
+        if (wantedFamily.equals(family.get())) {
+            readRevisions();
+        } else {
+            family.set(wantedFamily);
+        }
+        if (families.isEmpty()) {
+            refresh();
+        }
     }
 
     private void updateDiff() {

@@ -209,7 +209,7 @@ public final class TaskDefinitionsView implements AppView {
                 () -> changedOnly.isSelected() ? TaskDefDiff.Row::changed : r -> true, changedOnly.selectedProperty()));
         TableView<TaskDefDiff.Row> table = new TableView<>(rows);
         table.setId("diff-table");
-        table.setPlaceholder(new Label("The two revisions are the same"));
+        table.setPlaceholder(new Label("Choose a revision to compare with, or untick \"Only what changed\""));
         table.getColumns().addAll(Columns.text("Field", 220, TaskDefDiff.Row::field), Columns.text("Left", 280, TaskDefDiff.Row::left),
                 Columns.text("Right", 280, TaskDefDiff.Row::right));
         table.setRowFactory(view -> new TableRow<>() {
