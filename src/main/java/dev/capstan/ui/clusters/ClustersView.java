@@ -203,13 +203,15 @@ public final class ClustersView implements AppView {
         detail.setWrapText(true);
         detail.setPromptText("Choose a service to see its deployments, target groups and latest events");
         model.serviceProperty().addListener((obs, old, s) -> detail.setText(s == null ? "" : describe(s)));
-        javafx.scene.control.Button openTaskDefinition = new javafx.scene.control.Button("Task definition",
+        javafx.scene.control.Button openTaskDefinition = new javafx.scene.control.Button("Revision",
                 new org.kordamp.ikonli.javafx.FontIcon(Feather.FILE_TEXT));
         openTaskDefinition.setId("open-task-definition");
+        openTaskDefinition.setTooltip(new javafx.scene.control.Tooltip("Open the task definition revision the service runs"));
         openTaskDefinition.setOnAction(e -> links.taskDefinition(model.serviceProperty().get().taskDefinition()));
-        javafx.scene.control.Button openTargetGroup = new javafx.scene.control.Button("Target group",
+        javafx.scene.control.Button openTargetGroup = new javafx.scene.control.Button("Targets",
                 new org.kordamp.ikonli.javafx.FontIcon(Feather.SHARE_2));
         openTargetGroup.setId("open-target-group");
+        openTargetGroup.setTooltip(new javafx.scene.control.Tooltip("Open the service's target group and its targets' health"));
         openTargetGroup.setOnAction(e -> links.targetGroup(model.serviceProperty().get().targetGroupArns().get(0)));
         openTaskDefinition.disableProperty().bind(model.serviceProperty().isNull());
         model.serviceProperty().addListener((obs, old, s) -> openTargetGroup.setDisable(s == null || s.targetGroupArns().isEmpty()));
@@ -248,7 +250,7 @@ public final class ClustersView implements AppView {
                 Columns.text("Health", 75, TaskDetail::health),
                 Columns.text("Started", 115, t -> t.startedAt() == null ? "" : TIME.format(t.startedAt())),
                 Columns.number("Rev", 45, TaskDetail::revision),
-                Columns.text("IP", 100, TaskDetail::privateIp),
+                Columns.text("IP", 118, TaskDetail::privateIp),
                 Columns.text("Stopped because", 260, TaskDetail::stoppedSummary));
         Columns.copyMenu(table, TaskDetail::arn, model::cliFor);
         VBox.setVgrow(table, Priority.ALWAYS);
