@@ -15,6 +15,9 @@ public interface EcsGateway {
     /** The service's tasks whose desired status is RUNNING: those running and those on their way. */
     List<TaskState> serviceTasks(AwsTarget target, String cluster, String service);
 
+    /** The task definition ARN a task runs; fails with a sentence when the task is not in the cluster. */
+    String taskDefinitionOf(AwsTarget target, String cluster, String taskArn);
+
     default List<String> runningTaskArns(AwsTarget target, String cluster, String service) {
         return serviceTasks(target, cluster, service).stream().map(TaskState::arn).toList();
     }

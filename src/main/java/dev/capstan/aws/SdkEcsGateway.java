@@ -41,6 +41,19 @@ public final class SdkEcsGateway implements EcsGateway {
         }
     }
 
+    @Override
+    public String taskDefinitionOf(AwsTarget target, String cluster, String taskArn) {
+        try {
+            var tasks = clients.ecs(target).describeTasks(r -> r.cluster(cluster).tasks(taskArn)).tasks();
+            if (tasks.isEmpty()) {
+                throw new AwsProblem("There is no task " + taskArn + " in cluster " + cluster + "; check the ARN (Clusters view, right-click, Copy ARN).", null);
+            }
+            return tasks.get(0).taskDefinitionArn();
+        } catch (SdkException e) {
+            throw AwsErrors.explain(e, target, "describe task " + taskArn);
+        }
+    }
+
     /**
      * Lists by service name, then keeps the tasks whose group is the service's, since a stand-in such
      * as moto ignores the serviceName filter and a task's group is what ECS itself sets.

@@ -54,6 +54,15 @@ public final class SdkTaskDefinitionReader implements TaskDefinitionReader {
         }
     }
 
+    @Override
+    public TaskDefRevision revision(AwsTarget target, String taskDefinition) {
+        try {
+            return described.computeIfAbsent(target.region() + "|" + taskDefinition, key -> describe(target, taskDefinition));
+        } catch (SdkException e) {
+            throw AwsErrors.explain(e, target, "describe task definition " + taskDefinition);
+        }
+    }
+
     private TaskDefRevision describe(AwsTarget target, String arn) {
         TaskDefinition t = clients.ecs(target).describeTaskDefinition(r -> r.taskDefinition(arn)).taskDefinition();
         return new TaskDefRevision(t.taskDefinitionArn(), t.family(), t.revision(), t.statusAsString(), t.cpu(), t.memory(),

@@ -9,6 +9,9 @@ public interface TaskDefinitionReader {
     /** The active families, sorted by name. */
     List<String> families(AwsTarget target);
 
+    /** One revision by its ARN or family:revision. */
+    TaskDefRevision revision(AwsTarget target, String taskDefinition);
+
     /** The family's active revisions, newest first. */
     List<TaskDefRevision> revisions(AwsTarget target, String family);
 }
