@@ -4,6 +4,9 @@ import dev.capstan.aws.AwsClientSettings;
 import dev.capstan.aws.AwsClients;
 import dev.capstan.aws.ClusterReader;
 import dev.capstan.aws.SdkClusterReader;
+import dev.capstan.aws.SdkLogsGateway;
+import dev.capstan.ops.logs.LogReading;
+import dev.capstan.ops.logs.LogSources;
 import dev.capstan.aws.LoadBalancerReader;
 import dev.capstan.aws.SdkLoadBalancerReader;
 import dev.capstan.aws.SdkTaskDefinitionReader;
@@ -61,6 +64,7 @@ public final class AppContext implements AutoCloseable {
     private final ClusterReader clusters;
     private final TaskDefinitionReader taskDefinitions;
     private final LoadBalancerReader loadBalancers;
+    private final LogReading logs;
     private final WorkspaceLoader workspaceLoader = new WorkspaceLoader();
     private final List<AutoCloseable> owned = new ArrayList<>();
     private boolean closed;
@@ -90,6 +94,7 @@ public final class AppContext implements AutoCloseable {
         this.clusters = new SdkClusterReader(aws, Clock.systemUTC());
         this.taskDefinitions = new SdkTaskDefinitionReader(aws);
         this.loadBalancers = new SdkLoadBalancerReader(aws, Clock.systemUTC());
+        this.logs = new LogReading(new SdkLogsGateway(aws), new LogSources(new SdkEcsGateway(aws), taskDefinitions, targets), Clock.systemUTC());
     }
 
     /** Who runs Capstan here, for journals and lock records: the OS user at this host. */
@@ -156,6 +161,10 @@ public final class AppContext implements AutoCloseable {
         return workspaceLoader;
     }
 
+    public LogReading logs() {
+        return logs;
+    }
+
     public LoadBalancerReader loadBalancers() {
         return loadBalancers;
     }
@@ -174,7 +183,7 @@ public final class AppContext implements AutoCloseable {
 
     public CliServices cliServices() {
         return new CliServices(profiles, identity, environmentCheck, workspaceLoader, environmentVariables, operations,
-                dev.capstan.sandbox.ClusterRefreshBenchmark::run);
+                dev.capstan.sandbox.ClusterRefreshBenchmark::run, logs);
     }
 
     /** Closes everything once; later calls (a shutdown hook after a normal exit) do nothing. */

@@ -10,7 +10,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "capstan", mixinStandardHelpOptions = true, version = "capstan 0.1.0",
         description = "An operations console for containerised apps on AWS ECS.",
         subcommands = {ProfilesCommand.class, EnvCommand.class, ServiceCommand.class, RunsCommand.class, LockCommand.class,
-                SandboxCommand.class, BenchCommand.class})
+                SandboxCommand.class, BenchCommand.class, LogsCommand.class})
 public final class CapstanCommand implements Callable<Integer> {
     final CliServices services;
     final ConsoleStarter console;

@@ -42,7 +42,9 @@ class CliTest {
                 new EnvironmentCheck(moto.catalog(), new StsIdentityGateway(moto.clients()), new SdkEstateProbe(moto.clients()),
                         new JdbcDatabaseProbe(new ConnectionFactory(Map.of()))),
                 new WorkspaceLoader(), Map.of(), operations(moto),
-                dev.capstan.sandbox.ClusterRefreshBenchmark::run);
+                dev.capstan.sandbox.ClusterRefreshBenchmark::run,
+                new dev.capstan.ops.logs.LogReading(new dev.capstan.aws.SdkLogsGateway(moto.clients()), new dev.capstan.ops.logs.LogSources(
+                        engine.ecs, new dev.capstan.aws.SdkTaskDefinitionReader(moto.clients()), engine.targets), java.time.Clock.systemUTC()));
         ConsoleStarter console = new ConsoleStarter() {
             @Override
             public int open(Path workspace) {
@@ -172,6 +174,27 @@ class CliTest {
         assertThat(out.toString()).contains("Released the deploy lock, held by gone@elsewhere");
         assertThat(engine.lock.status(spot)).isEmpty();
         assertThat(engine.runner.store().list()).singleElement().satisfies(r -> assertThat(r.operationType()).isEqualTo("lock.release"));
+    }
+
+    @Test
+    void logsPrintsAServicesLinesFromItsTaskStreamsAndATasksOwn(MotoWorld moto, SandboxDatabase database) throws Exception {
+        Path file = workspace(moto, database);
+        Environment cli = new WorkspaceLoader().load(file).environment("cli").orElseThrow();
+        new dev.capstan.aws.sandbox.LogTrickle(moto.clients(), moto.target()).writeOnce(cli.cluster(), cli.service(), cli.container(), cli.logGroup());
+
+        assertThat(run(moto, "--workspace", file.toString(), "--env", "cli", "logs", "--since", "5m")).as(err.toString()).isZero();
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines).isNotEmpty().allMatch(line -> line.contains("  app/" + cli.container() + "/"));
+        String stream = lines.get(0).split("  ")[1];
+        String taskArn = engine.ecs.runningTaskArns(moto.target(), cli.cluster(), cli.service()).stream()
+                .filter(arn -> stream.endsWith(arn.substring(arn.lastIndexOf('/') + 1))).findFirst().orElseThrow();
+
+        out.getBuffer().setLength(0);
+        assertThat(run(moto, "--workspace", file.toString(), "--env", "cli", "logs", "--task", taskArn, "--since", "5m")).isZero();
+        assertThat(out.toString().lines().toList()).isNotEmpty().allMatch(line -> line.contains(stream));
+
+        assertThat(run(moto, "--workspace", file.toString(), "--env", "cli", "logs", "--group", "/no/such/group")).isEqualTo(1);
+        assertThat(err.toString()).contains("read log group /no/such/group");
     }
 
     @Test
