@@ -5,6 +5,8 @@ import dev.capstan.ui.activity.ActivityView;
 import dev.capstan.ui.clusters.ClustersModel;
 import dev.capstan.ui.clusters.ClustersView;
 import dev.capstan.ui.common.BackgroundWork;
+import dev.capstan.ui.logs.LogView;
+import dev.capstan.ui.logs.LogViewModel;
 import dev.capstan.ui.loadbalancers.LoadBalancersModel;
 import dev.capstan.ui.loadbalancers.LoadBalancersView;
 import dev.capstan.ui.taskdefs.TaskDefinitionsModel;
@@ -75,7 +77,8 @@ public final class CapstanApp {
                         window.show(loadBalancers);
                     }
                 });
-        window = new MainWindow(shell, work, List.of(profiles, environments, clusters, taskDefinitions, loadBalancers, activityView));
+        LogView logs = new LogView(new LogViewModel(context.logs(), context.background(), shell.environmentProperty()));
+        window = new MainWindow(shell, work, List.of(profiles, environments, clusters, taskDefinitions, loadBalancers, logs, activityView));
         window.show(stage);
         activity.refresh();
         if (workspace != null) {

@@ -110,6 +110,10 @@ public final class LogFollower implements Runnable {
             pages++;
             List<LogEvent> fresh = new ArrayList<>();
             for (LogEvent event : page.events()) {
+                // The server narrows by prefix; checked here as well, since a stand-in such as moto ignores the prefix.
+                if (!source.holds(event.stream())) {
+                    continue;
+                }
                 if (seen.putIfAbsent(event.id(), event.timestamp()) == null) {
                     fresh.add(event);
                 }

@@ -11,6 +11,14 @@ public record LogSource(String title, String group, String streamPrefix, List<St
         streams = List.copyOf(streams);
     }
 
+    /** Whether an event of this stream belongs to the source. */
+    public boolean holds(String stream) {
+        if (!streams.isEmpty()) {
+            return streams.contains(stream);
+        }
+        return streamPrefix == null || streamPrefix.isEmpty() || (stream != null && stream.startsWith(streamPrefix));
+    }
+
     public static LogSource group(String group) {
         return new LogSource("log group " + group, group, null, List.of());
     }

@@ -62,22 +62,7 @@ public final class ClustersView implements AppView {
         tick.setCycleCount(Timeline.INDEFINITE);
         build();
         // A closed window stops the polling, whichever view was in front.
-        root.sceneProperty().addListener((obs, old, scene) -> {
-            if (scene != null) {
-                stopWhenClosed(scene.getWindow());
-                scene.windowProperty().addListener((o, was, window) -> stopWhenClosed(window));
-            }
-        });
-    }
-
-    private void stopWhenClosed(javafx.stage.Window window) {
-        if (window != null) {
-            window.showingProperty().addListener((w, before, showing) -> {
-                if (!showing) {
-                    hidden();
-                }
-            });
-        }
+        dev.capstan.ui.common.Windows.onClose(root, this::hidden);
     }
 
     @Override

@@ -1,0 +1,249 @@
+package dev.capstan.ui.logs;
+
+import dev.capstan.domain.Environment;
+import dev.capstan.domain.LogEvent;
+import dev.capstan.ops.logs.LogFollower;
+import dev.capstan.ops.logs.LogReading;
+import dev.capstan.ops.logs.LogSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The lines of one followed source. Events arrive on the follower's thread into a queue; {@link #drain()},
+ * called once per frame on the FX thread, moves them into the list in one batch and trims the oldest
+ * beyond the cap, counting what it dropped. While paused, nothing is moved and nothing is lost.
+ */
+public final class LogViewModel {
+    public enum Kind { SERVICE, TASK, GROUP }
+
+    public static final int DEFAULT_CAP = 100_000;
+    private static final int MAX_PER_FRAME = 50_000;
+    private final LogReading reading;
+    private final ExecutorService executor;
+    private final ObjectProperty<Environment> environment;
+    private final ConcurrentLinkedQueue<LogEvent> incoming = new ConcurrentLinkedQueue<>();
+    private final ObservableList<LogEvent> lines = FXCollections.observableArrayList();
+    private final ObjectProperty<Kind> kind = new SimpleObjectProperty<>(this, "kind", Kind.SERVICE);
+    private final StringProperty subject = new SimpleStringProperty(this, "subject", "");
+    private final StringProperty since = new SimpleStringProperty(this, "since", "10m");
+    private final StringProperty pattern = new SimpleStringProperty(this, "pattern", "");
+    private final StringProperty highlight = new SimpleStringProperty(this, "highlight", "");
+    private final BooleanProperty paused = new SimpleBooleanProperty(this, "paused");
+    private final BooleanProperty utc = new SimpleBooleanProperty(this, "utc");
+    private final IntegerProperty cap = new SimpleIntegerProperty(this, "cap", DEFAULT_CAP);
+    private final LongProperty dropped = new SimpleLongProperty(this, "dropped");
+    private final StringProperty state = new SimpleStringProperty(this, "state", "not following");
+    private final StringProperty sourceTitle = new SimpleStringProperty(this, "sourceTitle", "");
+    private volatile String pendingState;
+    private LogFollower follower;
+    private CountDownLatch stopSignal;
+
+    public LogViewModel(LogReading reading, ExecutorService executor, ObjectProperty<Environment> environment) {
+        this.reading = reading;
+        this.executor = executor;
+        this.environment = environment;
+        paused.addListener((obs, was, now) -> state.set(now ? "paused: " + incoming.size() + " lines waiting" : "live"));
+    }
+
+    /** Starts following the chosen source (stopping any other); the source is worked out in the background. */
+    public void start() {
+        stop();
+        Environment env = environment.get();
+        if (env == null) {
+            state.set("choose an environment first");
+            return;
+        }
+        lines.clear();
+        incoming.clear();
+        dropped.set(0);
+        Kind chosenKind = kind.get();
+        String chosenSubject = subject.get() == null ? "" : subject.get().trim();
+        String filter = pattern.get();
+        long start;
+        try {
+            start = Instant.now().minus(parseSince(since.get())).toEpochMilli();
+        } catch (IllegalArgumentException e) {
+            state.set(e.getMessage());
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        stopSignal = stopped;
+        state.set("working out where the lines are…");
+        executor.execute(() -> {
+            try {
+                LogSource source = switch (chosenKind) {
+                    case SERVICE -> reading.sources().service(env, chosenSubject.isEmpty() ? env.service() : chosenSubject);
+                    case TASK -> reading.sources().task(env, chosenSubject);
+                    case GROUP -> LogSource.group(chosenSubject.isEmpty() ? env.logGroup() : chosenSubject);
+                };
+                pendingState = "following " + source.title();
+                LogFollower f = reading.follower(env, source, filter, start, true, new LogFollower.Sink() {
+                    @Override
+                    public void events(List<LogEvent> batch) {
+                        incoming.addAll(batch);
+                    }
+
+                    @Override
+                    public void state(LogFollower.State s, String detail) {
+                        pendingState = describe(s, detail);
+                    }
+                }, d -> {
+                    try {
+                        return !stopped.await(d.toMillis(), TimeUnit.MILLISECONDS);
+                    } catch (InterruptedException e) {
+                        return false;
+                    }
+                });
+                synchronized (this) {
+                    follower = f;
+                }
+                if (stopped.getCount() > 0) {
+                    f.run();
+                }
+            } catch (RuntimeException e) {
+                pendingState = "could not follow: " + e.getMessage();
+            }
+        });
+    }
+
+    private static String describe(LogFollower.State s, String detail) {
+        String word = switch (s) {
+            case CATCHING_UP -> "catching up";
+            case LIVE -> "live";
+            case BEHIND -> "behind";
+            case BACKING_OFF -> "backing off";
+            case PAUSED -> "paused";
+            case STOPPED -> "stopped";
+            case FAILED -> "failed";
+        };
+        return detail == null || detail.isEmpty() ? word : word + ": " + detail;
+    }
+
+    public void stop() {
+        synchronized (this) {
+            if (follower != null) {
+                follower.stop();
+                follower = null;
+            }
+        }
+        if (stopSignal != null) {
+            stopSignal.countDown();
+            stopSignal = null;
+        }
+    }
+
+    /** One frame's worth of work on the FX thread: move what arrived into the list in one batch. */
+    public int drain() {
+        String news = pendingState;
+        if (news != null) {
+            pendingState = null;
+            if (!paused.get()) {
+                state.set(news);
+            }
+        }
+        if (paused.get() || incoming.isEmpty()) {
+            return 0;
+        }
+        List<LogEvent> batch = new ArrayList<>(Math.min(incoming.size(), MAX_PER_FRAME));
+        LogEvent event;
+        while (batch.size() < MAX_PER_FRAME && (event = incoming.poll()) != null) {
+            batch.add(event);
+        }
+        lines.addAll(batch);
+        int over = lines.size() - cap.get();
+        if (over > 0) {
+            lines.remove(0, over);
+            dropped.set(dropped.get() + over);
+        }
+        return batch.size();
+    }
+
+    /** For a benchmark or a test: lines as if the follower had delivered them. */
+    public void offer(List<LogEvent> events) {
+        incoming.addAll(events);
+    }
+
+    static Duration parseSince(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)\\s*(s|m|h|d)").matcher(text == null ? "" : text.trim());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("'" + text + "' is not a duration; write it like 90s, 10m, 2h or 1d.");
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofDays(n);
+        };
+    }
+
+    public ObservableList<LogEvent> lines() {
+        return lines;
+    }
+
+    public ObjectProperty<Kind> kindProperty() {
+        return kind;
+    }
+
+    public StringProperty subjectProperty() {
+        return subject;
+    }
+
+    public StringProperty sinceProperty() {
+        return since;
+    }
+
+    public StringProperty patternProperty() {
+        return pattern;
+    }
+
+    public StringProperty highlightProperty() {
+        return highlight;
+    }
+
+    public BooleanProperty pausedProperty() {
+        return paused;
+    }
+
+    public BooleanProperty utcProperty() {
+        return utc;
+    }
+
+    public IntegerProperty capProperty() {
+        return cap;
+    }
+
+    public LongProperty droppedProperty() {
+        return dropped;
+    }
+
+    public StringProperty stateProperty() {
+        return state;
+    }
+
+    public StringProperty sourceTitleProperty() {
+        return sourceTitle;
+    }
+
+    public ObjectProperty<Environment> environmentProperty() {
+        return environment;
+    }
+}
