@@ -183,7 +183,7 @@ public final class AppContext implements AutoCloseable {
 
     public CliServices cliServices() {
         return new CliServices(profiles, identity, environmentCheck, workspaceLoader, environmentVariables, operations,
-                dev.capstan.sandbox.ClusterRefreshBenchmark::run, logs);
+                new LocalBenchmarks(), logs);
     }
 
     /** Closes everything once; later calls (a shutdown hook after a normal exit) do nothing. */

@@ -50,10 +50,17 @@ public final class CapstanApp {
         EnvironmentsModel environmentsModel = new EnvironmentsModel(context.environmentCheck(), work, shell.environments());
         EnvironmentsView environments = new EnvironmentsView(environmentsModel);
         shell.environmentProperty().addListener((obs, old, env) -> environments.select(env));
+        LogViewModel logsModel = new LogViewModel(context.logs(), context.operations().runner().store(), context.background(),
+                shell.environmentProperty());
+        LogView logs = new LogView(logsModel);
         RunLauncher launcher = new RunLauncher(context.operations().runner(), work, () -> new PlanDialog(stage));
         activity = new ActivityModel(launcher, work, shell.environmentProperty());
         ActivityView activityView = new ActivityView(activity, shell::environments,
-                () -> ScaleForm.open(stage, shell.environmentProperty().get(), launcher, context.operations().scale()));
+                () -> ScaleForm.open(stage, shell.environmentProperty().get(), launcher, context.operations().scale()),
+                runId -> {
+                    logsModel.open(LogViewModel.Kind.RUN, runId);
+                    window.show(logs);
+                });
         // A run interrupted by a crash is news on start: the top bar says so until it is resumed or abandoned.
         activity.interruptedProperty().addListener((obs, old, text) -> announceInterruptedRuns());
         shell.workspaceProperty().addListener((obs, old, loaded) -> announceInterruptedRuns());
@@ -76,8 +83,13 @@ public final class CapstanApp {
                         loadBalancersModel.show(arn);
                         window.show(loadBalancers);
                     }
+
+                    @Override
+                    public void logs(boolean task, String what) {
+                        logsModel.open(task ? LogViewModel.Kind.TASK : LogViewModel.Kind.SERVICE, what);
+                        window.show(logs);
+                    }
                 });
-        LogView logs = new LogView(new LogViewModel(context.logs(), context.background(), shell.environmentProperty()));
         window = new MainWindow(shell, work, List.of(profiles, environments, clusters, taskDefinitions, loadBalancers, logs, activityView));
         window.show(stage);
         activity.refresh();

@@ -19,4 +19,9 @@ final class BenchCommand {
                  @Option(names = "--refreshes", defaultValue = "5") int refreshes) throws Exception {
         return root.services.benchmarks().clusterRefresh(services, tasks, refreshes, spec.commandLine().getOut());
     }
+
+    @Command(name = "logs", description = "Log view figures: ingestion rate, FX frame times at 5,000 lines/s (needs a display), heap for 100,000 lines.")
+    int logs() throws Exception {
+        return root.services.benchmarks().logs(spec.commandLine().getOut());
+    }
 }

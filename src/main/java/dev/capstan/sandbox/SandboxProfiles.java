@@ -8,11 +8,11 @@ import java.nio.file.Path;
  * The AWS config and credentials files of a sandbox: one profile with dummy keys aimed at moto, and an
  * SSO profile that was never logged in, so the Profiles view shows how an expired session reads.
  */
-final class SandboxProfiles {
+public final class SandboxProfiles {
     private SandboxProfiles() {
     }
 
-    static void write(Path config, Path credentials, String endpoint) throws IOException {
+    public static void write(Path config, Path credentials, String endpoint) throws IOException {
         Files.createDirectories(config.getParent());
         Files.writeString(config, """
                 [profile %1$s]

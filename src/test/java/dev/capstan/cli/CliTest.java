@@ -42,7 +42,7 @@ class CliTest {
                 new EnvironmentCheck(moto.catalog(), new StsIdentityGateway(moto.clients()), new SdkEstateProbe(moto.clients()),
                         new JdbcDatabaseProbe(new ConnectionFactory(Map.of()))),
                 new WorkspaceLoader(), Map.of(), operations(moto),
-                dev.capstan.sandbox.ClusterRefreshBenchmark::run,
+                new dev.capstan.app.LocalBenchmarks(),
                 new dev.capstan.ops.logs.LogReading(new dev.capstan.aws.SdkLogsGateway(moto.clients()), new dev.capstan.ops.logs.LogSources(
                         engine.ecs, new dev.capstan.aws.SdkTaskDefinitionReader(moto.clients()), engine.targets), java.time.Clock.systemUTC()));
         ConsoleStarter console = new ConsoleStarter() {

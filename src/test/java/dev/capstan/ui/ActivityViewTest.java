@@ -158,6 +158,11 @@ class ActivityViewTest {
             }
         });
         assertThat(Files.readString(saved)).isEqualTo(markdown);
+        robot.clickOn("#open-run-log");
+        waitUntil("the Logs view shows the run's own log", () -> robot.lookup("#logs-list").queryAs(javafx.scene.control.ListView.class)
+                .getItems().stream().anyMatch(e -> ((dev.capstan.domain.LogEvent) e).message().equals("running 3, on their way 0, wanted 3")));
+        waitUntil("it says the run is over", () -> robot.lookup("#logs-state").queryAs(Label.class).getText().startsWith("run succeeded"));
+        robot.clickOn("#nav-activity");
         waitUntil("the top bar no longer reports an interrupted run", () -> opened.app().shell().messageProperty().get().isEmpty());
         waitUntil("the lock is free again", () -> robot.lookup("#lock-status").queryAs(Label.class).getText().contains("is free"));
         FxTestSupport.screenshot(opened.stage().getScene(), Path.of("target/screenshots/activity-markdown.png"));

@@ -49,6 +49,7 @@ public final class ActivityView implements AppView {
     private final ActivityModel model;
     private final Supplier<java.util.List<Environment>> environments;
     private final Runnable scaleService;
+    private final java.util.function.Consumer<String> openLog;
     private final VBox root = new VBox(8);
     private final TableView<RunRecord> table = new TableView<>();
 
@@ -56,8 +57,10 @@ public final class ActivityView implements AppView {
      * @param environments the open workspace's environments, where a resumed run is looked up by name
      * @param scaleService starts the scale operation's form for the current environment
      */
-    public ActivityView(ActivityModel model, Supplier<java.util.List<Environment>> environments, Runnable scaleService) {
+    public ActivityView(ActivityModel model, Supplier<java.util.List<Environment>> environments, Runnable scaleService,
+                        java.util.function.Consumer<String> openLog) {
         this.model = model;
+        this.openLog = openLog;
         this.environments = environments;
         this.scaleService = scaleService;
         build();
@@ -220,6 +223,7 @@ public final class ActivityView implements AppView {
         });
         Button saveMarkdown = action("Save Markdown…", "save-markdown", Feather.FILE_TEXT, () -> save(false));
         Button saveJson = action("Save JSON…", "save-json", Feather.CODE, () -> save(true));
+        Button log = action("Log", "open-run-log", Feather.ALIGN_LEFT, () -> openLog.accept(model.selectedProperty().get().id()));
         model.selectedProperty().addListener((obs, old, run) -> {
             boolean resumable = run != null && run.outcome().resumable() && !model.runningHere(run);
             resume.setDisable(!resumable);
@@ -228,11 +232,12 @@ public final class ActivityView implements AppView {
             copy.setDisable(run == null);
             saveMarkdown.setDisable(run == null);
             saveJson.setDisable(run == null);
+            log.setDisable(run == null);
         });
-        for (Button b : new Button[] {resume, startOver, cancel, copy, saveMarkdown, saveJson}) {
+        for (Button b : new Button[] {resume, startOver, cancel, copy, saveMarkdown, saveJson, log}) {
             b.setDisable(true);
         }
-        javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(6, 6, resume, startOver, cancel, copy, saveMarkdown, saveJson);
+        javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(6, 6, resume, startOver, cancel, log, copy, saveMarkdown, saveJson);
 
         ListView<StepRecord> steps = new ListView<>();
         steps.setId("run-steps");

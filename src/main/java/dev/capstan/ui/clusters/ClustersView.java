@@ -44,6 +44,9 @@ public final class ClustersView implements AppView {
         void taskDefinition(String arn);
 
         void targetGroup(String arn);
+
+        /** The live log of a service ({@code task} false, {@code what} its name) or of a task (its ARN). */
+        void logs(boolean task, String what);
     }
 
     private final ClustersModel model;
@@ -199,10 +202,14 @@ public final class ClustersView implements AppView {
         openTargetGroup.setTooltip(new javafx.scene.control.Tooltip("Open the service's target group and its targets' health"));
         openTargetGroup.setOnAction(e -> links.targetGroup(model.serviceProperty().get().targetGroupArns().get(0)));
         openTaskDefinition.disableProperty().bind(model.serviceProperty().isNull());
+        javafx.scene.control.Button openLogs = new javafx.scene.control.Button("Logs", new org.kordamp.ikonli.javafx.FontIcon(Feather.ALIGN_LEFT));
+        openLogs.setId("open-service-logs");
+        openLogs.setOnAction(e -> links.logs(false, model.serviceProperty().get().name()));
+        openLogs.disableProperty().bind(model.serviceProperty().isNull());
         model.serviceProperty().addListener((obs, old, s) -> openTargetGroup.setDisable(s == null || s.targetGroupArns().isEmpty()));
         openTargetGroup.setDisable(true);
         VBox.setVgrow(detail, Priority.ALWAYS);
-        VBox detailPane = new VBox(6, new HBox(6, openTaskDefinition, openTargetGroup), detail);
+        VBox detailPane = new VBox(6, new HBox(6, openTaskDefinition, openTargetGroup, openLogs), detail);
         SplitPane side = new SplitPane(table, detailPane);
         side.setDividerPositions(0.7);
         VBox.setVgrow(side, Priority.ALWAYS);
@@ -238,6 +245,12 @@ public final class ClustersView implements AppView {
                 Columns.text("IP", 118, TaskDetail::privateIp),
                 Columns.text("Stopped because", 260, TaskDetail::stoppedSummary));
         Columns.copyMenu(table, TaskDetail::arn, model::cliFor);
+        table.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && table.getSelectionModel().getSelectedItem() != null) {
+                links.logs(true, table.getSelectionModel().getSelectedItem().arn());
+            }
+        });
+        table.setTooltip(new javafx.scene.control.Tooltip("Double-click a task to follow its log"));
         VBox.setVgrow(table, Priority.ALWAYS);
         return new VBox(6, table);
     }

@@ -4,6 +4,9 @@ import dev.capstan.domain.Environment;
 import dev.capstan.domain.LogEvent;
 import dev.capstan.ops.logs.LogFollower;
 import dev.capstan.ops.logs.LogReading;
+import dev.capstan.ops.RunRecord;
+import dev.capstan.ops.RunStore;
+import dev.capstan.ops.StepRecord;
 import dev.capstan.ops.logs.LogSource;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,11 +35,12 @@ import javafx.collections.ObservableList;
  * beyond the cap, counting what it dropped. While paused, nothing is moved and nothing is lost.
  */
 public final class LogViewModel {
-    public enum Kind { SERVICE, TASK, GROUP }
+    public enum Kind { SERVICE, TASK, GROUP, RUN }
 
     public static final int DEFAULT_CAP = 100_000;
     private static final int MAX_PER_FRAME = 50_000;
     private final LogReading reading;
+    private final RunStore runs;
     private final ExecutorService executor;
     private final ObjectProperty<Environment> environment;
     private final ConcurrentLinkedQueue<LogEvent> incoming = new ConcurrentLinkedQueue<>();
@@ -56,8 +60,9 @@ public final class LogViewModel {
     private LogFollower follower;
     private CountDownLatch stopSignal;
 
-    public LogViewModel(LogReading reading, ExecutorService executor, ObjectProperty<Environment> environment) {
+    public LogViewModel(LogReading reading, RunStore runs, ExecutorService executor, ObjectProperty<Environment> environment) {
         this.reading = reading;
+        this.runs = runs;
         this.executor = executor;
         this.environment = environment;
         paused.addListener((obs, was, now) -> state.set(now ? "paused: " + incoming.size() + " lines waiting" : "live"));
@@ -67,7 +72,7 @@ public final class LogViewModel {
     public void start() {
         stop();
         Environment env = environment.get();
-        if (env == null) {
+        if (env == null && kind.get() != Kind.RUN) {
             state.set("choose an environment first");
             return;
         }
@@ -86,6 +91,11 @@ public final class LogViewModel {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         stopSignal = stopped;
+        if (chosenKind == Kind.RUN) {
+            state.set("following run " + chosenSubject);
+            executor.execute(() -> followRun(chosenSubject, stopped));
+            return;
+        }
         state.set("working out where the lines are…");
         executor.execute(() -> {
             try {
@@ -93,6 +103,7 @@ public final class LogViewModel {
                     case SERVICE -> reading.sources().service(env, chosenSubject.isEmpty() ? env.service() : chosenSubject);
                     case TASK -> reading.sources().task(env, chosenSubject);
                     case GROUP -> LogSource.group(chosenSubject.isEmpty() ? env.logGroup() : chosenSubject);
+                    case RUN -> throw new IllegalStateException("runs are followed from their journal");
                 };
                 pendingState = "following " + source.title();
                 LogFollower f = reading.follower(env, source, filter, start, true, new LogFollower.Sink() {
@@ -122,6 +133,42 @@ public final class LogViewModel {
                 pendingState = "could not follow: " + e.getMessage();
             }
         });
+    }
+
+    /** A run's own log, from its journal: each step's lines, read again every second until the run ends. */
+    private void followRun(String runId, CountDownLatch stopped) {
+        java.util.Map<String, Integer> shown = new java.util.HashMap<>();
+        try {
+            while (true) {
+                RunRecord run = runs.read(runId);
+                List<LogEvent> fresh = new ArrayList<>();
+                for (StepRecord step : run.steps()) {
+                    int from = shown.getOrDefault(step.planned().id(), 0);
+                    long at = step.startedAt() == null ? run.startedAt().toEpochMilli() : step.startedAt().toEpochMilli();
+                    for (int i = from; i < step.log().size(); i++) {
+                        fresh.add(new LogEvent(runId + "#" + step.planned().id() + "#" + i, at, "step " + step.planned().number(), step.log().get(i)));
+                    }
+                    shown.put(step.planned().id(), step.log().size());
+                }
+                incoming.addAll(fresh);
+                boolean over = run.outcome() != dev.capstan.ops.RunOutcome.RUNNING;
+                pendingState = over ? "run " + run.outcome().name().toLowerCase(java.util.Locale.ROOT) + ": " + run.title() : "live: " + run.title();
+                if (over || stopped.await(1, TimeUnit.SECONDS)) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            pendingState = "could not read run " + runId + ": " + e.getMessage();
+        }
+    }
+
+    /** Opens a source from another view: a service, a task or a run. */
+    public void open(Kind chosen, String what) {
+        kind.set(chosen);
+        subject.set(what);
+        start();
     }
 
     private static String describe(LogFollower.State s, String detail) {

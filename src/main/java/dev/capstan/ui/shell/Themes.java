@@ -5,11 +5,11 @@ import atlantafx.base.theme.PrimerLight;
 import javafx.application.Application;
 
 /** AtlantaFX's Primer themes, applied to the whole application. */
-final class Themes {
+public final class Themes {
     private Themes() {
     }
 
-    static void apply(ShellModel.Theme theme) {
+    public static void apply(ShellModel.Theme theme) {
         Application.setUserAgentStylesheet(theme == ShellModel.Theme.DARK
                 ? new PrimerDark().getUserAgentStylesheet()
                 : new PrimerLight().getUserAgentStylesheet());

@@ -1,0 +1,188 @@
+package dev.capstan.app;
+
+import dev.capstan.aws.AwsClientSettings;
+import dev.capstan.aws.AwsClients;
+import dev.capstan.aws.ProfileCatalog;
+import dev.capstan.aws.SdkLogsGateway;
+import dev.capstan.domain.AwsTarget;
+import dev.capstan.domain.LogEvent;
+import dev.capstan.ops.logs.LogFollower;
+import dev.capstan.ops.logs.LogSource;
+import dev.capstan.sandbox.MotoServer;
+import dev.capstan.sandbox.SandboxEstate;
+import dev.capstan.sandbox.SandboxProfiles;
+import dev.capstan.ui.logs.LogView;
+import dev.capstan.ui.logs.LogViewModel;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
+
+/**
+ * The log view's figures on this machine: events per second from FilterLogEvents pages (moto) into the
+ * view model; the FX thread's longest and median frame while the real view is fed 5,000 lines a second;
+ * the heap that 100,000 lines hold. Needs a display for the second part (xvfb-run on a server).
+ */
+final class LogBenchmark {
+    private static final int EVENTS = 50_000;
+    private static final int STREAMS = 10;
+
+    private LogBenchmark() {
+    }
+
+    static int run(PrintWriter out) throws Exception {
+        ingestion(out);
+        heap(out);
+        pulses(out);
+        return 0;
+    }
+
+    private static void ingestion(PrintWriter out) throws Exception {
+        Path directory = Files.createTempDirectory("capstan-logbench-");
+        try (MotoServer moto = MotoServer.start(directory.resolve("moto.log"))) {
+            SandboxProfiles.write(directory.resolve("config"), directory.resolve("credentials"), moto.endpoint());
+            try (AwsClients clients = new AwsClients(new ProfileCatalog(directory.resolve("config"), directory.resolve("credentials")),
+                    AwsClientSettings.forLocalStandIn())) {
+                AwsTarget target = new AwsTarget(SandboxEstate.PROFILE, SandboxEstate.REGION, moto.endpoint());
+                var logs = clients.logs(target);
+                logs.createLogGroup(r -> r.logGroupName("/bench/app"));
+                long base = System.currentTimeMillis() - 60_000;
+                for (int s = 0; s < STREAMS; s++) {
+                    String stream = "app/web/task-" + s;
+                    logs.createLogStream(r -> r.logGroupName("/bench/app").logStreamName(stream));
+                    List<InputLogEvent> events = new ArrayList<>();
+                    for (int i = 0; i < EVENTS / STREAMS; i++) {
+                        events.add(InputLogEvent.builder().timestamp(base + i).message("INFO request " + i + " served in 12 ms by " + stream).build());
+                    }
+                    logs.putLogEvents(r -> r.logGroupName("/bench/app").logStreamName(stream).logEvents(events));
+                }
+                out.printf("Seeded %d events in %d streams; reading them back…%n", EVENTS, STREAMS);
+                out.flush();
+                LogViewModel model = new LogViewModel(null, null, null, new SimpleObjectProperty<>());
+                AtomicLong delivered = new AtomicLong();
+                long start = System.nanoTime();
+                new LogFollower(new SdkLogsGateway(clients), target, LogSource.group("/bench/app"), null, base - 1000, false, Duration.ZERO,
+                        new LogFollower.Sink() {
+                            @Override
+                            public void events(List<LogEvent> batch) {
+                                model.offer(batch);
+                                delivered.addAndGet(batch.size());
+                                model.drain();
+                            }
+
+                            @Override
+                            public void state(LogFollower.State state, String detail) {
+                            }
+                        }, d -> true, Clock.systemUTC()).run();
+                double seconds = (System.nanoTime() - start) / 1e9;
+                out.printf("Ingestion: %d events from FilterLogEvents pages into the view model in %.2f s: %.0f events/s%n",
+                        delivered.get(), seconds, delivered.get() / seconds);
+            }
+        }
+    }
+
+    private static void heap(PrintWriter out) {
+        Runtime runtime = Runtime.getRuntime();
+        System.gc();
+        long before = runtime.totalMemory() - runtime.freeMemory();
+        LogViewModel model = new LogViewModel(null, null, null, new SimpleObjectProperty<>());
+        List<LogEvent> lines = new ArrayList<>();
+        for (int i = 0; i < LogViewModel.DEFAULT_CAP; i++) {
+            lines.add(new LogEvent("3" + (37_000_000_000L + i), 1_700_000_000_000L + i, "app/web/0a1b2c3d4e5f" + (i % 8),
+                    "INFO [HealthCheckService] GET /health 200 in " + (i % 40) + " ms request-id " + Integer.toHexString(i * 7919)));
+        }
+        model.offer(lines);
+        lines = null;
+        model.drain();
+        model.drain();
+        System.gc();
+        long after = runtime.totalMemory() - runtime.freeMemory();
+        out.printf("Heap: %d lines held use %.1f MB (%d bytes a line)%n", model.lines().size(), (after - before) / 1e6,
+                (after - before) / Math.max(1, model.lines().size()));
+    }
+
+    private static void pulses(PrintWriter out) throws Exception {
+        try {
+            Platform.startup(() -> { });
+        } catch (IllegalStateException alreadyStarted) {
+            // started by someone else in this JVM
+        } catch (UnsupportedOperationException | Error noDisplay) {
+            out.println("FX pulses: skipped, no display (run under xvfb-run).");
+            return;
+        }
+        LogViewModel model = new LogViewModel(null, null, null, new SimpleObjectProperty<>());
+        List<Long> frames = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch shown = new CountDownLatch(1);
+        AnimationTimer[] meter = new AnimationTimer[1];
+        Stage[] stage = new Stage[1];
+        Platform.runLater(() -> {
+            dev.capstan.ui.shell.Themes.apply(dev.capstan.ui.shell.ShellModel.Theme.LIGHT);
+            stage[0] = new Stage();
+            stage[0].setScene(new Scene((javafx.scene.Parent) new LogView(model).node(), 1200, 800));
+            stage[0].show();
+            meter[0] = new AnimationTimer() {
+                private long last;
+
+                @Override
+                public void handle(long now) {
+                    if (last != 0) {
+                        frames.add(now - last);
+                    }
+                    last = now;
+                }
+            };
+            meter[0].start();
+            shown.countDown();
+        });
+        shown.await(10, TimeUnit.SECONDS);
+        // The first second shows the window and lays it out once; the figures are of the steady feed after it.
+        Thread.sleep(1000);
+        frames.clear();
+        int seconds = 10;
+        int perTick = 100;
+        long tick = TimeUnit.MILLISECONDS.toNanos(20);
+        long next = System.nanoTime();
+        long id = 0;
+        for (int t = 0; t < seconds * 50; t++) {
+            List<LogEvent> batch = new ArrayList<>(perTick);
+            for (int i = 0; i < perTick; i++, id++) {
+                batch.add(new LogEvent(Long.toString(id), System.currentTimeMillis(), "app/web/task-" + (id % 4),
+                        (id % 97 == 0 ? "ERROR " : "INFO ") + "request " + id + " served"));
+            }
+            model.offer(batch);
+            next += tick;
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+        }
+        CompletableFuture<Integer> size = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            meter[0].stop();
+            size.complete(model.lines().size());
+            stage[0].close();
+        });
+        int held = size.get(10, TimeUnit.SECONDS);
+        List<Long> sorted = new ArrayList<>(frames);
+        Collections.sort(sorted);
+        long over50 = sorted.stream().filter(f -> f > 50_000_000L).count();
+        out.printf("FX pulses while fed %d lines/s for %d s (%d lines shown): %d frames, median %.1f ms, 99th percentile %.1f ms, "
+                        + "longest %.1f ms, %d over 50 ms%n", perTick * 50, seconds, held, sorted.size(), sorted.get(sorted.size() / 2) / 1e6,
+                sorted.get(sorted.size() * 99 / 100) / 1e6, sorted.get(sorted.size() - 1) / 1e6, over50);
+        Platform.exit();
+    }
+}
