@@ -74,6 +74,12 @@ class ReadmeScreenshotsTest {
                 run(() -> services.getSelectionModel().select(0));
                 waitUntil("its tasks are listed", () -> !robot.lookup("#tasks-table").queryAs(TableView.class).getItems().isEmpty());
                 assertThat(FxTestSupport.screenshot(scene, OUT.resolve("clusters-light.png"))).isNotEmptyFile();
+                robot.clickOn("#open-service-logs");
+                waitUntil("the service's log lines flow in", () -> robot.lookup("#logs-list").queryAs(javafx.scene.control.ListView.class).getItems().size() >= 12);
+                run(() -> robot.lookup("#logs-highlight").queryAs(javafx.scene.control.TextField.class).setText("HealthCheckService"));
+                assertThat(FxTestSupport.screenshot(scene, OUT.resolve("logs-light.png"))).isNotEmptyFile();
+                robot.clickOn("#logs-stop");
+                robot.clickOn("#nav-clusters");
                 robot.clickOn("#open-task-definition");
                 waitUntil("the revisions are read", () -> robot.lookup("#revisions-table").queryAs(TableView.class).getItems().size() > 1);
                 robot.clickOn("Diff");

@@ -120,6 +120,8 @@ public final class LogFollower implements Runnable {
                 newest = Math.max(newest, event.timestamp());
             }
             if (!fresh.isEmpty()) {
+                // A page is meant to be interleaved by time across streams; a stand-in may group it by stream instead.
+                fresh.sort(java.util.Comparator.comparingLong(LogEvent::timestamp));
                 sink.events(fresh);
             }
             token = page.nextToken();

@@ -195,7 +195,10 @@ public final class LogView implements AppView {
     String line(LogEvent e) {
         Instant at = Instant.ofEpochMilli(e.timestamp());
         String stream = e.stream() == null ? "" : e.stream();
-        return (model.utcProperty().get() ? UTC : LOCAL).format(at) + "  " + stream.substring(stream.lastIndexOf('/') + 1) + "  " + e.message();
+        String shortStream = stream.substring(stream.lastIndexOf('/') + 1);
+        // A task id's first 12 characters tell tasks apart, as the AWS console shows them.
+        return (model.utcProperty().get() ? UTC : LOCAL).format(at) + "  " + (shortStream.length() > 12 ? shortStream.substring(0, 12) : shortStream)
+                + "  " + e.message();
     }
 
     private void jumpTo(String text) {
