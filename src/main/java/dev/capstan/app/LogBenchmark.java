@@ -30,7 +30,6 @@ import javafx.application.Platform;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
 
 /**
  * The log view's figures on this machine: events per second from FilterLogEvents pages (moto) into the
@@ -58,18 +57,8 @@ final class LogBenchmark {
             try (AwsClients clients = new AwsClients(new ProfileCatalog(directory.resolve("config"), directory.resolve("credentials")),
                     AwsClientSettings.forLocalStandIn())) {
                 AwsTarget target = new AwsTarget(SandboxEstate.PROFILE, SandboxEstate.REGION, moto.endpoint());
-                var logs = clients.logs(target);
-                logs.createLogGroup(r -> r.logGroupName("/bench/app"));
                 long base = System.currentTimeMillis() - 60_000;
-                for (int s = 0; s < STREAMS; s++) {
-                    String stream = "app/web/task-" + s;
-                    logs.createLogStream(r -> r.logGroupName("/bench/app").logStreamName(stream));
-                    List<InputLogEvent> events = new ArrayList<>();
-                    for (int i = 0; i < EVENTS / STREAMS; i++) {
-                        events.add(InputLogEvent.builder().timestamp(base + i).message("INFO request " + i + " served in 12 ms by " + stream).build());
-                    }
-                    logs.putLogEvents(r -> r.logGroupName("/bench/app").logStreamName(stream).logEvents(events));
-                }
+                new dev.capstan.aws.sandbox.EstateSeeder(clients, target).logGroupWithEvents("/bench/app", STREAMS, EVENTS / STREAMS, base);
                 out.printf("Seeded %d events in %d streams; reading them back…%n", EVENTS, STREAMS);
                 out.flush();
                 LogViewModel model = new LogViewModel(null, null, null, new SimpleObjectProperty<>());

@@ -112,6 +112,22 @@ public final class EstateSeeder {
         }
     }
 
+    /** A log group of {@code streams} streams named app/web/task-N, each with {@code perStream} events a millisecond apart from {@code from}. */
+    public void logGroupWithEvents(String group, int streams, int perStream, long from) {
+        var logs = clients.logs(target);
+        logs.createLogGroup(r -> r.logGroupName(group));
+        for (int s = 0; s < streams; s++) {
+            String stream = "app/web/task-" + s;
+            logs.createLogStream(r -> r.logGroupName(group).logStreamName(stream));
+            List<software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent> events = new ArrayList<>();
+            for (int i = 0; i < perStream; i++) {
+                events.add(software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent.builder().timestamp(from + i)
+                        .message("INFO request " + i + " served in 12 ms by " + stream).build());
+            }
+            logs.putLogEvents(r -> r.logGroupName(group).logStreamName(stream).logEvents(events));
+        }
+    }
+
     /** The DynamoDB table deploy locks live in; one per region serves every environment. */
     public void lockTable(String table) {
         clients.dynamoDb(target).createTable(r -> r.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
