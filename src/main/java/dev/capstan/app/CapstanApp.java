@@ -91,6 +91,7 @@ public final class CapstanApp {
                     }
                 });
         window = new MainWindow(shell, work, List.of(profiles, environments, clusters, taskDefinitions, loadBalancers, logs, activityView));
+        window.closeGuard(launcher::runningHere);
         window.show(stage);
         activity.refresh();
         if (workspace != null) {

@@ -64,6 +64,21 @@ class MainWindowTest {
     }
 
     @Test
+    void closingWhileARunGoesOnAsksFirstAndCancelKeepsTheWindow() {
+        waitUntil("the workspace is open", () -> opened.app().shell().environments().size() == 2);
+        run(() -> opened.window().closeGuard(() -> "Run 20261123T010203Z-beef is going on."));
+        // Fired without waiting: the question is a nested event loop that returns only when answered.
+        javafx.application.Platform.runLater(() -> opened.stage().fireEvent(
+                new javafx.stage.WindowEvent(opened.stage(), javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        waitUntil("the question is asked", () -> robot.lookup("#close-while-running").tryQuery().isPresent());
+        assertThat(fx(() -> ((javafx.scene.control.DialogPane) robot.lookup("#close-while-running").query()).getContentText()))
+                .startsWith("Run 20261123T010203Z-beef is going on.").contains("resumed from Activity");
+        robot.clickOn("Cancel");
+        assertThat(fx(() -> opened.stage().isShowing())).isTrue();
+        run(() -> opened.window().closeGuard(() -> ""));
+    }
+
+    @Test
     void opensTheWorkspaceAndShowsWhoWeAre() {
         waitUntil("the workspace is open", () -> opened.app().shell().environments().size() == 2);
         assertThat(fx(() -> opened.stage().getTitle())).isEqualTo("Capstan — web");

@@ -101,6 +101,12 @@ public final class RunLauncher {
                 .start();
     }
 
+    /** The runs going on in this console, as a sentence; empty when none. */
+    public String runningHere() {
+        return live.isEmpty() ? "" : live.size() == 1 ? "Run " + live.keySet().iterator().next() + " is going on."
+                : live.size() + " runs are going on: " + String.join(", ", live.keySet()) + ".";
+    }
+
     public boolean isRunningHere(String runId) {
         return live.containsKey(runId);
     }

@@ -41,6 +41,7 @@ public final class MainWindow {
     private final CommandPalette palette;
     private Stage stage;
     private AppView current;
+    private java.util.function.Supplier<String> closeGuard = () -> "";
 
     public MainWindow(ShellModel model, BackgroundWork work, List<AppView> views) {
         this.model = model;
@@ -77,7 +78,13 @@ public final class MainWindow {
             }
         }
         WindowMemory.restore(stage, model.settings().window());
-        stage.setOnCloseRequest(e -> model.rememberWindow(WindowMemory.capture(stage)));
+        stage.setOnCloseRequest(e -> {
+            if (!mayClose()) {
+                e.consume();
+                return;
+            }
+            model.rememberWindow(WindowMemory.capture(stage));
+        });
         select(0);
         stage.show();
     }
@@ -128,8 +135,10 @@ public final class MainWindow {
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         quit.setOnAction(e -> {
-            model.rememberWindow(WindowMemory.capture(stage));
-            stage.close();
+            if (mayClose()) {
+                model.rememberWindow(WindowMemory.capture(stage));
+                stage.close();
+            }
         });
         file.getItems().addAll(open, recent, new SeparatorMenuItem(), quit);
 
@@ -205,6 +214,29 @@ public final class MainWindow {
         buttons.get(index).setSelected(true);
         content.getChildren().setAll(current.node());
         current.shown();
+    }
+
+    /**
+     * What closing would interrupt, in a sentence, or empty: runs going on in this console. A run stopped by
+     * closing can be resumed, but at 3 a.m. nobody should stop one by accident.
+     */
+    public void closeGuard(java.util.function.Supplier<String> whatWouldStop) {
+        this.closeGuard = whatWouldStop;
+    }
+
+    private boolean mayClose() {
+        String running = closeGuard.get();
+        if (running.isEmpty()) {
+            return true;
+        }
+        javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                running + "\n\nClosing stops it where it is; it can be resumed from Activity later.", 
+                new javafx.scene.control.ButtonType("Close anyway", javafx.scene.control.ButtonBar.ButtonData.OK_DONE),
+                javafx.scene.control.ButtonType.CANCEL);
+        ask.initOwner(stage);
+        ask.setHeaderText("A run is going on");
+        ask.getDialogPane().setId("close-while-running");
+        return ask.showAndWait().map(b -> b.getButtonData() == javafx.scene.control.ButtonBar.ButtonData.OK_DONE).orElse(false);
     }
 
     /** Brings the given view to the front: how one view links to another. */
