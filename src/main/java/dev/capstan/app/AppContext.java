@@ -86,7 +86,8 @@ public final class AppContext implements AutoCloseable {
         this.heartbeats = Executors.newSingleThreadScheduledExecutor(daemonThreads("capstan-lock-heartbeat"));
         Targets targets = new Targets(profiles, identity);
         DeployLock lock = DeployLock.standard(new DynamoLockTable(aws), heartbeats, Clock.systemUTC());
-        ScaleServiceFactory scale = new ScaleServiceFactory(new SdkEcsGateway(aws), targets);
+        SdkEcsGateway ecs = new SdkEcsGateway(aws);
+        ScaleServiceFactory scale = new ScaleServiceFactory(ecs, targets);
         OperationCatalog catalog = new OperationCatalog(List.of(scale, ForceReleaseLock.factory(lock, targets)));
         Runner runner = new Runner(new RunStore(directories.state().resolve("runs"), Clock.systemUTC()), lock, catalog, targets, runs,
                 operator(this.environmentVariables));
@@ -94,7 +95,7 @@ public final class AppContext implements AutoCloseable {
         this.clusters = new SdkClusterReader(aws, Clock.systemUTC());
         this.taskDefinitions = new SdkTaskDefinitionReader(aws);
         this.loadBalancers = new SdkLoadBalancerReader(aws, Clock.systemUTC());
-        this.logs = new LogReading(new SdkLogsGateway(aws), new LogSources(new SdkEcsGateway(aws), taskDefinitions, targets), Clock.systemUTC());
+        this.logs = new LogReading(new SdkLogsGateway(aws), new LogSources(ecs, taskDefinitions, targets), Clock.systemUTC());
     }
 
     /** Who runs Capstan here, for journals and lock records: the OS user at this host. */

@@ -5,13 +5,10 @@ import dev.capstan.aws.ProfileCatalog;
 import dev.capstan.cli.ConsoleStarter;
 import dev.capstan.config.UserDirectories;
 import dev.capstan.sandbox.Sandbox;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.stream.Stream;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 
@@ -38,12 +35,12 @@ final class DesktopConsole implements ConsoleStarter {
         try {
             sandbox = Sandbox.start(directory, System.out::println);
         } catch (Exception e) {
-            deleteTree(directory);
+            dev.capstan.sandbox.Trees.delete(directory);
             throw e;
         }
         AppContext context = new AppContext(UserDirectories.fromEnvironment(env), env,
                 new ProfileCatalog(sandbox.awsConfig(), sandbox.awsCredentials()), AwsClientSettings.forLocalStandIn());
-        context.own(() -> deleteTree(directory));
+        context.own(() -> dev.capstan.sandbox.Trees.delete(directory));
         context.own(sandbox);
         // Ctrl+C, a closed terminal or a lost display must still stop moto and PostgreSQL.
         CountDownLatch stopped = new CountDownLatch(1);
@@ -76,16 +73,5 @@ final class DesktopConsole implements ConsoleStarter {
         });
         closed.await();
         Platform.exit();
-    }
-
-    private static void deleteTree(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }

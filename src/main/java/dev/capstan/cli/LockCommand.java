@@ -34,15 +34,7 @@ final class LockCommand {
 
     @Command(name = "status", description = "Who holds the deploy lock, since when and for which run. Exit 0 free, 3 held.")
     int status() {
-        Environment environment = new WorkspaceAccess(root, spec).environment();
-        if (environment == null) {
-            return 2;
-        }
-        try {
-            LockSpot spot = spot(environment);
-            if (spot == null) {
-                return 2;
-            }
+        return onLock((environment, spot) -> {
             PrintWriter out = spec.commandLine().getOut();
             if (!lock().tableExists(spot)) {
                 spec.commandLine().getErr().println("capstan: the lock table " + spot.table() + " does not exist; create it with capstan lock create-table --env "
@@ -57,10 +49,7 @@ final class LockCommand {
                         + h.acquiredAt() + "; last heartbeat " + h.heartbeatAt() + " by its clock").orElse(spot.key() + " is free."));
             }
             return held.isPresent() ? 3 : 0;
-        } catch (RuntimeException e) {
-            spec.commandLine().getErr().println("capstan: " + e.getMessage());
-            return 1;
-        }
+        });
     }
 
     @Command(name = "release", description = "Free the deploy lock whoever holds it (journaled). Needs --force.")
@@ -83,15 +72,7 @@ final class LockCommand {
 
     @Command(name = "create-table", description = "Create the DynamoDB table the environment names for its deploy lock.")
     int createTable() {
-        Environment environment = new WorkspaceAccess(root, spec).environment();
-        if (environment == null) {
-            return 2;
-        }
-        try {
-            LockSpot spot = spot(environment);
-            if (spot == null) {
-                return 2;
-            }
+        return onLock((environment, spot) -> {
             if (lock().tableExists(spot)) {
                 spec.commandLine().getOut().println("The lock table " + spot.table() + " already exists.");
                 return 0;
@@ -99,6 +80,18 @@ final class LockCommand {
             lock().createTable(spot);
             spec.commandLine().getOut().println("Created the lock table " + spot.table() + " in " + spot.target().region() + ".");
             return 0;
+        });
+    }
+
+    /** Runs a lock command on --env's lock: exit 2 when the environment or its lockTable is missing, 1 with a sentence when AWS fails. */
+    private int onLock(java.util.function.BiFunction<Environment, LockSpot, Integer> command) {
+        Environment environment = new WorkspaceAccess(root, spec).environment();
+        if (environment == null) {
+            return 2;
+        }
+        try {
+            LockSpot spot = spot(environment);
+            return spot == null ? 2 : command.apply(environment, spot);
         } catch (RuntimeException e) {
             spec.commandLine().getErr().println("capstan: " + e.getMessage());
             return 1;

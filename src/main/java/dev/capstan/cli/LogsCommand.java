@@ -57,7 +57,7 @@ final class LogsCommand implements java.util.concurrent.Callable<Integer> {
         LogSource source;
         long start;
         try {
-            start = Instant.now().minus(ServiceCommand.Durations.parse(since)).toEpochMilli();
+            start = Instant.now().minus(dev.capstan.domain.Durations.parse(since)).toEpochMilli();
             source = which.group != null ? LogSource.group(which.group)
                     : which.task != null ? root.services.logs().sources().task(environment, which.task)
                     : root.services.logs().sources().service(environment, which.service != null ? which.service : requireService(environment));

@@ -1,7 +1,6 @@
 package dev.capstan.cli;
 
 import dev.capstan.domain.Environment;
-import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -25,28 +24,9 @@ final class ServiceCommand {
         }
         OperationDriver driver = new OperationDriver(root, spec);
         try {
-            return driver.run(root.services.operations().scale().scale(environment, count, Durations.parse(timeout)));
+            return driver.run(root.services.operations().scale().scale(environment, count, dev.capstan.domain.Durations.parse(timeout)));
         } catch (IllegalArgumentException e) {
             return driver.refused(e);
-        }
-    }
-
-    /** Durations as people write them on a command line. */
-    static final class Durations {
-        private Durations() {
-        }
-
-        static Duration parse(String text) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)\\s*(s|m|h)").matcher(text.trim());
-            if (!m.matches()) {
-                throw new IllegalArgumentException("'" + text + "' is not a duration; write it like 90s, 10m or 1h.");
-            }
-            long n = Long.parseLong(m.group(1));
-            return switch (m.group(2)) {
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                default -> Duration.ofHours(n);
-            };
         }
     }
 }

@@ -77,7 +77,11 @@ public final class ClusterRefreshBenchmark {
             }
         } finally {
             if (finished) {
-                deleteQuietly(directory);
+                try {
+                    Trees.delete(directory);
+                } catch (java.io.IOException leftBehind) {
+                    // A temporary directory left behind is harmless.
+                }
             } else {
                 out.println("The benchmark stopped; moto's log is in " + directory.resolve("moto.log"));
             }
@@ -86,13 +90,5 @@ public final class ClusterRefreshBenchmark {
 
     private static long pages(long items, int pageSize) {
         return (items + pageSize - 1) / pageSize;
-    }
-
-    private static void deleteQuietly(Path directory) {
-        try (var files = Files.walk(directory)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (java.io.IOException ignored) {
-            // A temporary directory left behind is harmless.
-        }
     }
 }

@@ -5,11 +5,7 @@ import static dev.capstan.ui.FxTestSupport.run;
 import static dev.capstan.ui.FxTestSupport.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.capstan.app.AppContext;
-import dev.capstan.aws.AwsClientSettings;
 import dev.capstan.aws.sandbox.EcsScheduler;
-import dev.capstan.config.UserDirectories;
-import dev.capstan.config.WorkspaceWriter;
 import dev.capstan.domain.ClusterSummary;
 import dev.capstan.domain.Environment;
 import dev.capstan.domain.ServiceDetail;
@@ -21,7 +17,6 @@ import dev.capstan.testworld.PostgresExtension;
 import dev.capstan.testworld.TestEstate;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
@@ -39,16 +34,13 @@ class ClustersViewTest {
     @TempDir
     Path home;
     private final FxRobot robot = new FxRobot();
-    private AppContext context;
+    private ConsoleFixture console;
     private FxTestSupport.Opened opened;
 
     @AfterEach
     void close() throws Exception {
-        if (opened != null) {
-            FxTestSupport.close(opened);
-        }
-        if (context != null) {
-            context.close();
+        if (console != null) {
+            console.close();
         }
     }
 
@@ -66,12 +58,8 @@ class ClustersViewTest {
     @SuppressWarnings("unchecked")
     void navigatesClusterServiceAndTaskFollowsTheSchedulerAndShowsErrorsInPlace(MotoWorld moto, SandboxDatabase database) throws Exception {
         Environment shop = TestEstate.environment(moto, database, "shop");
-        Path workspace = home.resolve("capstan.yaml");
-        new WorkspaceWriter().write(workspace, "clusters test", List.of(shop));
-        context = new AppContext(new UserDirectories(home.resolve("config"), home.resolve("state")), Map.of(), moto.catalog(),
-                AwsClientSettings.forLocalStandIn().withInterceptor(moto.faults()));
-        opened = FxTestSupport.open(context, workspace);
-        waitUntil("the workspace is open", () -> opened.app().shell().environments().size() == 1);
+        console = ConsoleFixture.open(moto, home, shop);
+        opened = console.opened;
         robot.clickOn("#nav-clusters");
 
         ListView<ClusterSummary> clusters = fx(() -> robot.lookup("#clusters-list").queryAs(ListView.class));

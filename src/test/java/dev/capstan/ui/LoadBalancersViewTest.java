@@ -4,10 +4,6 @@ import static dev.capstan.ui.FxTestSupport.fx;
 import static dev.capstan.ui.FxTestSupport.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.capstan.app.AppContext;
-import dev.capstan.aws.AwsClientSettings;
-import dev.capstan.config.UserDirectories;
-import dev.capstan.config.WorkspaceWriter;
 import dev.capstan.domain.Environment;
 import dev.capstan.domain.TargetGroupInfo;
 import dev.capstan.sandbox.SandboxDatabase;
@@ -17,7 +13,6 @@ import dev.capstan.testworld.PostgresExtension;
 import dev.capstan.testworld.TestEstate;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TreeView;
@@ -35,16 +30,13 @@ class LoadBalancersViewTest {
     @TempDir
     Path home;
     private final FxRobot robot = new FxRobot();
-    private AppContext context;
+    private ConsoleFixture console;
     private FxTestSupport.Opened opened;
 
     @AfterEach
     void close() throws Exception {
-        if (opened != null) {
-            FxTestSupport.close(opened);
-        }
-        if (context != null) {
-            context.close();
+        if (console != null) {
+            console.close();
         }
     }
 
@@ -56,12 +48,8 @@ class LoadBalancersViewTest {
     @SuppressWarnings("unchecked")
     void showsRulesAndTargetHealthAndTheActiveColourFlipsWhenPrioritiesAreSwapped(MotoWorld moto, SandboxDatabase database) throws Exception {
         Environment checkout = TestEstate.environment(moto, database, "checkout");
-        Path workspace = home.resolve("capstan.yaml");
-        new WorkspaceWriter().write(workspace, "load balancers test", List.of(checkout));
-        context = new AppContext(new UserDirectories(home.resolve("config"), home.resolve("state")), Map.of(), moto.catalog(),
-                AwsClientSettings.forLocalStandIn().withInterceptor(moto.faults()));
-        opened = FxTestSupport.open(context, workspace);
-        waitUntil("the workspace is open", () -> opened.app().shell().environments().size() == 1);
+        console = ConsoleFixture.open(moto, home, checkout);
+        opened = console.opened;
         robot.clickOn("#nav-load-balancers");
 
         waitUntil("blue is shown active", () -> colour().startsWith("checkout: BLUE is active: its rule has priority 10, green's 20"));

@@ -5,10 +5,6 @@ import static dev.capstan.ui.FxTestSupport.run;
 import static dev.capstan.ui.FxTestSupport.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.capstan.app.AppContext;
-import dev.capstan.aws.AwsClientSettings;
-import dev.capstan.config.UserDirectories;
-import dev.capstan.config.WorkspaceWriter;
 import dev.capstan.domain.Environment;
 import dev.capstan.domain.LogEvent;
 import dev.capstan.sandbox.SandboxDatabase;
@@ -20,7 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
@@ -38,16 +33,13 @@ class LogViewTest {
     @TempDir
     Path home;
     private final FxRobot robot = new FxRobot();
-    private AppContext context;
+    private ConsoleFixture console;
     private FxTestSupport.Opened opened;
 
     @AfterEach
     void close() throws Exception {
-        if (opened != null) {
-            FxTestSupport.close(opened);
-        }
-        if (context != null) {
-            context.close();
+        if (console != null) {
+            console.close();
         }
     }
 
@@ -68,12 +60,8 @@ class LogViewTest {
     @SuppressWarnings("unchecked")
     void followsAServiceWithoutLosingOrRepeatingLinesPausesAndCapsTheLines(MotoWorld moto, SandboxDatabase database) throws Exception {
         Environment orders = TestEstate.environment(moto, database, "orders");
-        Path workspace = home.resolve("capstan.yaml");
-        new WorkspaceWriter().write(workspace, "logs test", List.of(orders));
-        context = new AppContext(new UserDirectories(home.resolve("config"), home.resolve("state")), Map.of(), moto.catalog(),
-                AwsClientSettings.forLocalStandIn());
-        opened = FxTestSupport.open(context, workspace);
-        waitUntil("the workspace is open", () -> opened.app().shell().environments().size() == 1);
+        console = ConsoleFixture.open(moto, home, orders);
+        opened = console.opened;
         String prefix = "app/" + orders.container() + "/";
         write(moto, orders, prefix + "task-a", "INFO starting", "HealthCheckService: ok");
         write(moto, orders, "other/stream", "a line of another container, not this service's");

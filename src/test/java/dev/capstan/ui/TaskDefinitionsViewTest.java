@@ -5,10 +5,6 @@ import static dev.capstan.ui.FxTestSupport.run;
 import static dev.capstan.ui.FxTestSupport.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.capstan.app.AppContext;
-import dev.capstan.aws.AwsClientSettings;
-import dev.capstan.config.UserDirectories;
-import dev.capstan.config.WorkspaceWriter;
 import dev.capstan.domain.Environment;
 import dev.capstan.domain.TaskDefRevision;
 import dev.capstan.ops.taskdefs.Finding;
@@ -20,7 +16,6 @@ import dev.capstan.testworld.PostgresExtension;
 import dev.capstan.testworld.TestEstate;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
@@ -40,16 +35,13 @@ class TaskDefinitionsViewTest {
     @TempDir
     Path home;
     private final FxRobot robot = new FxRobot();
-    private AppContext context;
+    private ConsoleFixture console;
     private FxTestSupport.Opened opened;
 
     @AfterEach
     void close() throws Exception {
-        if (opened != null) {
-            FxTestSupport.close(opened);
-        }
-        if (context != null) {
-            context.close();
+        if (console != null) {
+            console.close();
         }
     }
 
@@ -63,12 +55,8 @@ class TaskDefinitionsViewTest {
                 .containerDefinitions(c -> c.name("web").image("registry.example/billing:legacy").memory(900).essential(true).links("db")
                         .portMappings(p -> p.containerPort(3000).hostPort(8080))
                         .environment(e -> e.name("DB_PASSWORD").value("hunter2"), e -> e.name("MODE").value("legacy"))));
-        Path workspace = home.resolve("capstan.yaml");
-        new WorkspaceWriter().write(workspace, "task definitions test", List.of(billing));
-        context = new AppContext(new UserDirectories(home.resolve("config"), home.resolve("state")), Map.of(), moto.catalog(),
-                AwsClientSettings.forLocalStandIn());
-        opened = FxTestSupport.open(context, workspace);
-        waitUntil("the workspace is open", () -> opened.app().shell().environments().size() == 1);
+        console = ConsoleFixture.open(moto, home, billing);
+        opened = console.opened;
         robot.clickOn("#nav-task-definitions");
 
         ListView<String> families = fx(() -> robot.lookup("#families-list").queryAs(ListView.class));

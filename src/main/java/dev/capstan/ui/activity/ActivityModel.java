@@ -51,7 +51,7 @@ public final class ActivityModel {
         launcher.listen(new RunLauncher.Events() {
             @Override
             public void runChanged(String runId) {
-                refresh(runId);
+                refreshRun(runId);
             }
 
             @Override
@@ -70,15 +70,52 @@ public final class ActivityModel {
         work.run("Reading the run journals", () -> launcher.runner().store().list())
                 .onSuccess(list -> {
                     runs.setAll(list);
-                    List<RunRecord> unfinished = list.stream().filter(r -> r.outcome() == RunOutcome.INTERRUPTED).toList();
-                    interrupted.set(unfinished.isEmpty() ? "" : unfinished.size() + (unfinished.size() == 1 ? " run was" : " runs were")
-                            + " interrupted: " + String.join("; ", unfinished.stream().map(r -> r.title() + " (" + r.id() + ")").toList())
-                            + ". Choose it below, then Resume or Start over.");
+                    showInterrupted();
                     list.stream().filter(r -> r.id().equals(select)).findFirst().ifPresent(selected::set);
                 })
                 .onFailure(error -> message.set(error.getMessage()))
                 .start();
         refreshLock();
+    }
+
+    /**
+     * A run moved on (a step, a log line, its end): its own journal is read again, not every journal, and
+     * the deploy lock only when the run appeared or its outcome changed, when the lock may have changed hands.
+     */
+    private void refreshRun(String runId) {
+        work.run("Reading run " + runId, () -> launcher.runner().store().read(runId))
+                .onSuccess(run -> {
+                    int at = indexOf(runId);
+                    RunOutcome before = at < 0 ? null : runs.get(at).outcome();
+                    if (at < 0) {
+                        runs.add(0, run);
+                    } else {
+                        runs.set(at, run);
+                    }
+                    showInterrupted();
+                    selected.set(run);
+                    if (before != run.outcome()) {
+                        refreshLock();
+                    }
+                })
+                .onFailure(error -> message.set(error.getMessage()))
+                .start();
+    }
+
+    private int indexOf(String runId) {
+        for (int i = 0; i < runs.size(); i++) {
+            if (runs.get(i).id().equals(runId)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void showInterrupted() {
+        List<RunRecord> unfinished = runs.stream().filter(r -> r.outcome() == RunOutcome.INTERRUPTED).toList();
+        interrupted.set(unfinished.isEmpty() ? "" : unfinished.size() + (unfinished.size() == 1 ? " run was" : " runs were")
+                + " interrupted: " + String.join("; ", unfinished.stream().map(r -> r.title() + " (" + r.id() + ")").toList())
+                + ". Choose it below, then Resume or Start over.");
     }
 
     public void refreshLock() {

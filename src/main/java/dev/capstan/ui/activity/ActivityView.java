@@ -6,6 +6,7 @@ import dev.capstan.ops.RunOutcome;
 import dev.capstan.ops.RunRecord;
 import dev.capstan.ops.RunReport;
 import dev.capstan.ops.StepRecord;
+import dev.capstan.ui.common.Columns;
 import dev.capstan.ui.shell.AppView;
 import java.io.File;
 import java.io.IOException;
@@ -13,8 +14,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -117,26 +116,14 @@ public final class ActivityView implements AppView {
         HBox lockLine = new HBox(10, lock, createTable);
         lockLine.setAlignment(Pos.CENTER_LEFT);
 
-        Label interrupted = banner(model.interruptedProperty(), "interrupted-banner", Styles.WARNING, Feather.ALERT_TRIANGLE);
-        Label message = banner(model.messageProperty(), "activity-message", Styles.DANGER, Feather.ALERT_CIRCLE);
-        Label notice = banner(model.noticeProperty(), "activity-notice", Styles.SUCCESS, Feather.INFO);
+        Label interrupted = Columns.messageLine(model.interruptedProperty(), "interrupted-banner", Styles.WARNING, Feather.ALERT_TRIANGLE);
+        Label message = Columns.messageLine(model.messageProperty(), "activity-message", Styles.DANGER, Feather.ALERT_CIRCLE);
+        Label notice = Columns.messageLine(model.noticeProperty(), "activity-notice", Styles.SUCCESS, Feather.INFO);
 
         SplitPane split = new SplitPane(runsTable(), detail());
         split.setDividerPositions(0.55);
         VBox.setVgrow(split, Priority.ALWAYS);
         root.getChildren().addAll(header, lockLine, interrupted, message, notice, split);
-    }
-
-    private static Label banner(javafx.beans.value.ObservableStringValue text, String id, String style, Ikon icon) {
-        Label label = new Label();
-        label.setId(id);
-        label.setWrapText(true);
-        label.setGraphic(new FontIcon(icon));
-        label.getStyleClass().add(style);
-        label.textProperty().bind(text);
-        label.visibleProperty().bind(Bindings.isNotEmpty(text));
-        label.managedProperty().bind(label.visibleProperty());
-        return label;
     }
 
     private TableView<RunRecord> runsTable() {
@@ -163,11 +150,10 @@ public final class ActivityView implements AppView {
         return table;
     }
 
+    /** A column that keeps its width: the runs table scrolls sideways rather than squeeze a time or an outcome. */
     private static TableColumn<RunRecord, String> column(String title, double width, Function<RunRecord, String> value) {
-        TableColumn<RunRecord, String> column = new TableColumn<>(title);
-        column.setPrefWidth(width);
+        TableColumn<RunRecord, String> column = Columns.text(title, width, value);
         column.setMinWidth(width);
-        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         return column;
     }
 

@@ -55,12 +55,20 @@ public final class Columns {
 
     /** A red line that shows a panel's error in place, and takes no room when there is none. */
     public static Label errorLine(javafx.beans.value.ObservableStringValue error, String id) {
+        return messageLine(error, id, atlantafx.base.theme.Styles.DANGER, null);
+    }
+
+    /** A wrapping line bound to a message, styled (danger, warning, success), hidden and taking no room while empty. */
+    public static Label messageLine(javafx.beans.value.ObservableStringValue text, String id, String style, org.kordamp.ikonli.Ikon icon) {
         Label label = new Label();
         label.setId(id);
         label.setWrapText(true);
-        label.getStyleClass().add(atlantafx.base.theme.Styles.DANGER);
-        label.textProperty().bind(error);
-        label.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(error));
+        if (icon != null) {
+            label.setGraphic(new org.kordamp.ikonli.javafx.FontIcon(icon));
+        }
+        label.getStyleClass().add(style);
+        label.textProperty().bind(text);
+        label.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(text));
         label.managedProperty().bind(label.visibleProperty());
         return label;
     }

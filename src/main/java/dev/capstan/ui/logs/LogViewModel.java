@@ -8,7 +8,6 @@ import dev.capstan.ops.RunRecord;
 import dev.capstan.ops.RunStore;
 import dev.capstan.ops.StepRecord;
 import dev.capstan.ops.logs.LogSource;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,7 +83,7 @@ public final class LogViewModel {
         String filter = pattern.get();
         long start;
         try {
-            start = Instant.now().minus(parseSince(since.get())).toEpochMilli();
+            start = Instant.now().minus(dev.capstan.domain.Durations.parse(since.get())).toEpochMilli();
         } catch (IllegalArgumentException e) {
             state.set(e.getMessage());
             return;
@@ -226,20 +225,6 @@ public final class LogViewModel {
     /** For a benchmark or a test: lines as if the follower had delivered them. */
     public void offer(List<LogEvent> events) {
         incoming.addAll(events);
-    }
-
-    static Duration parseSince(String text) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)\\s*(s|m|h|d)").matcher(text == null ? "" : text.trim());
-        if (!m.matches()) {
-            throw new IllegalArgumentException("'" + text + "' is not a duration; write it like 90s, 10m, 2h or 1d.");
-        }
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            default -> Duration.ofDays(n);
-        };
     }
 
     public ObservableList<LogEvent> lines() {
