@@ -41,6 +41,9 @@ public final class ClustersModel {
     private final StringProperty servicesError = new SimpleStringProperty(this, "servicesError", "");
     private ClusterSnapshot snapshot;
     private boolean reading;
+    /** Reads happen only while the view is in front; a change of environment meanwhile is read when it comes back. */
+    private boolean active;
+    private boolean clustersStale = true;
 
     public ClustersModel(ClusterReader reader, Targets targets, BackgroundWork work, ObjectProperty<Environment> environment) {
         this.reader = reader;
@@ -48,8 +51,11 @@ public final class ClustersModel {
         this.work = work;
         this.environment = environment;
         environment.addListener((obs, old, env) -> {
+            clustersStale = true;
             cluster.set(env == null ? null : env.cluster());
-            readClusters();
+            if (active) {
+                readClusters();
+            }
         });
         cluster.addListener((obs, old, now) -> {
             service.set(null);
@@ -77,6 +83,20 @@ public final class ClustersModel {
         readClusters();
     }
 
+    /** The view came to the front: read what is stale, then keep the chosen cluster fresh. */
+    public void activate() {
+        active = true;
+        if (clustersStale) {
+            readClusters();
+        } else {
+            refreshCluster();
+        }
+    }
+
+    public void deactivate() {
+        active = false;
+    }
+
     private void readClusters() {
         Environment env = environment.get();
         if (env == null) {
@@ -84,6 +104,7 @@ public final class ClustersModel {
         }
         work.run("Listing the ECS clusters in " + env.region(), () -> reader.clusters(targets.of(env)))
                 .onSuccess(list -> {
+                    clustersStale = false;
                     clustersError.set("");
                     clusters.setAll(list);
                     refreshCluster();
@@ -96,7 +117,7 @@ public final class ClustersModel {
     public void refreshCluster() {
         Environment env = environment.get();
         String name = cluster.get();
-        if (env == null || name == null || reading) {
+        if (env == null || name == null || reading || !active) {
             return;
         }
         reading = true;

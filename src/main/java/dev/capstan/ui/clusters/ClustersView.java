@@ -85,13 +85,14 @@ public final class ClustersView implements AppView {
 
     @Override
     public void shown() {
-        model.refreshCluster();
+        model.activate();
         poll.play();
         tick.play();
     }
 
     @Override
     public void hidden() {
+        model.deactivate();
         poll.stop();
         tick.stop();
     }
