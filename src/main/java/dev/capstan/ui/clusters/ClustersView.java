@@ -210,7 +210,7 @@ public final class ClustersView implements AppView {
         model.serviceProperty().addListener((obs, old, s) -> openTargetGroup.setDisable(s == null || s.targetGroupArns().isEmpty()));
         openTargetGroup.setDisable(true);
         VBox.setVgrow(detail, Priority.ALWAYS);
-        VBox detailPane = new VBox(6, new HBox(6, openTaskDefinition, openTargetGroup, openLogs), detail);
+        VBox detailPane = new VBox(6, new javafx.scene.layout.FlowPane(6, 6, openTaskDefinition, openTargetGroup, openLogs), detail);
         SplitPane side = new SplitPane(table, detailPane);
         side.setDividerPositions(0.7);
         VBox.setVgrow(side, Priority.ALWAYS);
@@ -236,11 +236,11 @@ public final class ClustersView implements AppView {
         table.setItems(sorted);
         table.setPlaceholder(new Label("No tasks"));
         table.getColumns().addAll(
-                Columns.text("Task", 110, t -> t.id().length() > 12 ? t.id().substring(0, 12) : t.id()),
+                Columns.text("Task", 100, t -> t.id().length() > 12 ? t.id().substring(0, 12) : t.id()),
                 Columns.text("Service", 120, TaskDetail::serviceName),
-                Columns.text("Last", 80, TaskDetail::lastStatus),
-                Columns.text("Desired", 80, TaskDetail::desiredStatus),
-                Columns.text("Health", 75, TaskDetail::health),
+                Columns.text("Last", 95, TaskDetail::lastStatus),
+                Columns.text("Desired", 95, TaskDetail::desiredStatus),
+                Columns.text("Health", 70, TaskDetail::health),
                 Columns.text("Started", 115, t -> t.startedAt() == null ? "" : TIME.format(t.startedAt())),
                 Columns.number("Rev", 45, TaskDetail::revision),
                 Columns.text("IP", 118, TaskDetail::privateIp),
