@@ -13,6 +13,9 @@ import dev.capstan.aws.SdkTaskDefinitionReader;
 import dev.capstan.aws.TaskDefinitionReader;
 import dev.capstan.aws.DynamoLockTable;
 import dev.capstan.aws.SdkEcsGateway;
+import dev.capstan.aws.SdkNetworkGateway;
+import dev.capstan.ops.task.OneOffTaskFactory;
+import dev.capstan.ops.task.TaskRunServices;
 import dev.capstan.aws.EstateProbe;
 import dev.capstan.aws.IdentityGateway;
 import dev.capstan.aws.ProfileCatalog;
@@ -87,15 +90,17 @@ public final class AppContext implements AutoCloseable {
         Targets targets = new Targets(profiles, identity);
         DeployLock lock = DeployLock.standard(new DynamoLockTable(aws), heartbeats, Clock.systemUTC());
         SdkEcsGateway ecs = new SdkEcsGateway(aws);
+        this.taskDefinitions = new SdkTaskDefinitionReader(aws);
+        this.logs = new LogReading(new SdkLogsGateway(aws), new LogSources(ecs, taskDefinitions, targets), Clock.systemUTC());
         ScaleServiceFactory scale = new ScaleServiceFactory(ecs, targets);
-        OperationCatalog catalog = new OperationCatalog(List.of(scale, ForceReleaseLock.factory(lock, targets)));
+        OneOffTaskFactory tasks = new OneOffTaskFactory(new TaskRunServices(ecs, new SdkNetworkGateway(aws), taskDefinitions, logs, targets,
+                TaskRunServices.POLL));
+        OperationCatalog catalog = new OperationCatalog(List.of(scale, tasks, ForceReleaseLock.factory(lock, targets)));
         Runner runner = new Runner(new RunStore(directories.state().resolve("runs"), Clock.systemUTC()), lock, catalog, targets, runs,
                 operator(this.environmentVariables));
-        this.operations = new Operations(runner, lock, targets, scale);
+        this.operations = new Operations(runner, lock, targets, scale, tasks);
         this.clusters = new SdkClusterReader(aws, Clock.systemUTC());
-        this.taskDefinitions = new SdkTaskDefinitionReader(aws);
         this.loadBalancers = new SdkLoadBalancerReader(aws, Clock.systemUTC());
-        this.logs = new LogReading(new SdkLogsGateway(aws), new LogSources(ecs, taskDefinitions, targets), Clock.systemUTC());
     }
 
     /** Who runs Capstan here, for journals and lock records: the OS user at this host. */

@@ -2,8 +2,11 @@ package dev.capstan.aws;
 
 import dev.capstan.domain.AwsTarget;
 import dev.capstan.domain.ServiceStatus;
+import dev.capstan.domain.TaskLaunch;
+import dev.capstan.domain.TaskProgress;
 import dev.capstan.domain.TaskState;
 import java.util.List;
+import java.util.Optional;
 
 /** ECS as the operations see it. Calls made for a read-only target refuse to change anything. */
 public interface EcsGateway {
@@ -17,6 +20,15 @@ public interface EcsGateway {
 
     /** The task definition ARN a task runs; fails with a sentence when the task is not in the cluster. */
     String taskDefinitionOf(AwsTarget target, String cluster, String taskArn);
+
+    /** Starts one Fargate task and returns its ARN; fails with ECS's reason when it could not be placed. */
+    String runTask(AwsTarget target, TaskLaunch launch);
+
+    /** The task as it is now; empty when ECS no longer knows it (stopped tasks are forgotten after about an hour). */
+    Optional<TaskProgress> task(AwsTarget target, String cluster, String taskArn);
+
+    /** The ARNs of the tasks, running or stopped, whose startedBy is the given text. */
+    List<String> tasksStartedBy(AwsTarget target, String cluster, String startedBy);
 
     default List<String> runningTaskArns(AwsTarget target, String cluster, String service) {
         return serviceTasks(target, cluster, service).stream().map(TaskState::arn).toList();

@@ -2,12 +2,24 @@ package dev.capstan.aws;
 
 import dev.capstan.domain.AwsTarget;
 import dev.capstan.domain.ServiceStatus;
+import dev.capstan.domain.TaskLaunch;
+import dev.capstan.domain.TaskProgress;
 import dev.capstan.domain.TaskState;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.ecs.model.AssignPublicIp;
+import software.amazon.awssdk.services.ecs.model.Container;
 import software.amazon.awssdk.services.ecs.model.DesiredStatus;
+import software.amazon.awssdk.services.ecs.model.Failure;
+import software.amazon.awssdk.services.ecs.model.KeyValuePair;
+import software.amazon.awssdk.services.ecs.model.LaunchType;
+import software.amazon.awssdk.services.ecs.model.RunTaskResponse;
 import software.amazon.awssdk.services.ecs.model.Service;
+import software.amazon.awssdk.services.ecs.model.Task;
 
 public final class SdkEcsGateway implements EcsGateway {
     private final AwsClients clients;
@@ -26,7 +38,7 @@ public final class SdkEcsGateway implements EcsGateway {
             }
             Service s = found.get(0);
             return new ServiceStatus(cluster, s.serviceName(), s.serviceArn(), s.status(), s.desiredCount(), s.runningCount(),
-                    s.pendingCount(), s.taskDefinition(), s.launchTypeAsString());
+                    s.pendingCount(), primaryTaskDefinition(s), s.launchTypeAsString());
         } catch (SdkException e) {
             throw AwsErrors.explain(e, target, "describe service " + service);
         }
@@ -38,6 +50,76 @@ public final class SdkEcsGateway implements EcsGateway {
             clients.ecs(target).updateService(r -> r.cluster(cluster).service(service).desiredCount(desiredCount));
         } catch (SdkException e) {
             throw AwsErrors.explain(e, target, "set the desired count of " + service);
+        }
+    }
+
+    /** What the PRIMARY deployment runs: during a rolling deploy the service's own field can still name the old revision. */
+    private static String primaryTaskDefinition(Service service) {
+        return service.deployments().stream().filter(d -> "PRIMARY".equals(d.status())).map(d -> d.taskDefinition())
+                .filter(arn -> arn != null).findFirst().orElse(service.taskDefinition());
+    }
+
+    @Override
+    public String runTask(AwsTarget target, TaskLaunch launch) {
+        List<KeyValuePair> environment = launch.environment().entrySet().stream()
+                .map(e -> KeyValuePair.builder().name(e.getKey()).value(e.getValue()).build()).toList();
+        try {
+            RunTaskResponse response = clients.ecs(target).runTask(r -> r.cluster(launch.cluster()).taskDefinition(launch.taskDefinition())
+                    .launchType(LaunchType.FARGATE).count(1).startedBy(launch.startedBy())
+                    .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(launch.subnets()).securityGroups(launch.securityGroups())
+                            .assignPublicIp(launch.assignPublicIp() ? AssignPublicIp.ENABLED : AssignPublicIp.DISABLED)))
+                    .overrides(o -> o.containerOverrides(c -> {
+                        c.name(launch.container()).command(launch.command());
+                        if (!environment.isEmpty()) {
+                            c.environment(environment);
+                        }
+                    })));
+            if (response.tasks().isEmpty()) {
+                throw new AwsProblem("ECS started no task: " + failures(response.failures())
+                        + ". Check the subnets' free IPs, the Fargate quota and the task definition, then run again.", null);
+            }
+            return response.tasks().get(0).taskArn();
+        } catch (SdkException e) {
+            throw AwsErrors.explain(e, target, "run a task of " + launch.taskDefinition());
+        }
+    }
+
+    private static String failures(List<Failure> failures) {
+        return failures.isEmpty() ? "no reason given"
+                : String.join("; ", failures.stream().map(f -> f.reason() + (f.detail() == null ? "" : " (" + f.detail() + ")")).toList());
+    }
+
+    @Override
+    public Optional<TaskProgress> task(AwsTarget target, String cluster, String taskArn) {
+        try {
+            List<Task> tasks = clients.ecs(target).describeTasks(r -> r.cluster(cluster).tasks(taskArn)).tasks();
+            return tasks.stream().findFirst().map(SdkEcsGateway::progress);
+        } catch (SdkException e) {
+            throw AwsErrors.explain(e, target, "describe task " + taskArn);
+        }
+    }
+
+    private static TaskProgress progress(Task task) {
+        List<TaskProgress.ContainerEnd> containers = new ArrayList<>();
+        for (Container c : task.containers()) {
+            containers.add(new TaskProgress.ContainerEnd(c.name(), c.lastStatus(), c.exitCode(), c.reason()));
+        }
+        return new TaskProgress(task.taskArn(), task.taskDefinitionArn(), task.lastStatus(), task.desiredStatus(), task.stopCodeAsString(),
+                task.stoppedReason(), task.startedAt(), task.stoppedAt(), containers);
+    }
+
+    /** ListTasks shows only tasks desired RUNNING unless asked for STOPPED ones, so both are asked for. */
+    @Override
+    public List<String> tasksStartedBy(AwsTarget target, String cluster, String startedBy) {
+        try {
+            Set<String> arns = new LinkedHashSet<>();
+            for (DesiredStatus status : List.of(DesiredStatus.RUNNING, DesiredStatus.STOPPED)) {
+                clients.ecs(target).listTasksPaginator(r -> r.cluster(cluster).startedBy(startedBy).desiredStatus(status))
+                        .taskArns().forEach(arns::add);
+            }
+            return List.copyOf(arns);
+        } catch (SdkException e) {
+            throw AwsErrors.explain(e, target, "list the tasks started by " + startedBy);
         }
     }
 

@@ -5,9 +5,7 @@ import dev.capstan.domain.CheckResult;
 import dev.capstan.domain.Environment;
 import dev.capstan.domain.LoadBalancerSettings;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ecs.model.Cluster;
@@ -21,9 +19,11 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.ListenerNotF
 /** The AWS half of the environment check; each check makes one or two read calls. */
 public final class SdkEstateProbe implements EstateProbe {
     private final AwsClients clients;
+    private final NetworkGateway network;
 
     public SdkEstateProbe(AwsClients clients) {
         this.clients = clients;
+        this.network = new SdkNetworkGateway(clients);
     }
 
     @Override
@@ -68,6 +68,8 @@ public final class SdkEstateProbe implements EstateProbe {
             return check.get();
         } catch (SdkException e) {
             return CheckResult.failed(field, value, AwsErrors.explain(e, target, "check " + field).getMessage());
+        } catch (AwsProblem e) {
+            return CheckResult.failed(field, value, e.getMessage());
         }
     }
 
@@ -116,12 +118,11 @@ public final class SdkEstateProbe implements EstateProbe {
     }
 
     private CheckResult subnets(Environment env, AwsTarget target) {
-        Set<String> wanted = new HashSet<>(env.network().subnets());
-        var found = clients.ec2(target).describeSubnets(r -> r.filters(f -> f.name("subnet-id").values(wanted))).subnets();
-        found.forEach(s -> wanted.remove(s.subnetId()));
-        return wanted.isEmpty()
-                ? CheckResult.ok("network.subnets", String.join(", ", env.network().subnets()), found.size() + " subnets found")
-                : CheckResult.failed("network.subnets", String.join(", ", env.network().subnets()), "not found: " + String.join(", ", wanted));
+        List<String> wanted = env.network().subnets();
+        List<String> missing = network.missingSubnets(target, wanted);
+        return missing.isEmpty()
+                ? CheckResult.ok("network.subnets", String.join(", ", wanted), wanted.size() + " subnets found")
+                : CheckResult.failed("network.subnets", String.join(", ", wanted), "not found: " + String.join(", ", missing));
     }
 
     private CheckResult securityGroups(Environment env, AwsTarget target) {
@@ -129,12 +130,10 @@ public final class SdkEstateProbe implements EstateProbe {
         if (env.network().securityGroups().isEmpty()) {
             return CheckResult.failed("network.securityGroups", value, "is empty; tasks need at least one security group");
         }
-        Set<String> wanted = new HashSet<>(env.network().securityGroups());
-        var found = clients.ec2(target).describeSecurityGroups(r -> r.filters(f -> f.name("group-id").values(wanted))).securityGroups();
-        found.forEach(g -> wanted.remove(g.groupId()));
-        return wanted.isEmpty()
-                ? CheckResult.ok("network.securityGroups", value, found.size() + " security groups found")
-                : CheckResult.failed("network.securityGroups", value, "not found: " + String.join(", ", wanted));
+        List<String> missing = network.missingSecurityGroups(target, env.network().securityGroups());
+        return missing.isEmpty()
+                ? CheckResult.ok("network.securityGroups", value, env.network().securityGroups().size() + " security groups found")
+                : CheckResult.failed("network.securityGroups", value, "not found: " + String.join(", ", missing));
     }
 
     private CheckResult logGroup(Environment env, AwsTarget target) {

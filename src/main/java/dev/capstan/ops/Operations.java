@@ -3,9 +3,10 @@ package dev.capstan.ops;
 import dev.capstan.ops.lock.DeployLock;
 import dev.capstan.ops.lock.ForceReleaseLock;
 import dev.capstan.ops.scale.ScaleServiceFactory;
+import dev.capstan.ops.task.OneOffTaskFactory;
 
 /** What the two fronts, the console and the CLI, drive: the runner and the operations it runs. */
-public record Operations(Runner runner, DeployLock lock, Targets targets, ScaleServiceFactory scale) {
+public record Operations(Runner runner, DeployLock lock, Targets targets, ScaleServiceFactory scale, OneOffTaskFactory tasks) {
     public ForceReleaseLock forceReleaseLock(dev.capstan.domain.Environment environment) {
         return new ForceReleaseLock(environment, lock, targets);
     }

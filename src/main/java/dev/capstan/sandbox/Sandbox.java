@@ -7,6 +7,7 @@ import dev.capstan.aws.sandbox.EcsScheduler;
 import dev.capstan.aws.sandbox.EnvironmentSpec;
 import dev.capstan.aws.sandbox.EstateSeeder;
 import dev.capstan.aws.sandbox.LogTrickle;
+import dev.capstan.aws.sandbox.OneOffTaskPlayer;
 import dev.capstan.aws.sandbox.SeededEnvironment;
 import dev.capstan.config.WorkspaceWriter;
 import dev.capstan.domain.AwsTarget;
@@ -76,9 +77,11 @@ public final class Sandbox implements AutoCloseable {
             database.createRegionDatabase(env.spec().name(), env.regionUris());
         }
 
-        EcsScheduler scheduler = new EcsScheduler(clients, target, seeded.stream().map(e -> e.spec().cluster()).toList());
+        List<String> clusters = seeded.stream().map(e -> e.spec().cluster()).toList();
+        EcsScheduler scheduler = new EcsScheduler(clients, target, clusters);
         scheduler.reconcileOnce();
-        keepRunning(scheduler, new LogTrickle(clients, target), seeded);
+        keepRunning(scheduler, new LogTrickle(clients, target), seeded,
+                new OneOffTaskPlayer(clients, target, clusters, OneOffTaskPlayer.migrationScript(), OneOffTaskPlayer.Ending.NONE));
 
         workspace = directory.resolve("capstan.yaml");
         new WorkspaceWriter().write(workspace, "The Capstan sandbox: a local estate on moto_server and an embedded PostgreSQL.",
@@ -86,7 +89,7 @@ public final class Sandbox implements AutoCloseable {
         progress.accept("Sandbox ready: " + workspace);
     }
 
-    private void keepRunning(EcsScheduler scheduler, LogTrickle logs, List<SeededEnvironment> seeded) {
+    private void keepRunning(EcsScheduler scheduler, LogTrickle logs, List<SeededEnvironment> seeded, OneOffTaskPlayer oneOffTasks) {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "sandbox-scheduler");
             thread.setDaemon(true);
@@ -95,6 +98,8 @@ public final class Sandbox implements AutoCloseable {
         timer.scheduleWithFixedDelay(() -> quietly("reconcile ECS services", scheduler::reconcileOnce), 2, 2, TimeUnit.SECONDS);
         timer.scheduleWithFixedDelay(() -> seeded.forEach(e -> quietly("write sandbox log lines", () -> logs.writeOnce(
                 e.spec().cluster(), e.spec().service(), e.spec().container(), e.spec().logGroup()))), 1, 2, TimeUnit.SECONDS);
+        // A one-off task (a migration) writes a line a second, then exits: about ten seconds from start to exit code.
+        timer.scheduleWithFixedDelay(() -> quietly("play one-off tasks", oneOffTasks::tickOnce), 1, 1, TimeUnit.SECONDS);
         // Stop the timer before anything it calls is closed.
         started.add(0, () -> {
             timer.shutdownNow();

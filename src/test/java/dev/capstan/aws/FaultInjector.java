@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -22,6 +23,7 @@ public final class FaultInjector implements ExecutionInterceptor {
     private final Map<String, Fault> faults = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> sent = new ConcurrentHashMap<>();
+    private final Map<String, java.util.List<SdkRequest>> requests = new ConcurrentHashMap<>();
 
     /** The next {@code times} calls of the operation (such as "GetCallerIdentity") fail with the error code. */
     public void failWith(String operation, String code, int status, int times) {
@@ -50,7 +52,13 @@ public final class FaultInjector implements ExecutionInterceptor {
         return copy;
     }
 
+    /** The requests of the operation that went onto the wire, in order. */
+    public java.util.List<SdkRequest> requests(String operation) {
+        return java.util.List.copyOf(requests.getOrDefault(operation, java.util.List.of()));
+    }
+
     public void clear() {
+        requests.clear();
         faults.clear();
         calls.clear();
         sent.clear();
@@ -58,7 +66,9 @@ public final class FaultInjector implements ExecutionInterceptor {
 
     @Override
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-        sent.computeIfAbsent(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), k -> new AtomicInteger()).incrementAndGet();
+        String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+        sent.computeIfAbsent(operation, k -> new AtomicInteger()).incrementAndGet();
+        requests.computeIfAbsent(operation, k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(context.request());
     }
 
     @Override

@@ -3,6 +3,14 @@ package dev.capstan.ops;
 import dev.capstan.aws.DynamoLockTable;
 import dev.capstan.aws.EcsGateway;
 import dev.capstan.aws.SdkEcsGateway;
+import dev.capstan.aws.SdkLogsGateway;
+import dev.capstan.aws.SdkNetworkGateway;
+import dev.capstan.aws.SdkTaskDefinitionReader;
+import dev.capstan.aws.TaskDefinitionReader;
+import dev.capstan.ops.logs.LogReading;
+import dev.capstan.ops.logs.LogSources;
+import dev.capstan.ops.task.OneOffTaskFactory;
+import dev.capstan.ops.task.TaskRunServices;
 import dev.capstan.aws.StsIdentityGateway;
 import dev.capstan.domain.Environment;
 import dev.capstan.ops.lock.DeployLock;
@@ -24,12 +32,15 @@ import java.util.concurrent.ScheduledExecutorService;
 public final class EngineWorld implements AutoCloseable {
     public static final Duration LEASE = Duration.ofMillis(1500);
     public static final Duration HEARTBEAT = Duration.ofMillis(300);
+    public static final Duration TASK_POLL = Duration.ofMillis(300);
     public final ExecutorService runs = Executors.newCachedThreadPool();
     public final ScheduledExecutorService heartbeats = Executors.newScheduledThreadPool(2);
     public final Targets targets;
     public final DeployLock lock;
     public final EcsGateway ecs;
     public final ScaleServiceFactory scale;
+    public final OneOffTaskFactory tasks;
+    public final TaskDefinitionReader taskDefinitions;
     public final Runner runner;
 
     public EngineWorld(MotoWorld moto, Path runsDirectory) {
@@ -41,8 +52,12 @@ public final class EngineWorld implements AutoCloseable {
         lock = new DeployLock(new DynamoLockTable(clients), heartbeats, Clock.systemUTC(), LEASE, HEARTBEAT);
         ecs = new SdkEcsGateway(clients);
         scale = new ScaleServiceFactory(ecs, targets);
+        taskDefinitions = new SdkTaskDefinitionReader(clients);
+        LogReading logs = new LogReading(new SdkLogsGateway(clients), new LogSources(ecs, taskDefinitions, targets), Clock.systemUTC());
+        tasks = new OneOffTaskFactory(new TaskRunServices(ecs, new SdkNetworkGateway(clients), taskDefinitions, logs, targets, TASK_POLL));
         runner = new Runner(new RunStore(runsDirectory, Clock.systemUTC()), lock,
-                new OperationCatalog(List.of(LedgerOperation.factory(), scale, ForceReleaseLock.factory(lock, targets))), targets, runs, operator);
+                new OperationCatalog(List.of(LedgerOperation.factory(), scale, tasks, ForceReleaseLock.factory(lock, targets))), targets, runs,
+                operator);
     }
 
     /** An environment with nothing but a cluster name and a lock table, for operations that only touch files. */

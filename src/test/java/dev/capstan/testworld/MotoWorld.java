@@ -21,6 +21,7 @@ public final class MotoWorld implements AutoCloseable {
     private final Path home;
     private final ProfileCatalog catalog;
     private final FaultInjector faults = new FaultInjector();
+    private final TaskEndings taskEndings = new TaskEndings();
     private final AwsClients clients;
 
     MotoWorld(Path home) throws IOException {
@@ -32,7 +33,7 @@ public final class MotoWorld implements AutoCloseable {
         Files.writeString(awsCredentials(), "[" + PROFILE + "]\naws_access_key_id = testing\naws_secret_access_key = testing-secret\n\n"
                 + "[no-region]\naws_access_key_id = testing\naws_secret_access_key = testing-secret\n");
         this.catalog = new ProfileCatalog(awsConfig(), awsCredentials());
-        this.clients = new AwsClients(catalog, AwsClientSettings.forLocalStandIn().withInterceptor(faults));
+        this.clients = new AwsClients(catalog, AwsClientSettings.forLocalStandIn().withInterceptor(faults).withInterceptor(taskEndings));
     }
 
     public String endpoint() {
@@ -67,8 +68,13 @@ public final class MotoWorld implements AutoCloseable {
         return faults;
     }
 
+    public TaskEndings taskEndings() {
+        return taskEndings;
+    }
+
     void reset() {
         faults.clear();
+        taskEndings.clear();
         server.reset();
     }
 

@@ -101,7 +101,7 @@ public final class LogFollower implements Runnable {
     }
 
     /** Reads every page from the current start time; returns how many pages it took. */
-    int pollOnce() {
+    public int pollOnce() {
         String token = null;
         int pages = 0;
         long newest = start;
