@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ecs.model.AssignPublicIp;
 import software.amazon.awssdk.services.ecs.model.Container;
@@ -66,6 +67,8 @@ public final class SdkEcsGateway implements EcsGateway {
         try {
             RunTaskResponse response = clients.ecs(target).runTask(r -> r.cluster(launch.cluster()).taskDefinition(launch.taskDefinition())
                     .launchType(LaunchType.FARGATE).count(1).startedBy(launch.startedBy())
+                    // One token per call: the SDK's retries of this call reuse it, so ECS starts the task once however often it is sent.
+                    .clientToken(UUID.randomUUID().toString())
                     .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(launch.subnets()).securityGroups(launch.securityGroups())
                             .assignPublicIp(launch.assignPublicIp() ? AssignPublicIp.ENABLED : AssignPublicIp.DISABLED)))
                     .overrides(o -> o.containerOverrides(c -> {

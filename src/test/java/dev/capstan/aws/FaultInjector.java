@@ -24,6 +24,7 @@ public final class FaultInjector implements ExecutionInterceptor {
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> sent = new ConcurrentHashMap<>();
     private final Map<String, java.util.List<SdkRequest>> requests = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> lostAnswers = new ConcurrentHashMap<>();
 
     /** The next {@code times} calls of the operation (such as "GetCallerIdentity") fail with the error code. */
     public void failWith(String operation, String code, int status, int times) {
@@ -32,6 +33,11 @@ public final class FaultInjector implements ExecutionInterceptor {
 
     public void timeOut(String operation, int times) {
         faults.put(operation, new Fault(null, 0, true, new AtomicInteger(times)));
+    }
+
+    /** The next {@code times} calls of the operation reach the server and do their work, but their answer is lost on the way back. */
+    public void loseAnswer(String operation, int times) {
+        lostAnswers.put(operation, new AtomicInteger(times));
     }
 
     public int calls(String operation) {
@@ -59,6 +65,7 @@ public final class FaultInjector implements ExecutionInterceptor {
 
     public void clear() {
         requests.clear();
+        lostAnswers.clear();
         faults.clear();
         calls.clear();
         sent.clear();
@@ -69,6 +76,14 @@ public final class FaultInjector implements ExecutionInterceptor {
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
         sent.computeIfAbsent(operation, k -> new AtomicInteger()).incrementAndGet();
         requests.computeIfAbsent(operation, k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(context.request());
+    }
+
+    @Override
+    public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
+        AtomicInteger lost = lostAnswers.get(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+        if (lost != null && lost.getAndDecrement() > 0) {
+            throw software.amazon.awssdk.core.exception.SdkClientException.create("Injected: the connection closed before the answer arrived");
+        }
     }
 
     @Override

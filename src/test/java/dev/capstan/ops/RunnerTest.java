@@ -178,12 +178,6 @@ class RunnerTest {
     }
 
     static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met in 20 s");
-            }
-            Thread.sleep(20);
-        }
+        dev.capstan.testworld.Eventually.waitFor(condition);
     }
 }
