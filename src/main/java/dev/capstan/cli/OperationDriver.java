@@ -14,6 +14,7 @@ import dev.capstan.ops.RunReport;
 import dev.capstan.ops.Runner;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -98,9 +99,21 @@ final class OperationDriver {
         if (run.outcome() != RunOutcome.SUCCEEDED) {
             err().println("capstan: " + (run.error() == null ? run.outcome().name().toLowerCase(java.util.Locale.ROOT) : run.error())
                     + (run.outcome().resumable() ? " (resume with: capstan runs resume " + run.id() + ")" : ""));
-            return 1;
         }
-        return 0;
+        return exitCode(run);
+    }
+
+    /**
+     * 0 for success, 1 for failure; a run that journaled a process's exit code (a one-off task) exits with
+     * that code instead, so a script can test it.
+     */
+    static int exitCode(RunRecord run) {
+        List<String> code = run.facts().get("exitCode");
+        if (code != null && !code.isEmpty()) {
+            int exit = Integer.parseInt(code.get(0));
+            return run.outcome() == RunOutcome.SUCCEEDED || exit != 0 ? exit : 1;
+        }
+        return run.outcome() == RunOutcome.SUCCEEDED ? 0 : 1;
     }
 
     private void printPlan(Plan plan, Environment environment) {

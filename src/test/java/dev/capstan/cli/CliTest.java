@@ -198,6 +198,43 @@ class CliTest {
     }
 
     @Test
+    void taskRunStreamsTheLogsAndExitsWithTheTasksExitCode(MotoWorld moto, SandboxDatabase database) throws Exception {
+        String ws = workspace(moto, database).toString();
+        java.util.concurrent.ScheduledExecutorService harness = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        try {
+            dev.capstan.testworld.TaskHarness.play(moto, "cli-cluster", 3, harness);
+
+            assertThat(run(moto, "--workspace", ws, "--env", "cli", "--yes", "task", "run", "--command", "run,migration:run",
+                    "--env-var", "LOG_LEVEL=debug")).as(err.toString()).isEqualTo(3);
+
+            assertThat(out.toString()).contains("running [\"run\",\"migration:run\"] with LOG_LEVEL overridden")
+                    .contains("    | " + dev.capstan.testworld.TaskHarness.SCRIPT.get(1)).contains("FAILED: Run task 'run migration:run' on cli");
+            assertThat(err.toString()).contains("container web exited 3");
+        } finally {
+            harness.shutdownNow();
+        }
+    }
+
+    @Test
+    void taskRunRefusesBadInputBeforeStartingAnything(MotoWorld moto, SandboxDatabase database) throws Exception {
+        String ws = workspace(moto, database).toString();
+        moto.faults().clear();
+
+        assertThat(run(moto, "--workspace", ws, "--env", "cli", "--yes", "task", "run", "--command", "sh -c 'echo hi")).isEqualTo(1);
+        assertThat(err.toString()).contains("The ' at column 7 of the command is never closed");
+        assertThat(run(moto, "--workspace", ws, "--env", "cli", "--yes", "task", "run", "--command", "true", "--container", "nope")).isEqualTo(1);
+        assertThat(err.toString()).contains("has no container named nope; it has web");
+        assertThat(run(moto, "--workspace", ws, "--env", "cli", "--yes", "task", "run", "--command", "true", "--security-groups", "sg-0bad"))
+                .isEqualTo(1);
+        assertThat(err.toString()).contains("Security group sg-0bad does not exist");
+        assertThat(run(moto, "--workspace", ws, "--env", "cli", "--yes", "task", "run", "--command", "true", "--env-var", "1X=2")).isEqualTo(1);
+        assertThat(err.toString()).contains("'1X' (--env-var) is not an environment variable name");
+
+        assertThat(moto.faults().sent("RunTask")).isZero();
+        assertThat(engine.runner.store().list()).isEmpty();
+    }
+
+    @Test
     void noArgumentsOpensTheConsole(MotoWorld moto) {
         assertThat(run(moto)).isZero();
         assertThat(consoleOpened[0]).isEqualTo(1);

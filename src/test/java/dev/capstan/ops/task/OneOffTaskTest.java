@@ -18,6 +18,7 @@ import dev.capstan.sandbox.SandboxDatabase;
 import dev.capstan.testworld.MotoExtension;
 import dev.capstan.testworld.MotoWorld;
 import dev.capstan.testworld.PostgresExtension;
+import dev.capstan.testworld.TaskHarness;
 import dev.capstan.testworld.TestEstate;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,8 +46,7 @@ import software.amazon.awssdk.services.ecs.model.RunTaskRequest;
  */
 @ExtendWith({MotoExtension.class, PostgresExtension.class})
 class OneOffTaskTest {
-    static final List<String> SCRIPT = List.of("query: START TRANSACTION", "Migration AddIndex42 has been executed successfully.",
-            "query: COMMIT");
+    private static final List<String> SCRIPT = TaskHarness.SCRIPT;
     @TempDir
     Path dir;
     private EngineWorld engine;
@@ -66,13 +66,6 @@ class OneOffTaskTest {
         engine.close();
     }
 
-    /** Plays every one-off task of the environment's cluster: the script's lines, then a stop with this exit code. */
-    static void playTasks(MotoWorld moto, String cluster, int exitCode, ScheduledExecutorService harness) {
-        OneOffTaskPlayer player = new OneOffTaskPlayer(moto.clients(), moto.target(), List.of(cluster), SCRIPT,
-                taskArn -> moto.taskEndings().exitWith(taskArn, exitCode));
-        harness.scheduleWithFixedDelay(player::tickOnce, 0, 200, TimeUnit.MILLISECONDS);
-    }
-
     private TaskRunRequest request(String command, String container, List<String> subnets) {
         return new TaskRunRequest(environment.service(), engine.taskDefinitions.revisions(
                 engine.targets.of(environment), environment.service()).get(0).arn(), container,
@@ -86,7 +79,7 @@ class OneOffTaskTest {
 
     @Test
     void aMigrationThatExitsZeroSucceedsWithItsLogsAndTheExactRequestWasSent(MotoWorld moto) throws Exception {
-        playTasks(moto, environment.cluster(), 0, harness);
+        TaskHarness.play(moto, environment.cluster(), 0, harness);
         OneOffTask task = engine.tasks.task(environment, request("run,migration:run", "web", environment.network().subnets()));
 
         RunRecord run = run(task);
@@ -116,7 +109,7 @@ class OneOffTaskTest {
 
     @Test
     void aMigrationThatExitsThreeFailsWithTheReasonAndItsLastLines(MotoWorld moto) throws Exception {
-        playTasks(moto, environment.cluster(), 3, harness);
+        TaskHarness.play(moto, environment.cluster(), 3, harness);
 
         RunRecord run = run(engine.tasks.task(environment, request("npm run 'migration:run'", "web", environment.network().subnets())));
 

@@ -15,6 +15,7 @@ import dev.capstan.testworld.Eventually;
 import dev.capstan.testworld.MotoExtension;
 import dev.capstan.testworld.MotoWorld;
 import dev.capstan.testworld.PostgresExtension;
+import dev.capstan.testworld.TaskHarness;
 import dev.capstan.testworld.TestEstate;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -76,7 +77,7 @@ class TaskResumeTest {
         assertThat(interrupted.outcome()).isEqualTo(RunOutcome.INTERRUPTED);
         assertThat(interrupted.nextStep().orElseThrow().planned().id()).isEqualTo("watch-task");
         String taskArn = interrupted.facts().get("taskArn").get(0);
-        OneOffTaskTest.playTasks(moto, seeded.cluster(), 0, harness);
+        TaskHarness.play(moto, seeded.cluster(), 0, harness);
 
         RunRecord resumed = engine.runner.resume(interrupted.id(), environment, Decision.yes(), RunListener.NONE).finished().get(90, TimeUnit.SECONDS);
 
@@ -85,7 +86,7 @@ class TaskResumeTest {
         assertThat(engine.ecs.tasksStartedBy(moto.target(), seeded.cluster(), interrupted.id())).containsExactly(taskArn);
         assertThat(resumed.facts()).containsEntry("exitCode", List.of("0"));
         assertThat(resumed.steps()).extracting(StepRecord::state).containsOnly(StepRecord.State.DONE);
-        assertThat(resumed.steps().get(2).log()).containsSubsequence(OneOffTaskTest.SCRIPT);
+        assertThat(resumed.steps().get(2).log()).containsSubsequence(TaskHarness.SCRIPT);
     }
 
     @Test
@@ -97,7 +98,7 @@ class TaskResumeTest {
         assertThat(failed.facts()).doesNotContainKey("taskArn");
         List<String> started = engine.ecs.tasksStartedBy(moto.target(), seeded.cluster(), failed.id());
         assertThat(started).as("the task did start, though the console never heard").hasSize(1);
-        OneOffTaskTest.playTasks(moto, seeded.cluster(), 0, harness);
+        TaskHarness.play(moto, seeded.cluster(), 0, harness);
 
         RunRecord resumed = engine.runner.resume(failed.id(), environment, Decision.yes(), RunListener.NONE).finished().get(90, TimeUnit.SECONDS);
 
