@@ -18,6 +18,7 @@ import dev.capstan.ui.profiles.ProfilesView;
 import dev.capstan.ui.runs.PlanDialog;
 import dev.capstan.ui.runs.RunLauncher;
 import dev.capstan.ui.runs.ScaleForm;
+import dev.capstan.ui.runs.TaskRunForm;
 import dev.capstan.ui.shell.MainWindow;
 import dev.capstan.ui.shell.ShellModel;
 import java.nio.file.Path;
@@ -35,6 +36,7 @@ public final class CapstanApp {
     private final BackgroundWork work;
     private final ShellModel shell;
     private MainWindow window;
+    private ActivityView activityView;
     private ActivityModel activity;
 
     public CapstanApp(AppContext context) {
@@ -55,8 +57,10 @@ public final class CapstanApp {
         LogView logs = new LogView(logsModel);
         RunLauncher launcher = new RunLauncher(context.operations().runner(), work, () -> new PlanDialog(stage));
         activity = new ActivityModel(launcher, work, shell.environmentProperty());
-        ActivityView activityView = new ActivityView(activity, shell::environments,
-                () -> ScaleForm.open(stage, shell.environmentProperty().get(), launcher, context.operations().scale()),
+        Runnable scale = () -> ScaleForm.open(stage, shell.environmentProperty().get(), launcher, context.operations().scale());
+        java.util.function.Consumer<String> runTask = service -> TaskRunForm.open(stage, shell.environmentProperty().get(), service, launcher,
+                context.operations().tasks(), work, () -> window.show(activityView));
+        activityView = new ActivityView(activity, shell::environments, scale, () -> runTask.accept(null),
                 runId -> {
                     logsModel.open(LogViewModel.Kind.RUN, runId);
                     window.show(logs);
@@ -89,9 +93,16 @@ public final class CapstanApp {
                         logsModel.open(task ? LogViewModel.Kind.TASK : LogViewModel.Kind.SERVICE, what);
                         window.show(logs);
                     }
+
+                    @Override
+                    public void runTask(String service) {
+                        runTask.accept(service);
+                    }
                 });
         window = new MainWindow(shell, work, List.of(profiles, environments, clusters, taskDefinitions, loadBalancers, logs, activityView));
         window.closeGuard(launcher::runningHere);
+        window.action("Run a one-off task (migration)…", () -> runTask.accept(null));
+        window.action("Scale the service…", scale);
         window.show(stage);
         activity.refresh();
         if (workspace != null) {

@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * The real console opened headless on a workspace of the given environments, with its own user
  * directories under {@code home} and AWS clients built as the app builds them (plus the moto world's
- * fault injector, so a test can make one call fail).
+ * fault injector, so a test can make one call fail, and its task endings, so a one-off task can exit non-zero).
  */
 final class ConsoleFixture implements AutoCloseable {
     final AppContext context;
@@ -28,7 +28,7 @@ final class ConsoleFixture implements AutoCloseable {
         Path workspace = home.resolve("capstan.yaml");
         new WorkspaceWriter().write(workspace, "console test", List.of(environments));
         AppContext context = new AppContext(new UserDirectories(home.resolve("config"), home.resolve("state")), Map.of(), moto.catalog(),
-                AwsClientSettings.forLocalStandIn().withInterceptor(moto.faults()));
+                AwsClientSettings.forLocalStandIn().withInterceptor(moto.faults()).withInterceptor(moto.taskEndings()));
         FxTestSupport.Opened opened = FxTestSupport.open(context, workspace);
         FxTestSupport.waitUntil("the workspace is open", () -> opened.app().shell().environments().size() == environments.length);
         return new ConsoleFixture(context, opened);

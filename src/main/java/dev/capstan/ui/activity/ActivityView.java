@@ -48,6 +48,7 @@ public final class ActivityView implements AppView {
     private final ActivityModel model;
     private final Supplier<java.util.List<Environment>> environments;
     private final Runnable scaleService;
+    private final Runnable runTask;
     private final java.util.function.Consumer<String> openLog;
     private final VBox root = new VBox(8);
     private final TableView<RunRecord> table = new TableView<>();
@@ -55,13 +56,15 @@ public final class ActivityView implements AppView {
     /**
      * @param environments the open workspace's environments, where a resumed run is looked up by name
      * @param scaleService starts the scale operation's form for the current environment
+     * @param runTask      opens the one-off task form for the current environment
      */
-    public ActivityView(ActivityModel model, Supplier<java.util.List<Environment>> environments, Runnable scaleService,
+    public ActivityView(ActivityModel model, Supplier<java.util.List<Environment>> environments, Runnable scaleService, Runnable runTask,
                         java.util.function.Consumer<String> openLog) {
         this.model = model;
         this.openLog = openLog;
         this.environments = environments;
         this.scaleService = scaleService;
+        this.runTask = runTask;
         build();
     }
 
@@ -99,9 +102,13 @@ public final class ActivityView implements AppView {
         scale.setId("scale-service");
         scale.disableProperty().bind(model.environmentProperty().isNull());
         scale.setOnAction(e -> scaleService.run());
+        Button task = new Button("Run task…", new FontIcon(Feather.TERMINAL));
+        task.setId("run-task");
+        task.disableProperty().bind(model.environmentProperty().isNull());
+        task.setOnAction(e -> runTask.run());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox header = new HBox(10, title, grow, scale);
+        HBox header = new HBox(10, title, grow, task, scale);
         header.setAlignment(Pos.CENTER_LEFT);
 
         Label lock = new Label();
@@ -191,6 +198,10 @@ public final class ActivityView implements AppView {
         facts.getStyleClass().add(Styles.TEXT_MUTED);
         facts.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         runTitle.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Label exitCode = new Label();
+        exitCode.setId("run-exit-code");
+        exitCode.managedProperty().bind(exitCode.visibleProperty());
+        model.selectedProperty().addListener((obs, old, run) -> showExitCode(exitCode, run));
         model.selectedProperty().addListener((obs, old, run) -> {
             runTitle.setText(run == null ? "" : run.title() + ": " + run.outcome());
             facts.setText(run == null ? "" : "Run " + run.id() + " in " + run.environment() + " by " + run.osUser() + " as " + run.callerArn()
@@ -239,9 +250,22 @@ public final class ActivityView implements AppView {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("run-tabs");
         VBox.setVgrow(tabs, Priority.ALWAYS);
-        VBox detail = new VBox(8, runTitle, facts, actions, tabs);
+        VBox detail = new VBox(8, runTitle, exitCode, facts, actions, tabs);
         detail.setPadding(new Insets(0, 0, 0, 10));
         return detail;
+    }
+
+    /** A run that watched a process (a one-off task) leads with its exit code: the number on-call looks for first. */
+    private static void showExitCode(Label label, RunRecord run) {
+        java.util.List<String> code = run == null ? null : run.facts().get("exitCode");
+        label.setVisible(code != null && !code.isEmpty());
+        label.getStyleClass().removeAll(Styles.SUCCESS, Styles.DANGER, Styles.TITLE_4);
+        if (label.isVisible()) {
+            java.util.List<String> exits = run.facts().getOrDefault("containerExits", java.util.List.of());
+            label.setText("Exit code " + code.get(0) + (exits.isEmpty() ? "" : "   (" + String.join(", ", exits) + ")"));
+            label.getStyleClass().addAll("0".equals(code.get(0)) ? Styles.SUCCESS : Styles.DANGER, Styles.TITLE_4);
+            label.setGraphic(new FontIcon("0".equals(code.get(0)) ? Feather.CHECK_CIRCLE : Feather.X_CIRCLE));
+        }
     }
 
     private static Button action(String text, String id, Ikon icon, Runnable action) {

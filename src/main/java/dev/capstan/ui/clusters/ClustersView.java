@@ -47,6 +47,9 @@ public final class ClustersView implements AppView {
 
         /** The live log of a service ({@code task} false, {@code what} its name) or of a task (its ARN). */
         void logs(boolean task, String what);
+
+        /** The one-off task form, from the service's task definition and network. */
+        void runTask(String service);
     }
 
     private final ClustersModel model;
@@ -207,10 +210,15 @@ public final class ClustersView implements AppView {
         openLogs.setId("open-service-logs");
         openLogs.setOnAction(e -> links.logs(false, model.serviceProperty().get().name()));
         openLogs.disableProperty().bind(model.serviceProperty().isNull());
+        javafx.scene.control.Button runTask = new javafx.scene.control.Button("Run task…", new org.kordamp.ikonli.javafx.FontIcon(Feather.TERMINAL));
+        runTask.setId("run-task-from-service");
+        runTask.setTooltip(new javafx.scene.control.Tooltip("Run a one-off Fargate task (a migration) from this service's task definition"));
+        runTask.setOnAction(e -> links.runTask(model.serviceProperty().get().name()));
+        runTask.disableProperty().bind(model.serviceProperty().isNull());
         model.serviceProperty().addListener((obs, old, s) -> openTargetGroup.setDisable(s == null || s.targetGroupArns().isEmpty()));
         openTargetGroup.setDisable(true);
         VBox.setVgrow(detail, Priority.ALWAYS);
-        VBox detailPane = new VBox(6, new javafx.scene.layout.FlowPane(6, 6, openTaskDefinition, openTargetGroup, openLogs), detail);
+        VBox detailPane = new VBox(6, new javafx.scene.layout.FlowPane(6, 6, openTaskDefinition, openTargetGroup, openLogs, runTask), detail);
         SplitPane side = new SplitPane(table, detailPane);
         side.setDividerPositions(0.7);
         VBox.setVgrow(side, Priority.ALWAYS);

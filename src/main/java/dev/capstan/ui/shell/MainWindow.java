@@ -39,6 +39,7 @@ public final class MainWindow {
     private final ToggleGroup navigation = new ToggleGroup();
     private final List<ToggleButton> buttons = new ArrayList<>();
     private final CommandPalette palette;
+    private final java.util.Map<String, Runnable> actions = new java.util.LinkedHashMap<>();
     private Stage stage;
     private AppView current;
     private java.util.function.Supplier<String> closeGuard = () -> "";
@@ -185,6 +186,7 @@ public final class MainWindow {
         entries.add(new CommandPalette.Entry("Refresh the current view", "action", this::refresh));
         entries.add(new CommandPalette.Entry("Toggle light / dark theme", "action", model::toggleTheme));
         entries.add(new CommandPalette.Entry("Ask STS who I am again", "action", model::refreshIdentity));
+        actions.forEach((label, action) -> entries.add(new CommandPalette.Entry(label, "action", action)));
         for (String path : model.recentWorkspaces()) {
             entries.add(new CommandPalette.Entry(path, "recent workspace", () -> model.openWorkspace(Path.of(path))));
         }
@@ -220,6 +222,11 @@ public final class MainWindow {
      * What closing would interrupt, in a sentence, or empty: runs going on in this console. A run stopped by
      * closing can be resumed, but at 3 a.m. nobody should stop one by accident.
      */
+    /** An operation the command palette offers (Ctrl+K), such as "Run a one-off task…". */
+    public void action(String label, Runnable action) {
+        actions.put(label, action);
+    }
+
     public void closeGuard(java.util.function.Supplier<String> whatWouldStop) {
         this.closeGuard = whatWouldStop;
     }
