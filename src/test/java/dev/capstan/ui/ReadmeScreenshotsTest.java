@@ -105,6 +105,19 @@ class ReadmeScreenshotsTest {
                         && opened.app().activity().selectedProperty().get().outcome() == dev.capstan.ops.RunOutcome.SUCCEEDED);
                 assertThat(FxTestSupport.screenshot(scene, OUT.resolve("activity-light.png"))).isNotEmptyFile();
 
+                // A migration: the one-off task form, then the run watched to its exit code with the task's log lines.
+                robot.clickOn("#run-task");
+                waitUntil("the task form read its defaults", () -> robot.lookup("#task-definition-note").tryQuery()
+                        .map(n -> ((Label) n).getText().contains(" runs ")).orElse(false));
+                robot.clickOn(robot.lookup("#task-command").queryAs(javafx.scene.control.ComboBox.class).getEditor()).write("run,migration:run");
+                assertThat(FxTestSupport.screenshot(robot.lookup("#task-form").query().getScene(), OUT.resolve("task-form.png"))).isNotEmptyFile();
+                robot.clickOn("#task-plan");
+                waitUntil("the plan is shown", () -> robot.lookup("#plan-dialog").tryQuery().isPresent());
+                robot.clickOn("#confirm-run");
+                waitUntil("the migration exited 0", () -> robot.lookup("#run-exit-code").queryAs(Label.class).getText().startsWith("Exit code 0"));
+                run(() -> robot.lookup("#run-steps").queryAs(javafx.scene.control.ListView.class).scrollTo(2));
+                assertThat(FxTestSupport.screenshot(scene, OUT.resolve("task-run.png"))).isNotEmptyFile();
+
                 // On production the plan asks for the environment's name before its button wakes up.
                 run(() -> opened.app().shell().environmentProperty().set(opened.app().shell().environments().get(1)));
                 robot.clickOn("#scale-service");

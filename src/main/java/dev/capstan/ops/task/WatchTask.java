@@ -65,16 +65,19 @@ final class WatchTask implements Step {
                 TaskProgress now = task.services().ecs().task(task.target(), task.env().cluster(), arn).orElseThrow(() -> new IllegalStateException(
                         "ECS no longer knows task " + id + " (it forgets stopped tasks after about an hour), so its exit code cannot be read; "
                                 + "its logs stay in CloudWatch."));
+                if (now.stopped()) {
+                    // The last lines first, then the stop: the log reads in the order things happened.
+                    poll(context);
+                    context.pause(SETTLE);
+                    poll(context);
+                    context.log("Task " + id + " is STOPPED");
+                    return verdict(context, now);
+                }
                 if (!now.lastStatus().equals(status)) {
                     status = now.lastStatus();
                     context.log("Task " + id + " is " + status);
                 }
                 poll(context);
-                if (now.stopped()) {
-                    context.pause(SETTLE);
-                    poll(context);
-                    return verdict(context, now);
-                }
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("Task " + id + " is still " + status + " after " + RunReport.human(task.request().timeout())
                             + "; it goes on running. Resume this run to watch it again, or stop the task from the Clusters view.");
