@@ -64,9 +64,17 @@ final class TaskCommand {
                 return 2;
             }
             OperationDriver driver = new OperationDriver(root, spec);
+            OneOffTaskFactory tasks = root.services.operations().tasks();
+            TaskRunRequest request;
             try {
-                OneOffTaskFactory tasks = root.services.operations().tasks();
-                TaskRunRequest request = request(tasks.defaults(environment, service, taskDefinition));
+                request = request(tasks.defaults(environment, service, taskDefinition));
+            } catch (IllegalArgumentException e) {
+                driver.refused(e);
+                return 2;
+            } catch (RuntimeException e) {
+                return driver.refused(e);
+            }
+            try {
                 return driver.run(tasks.task(environment, request));
             } catch (RuntimeException e) {
                 return driver.refused(e);

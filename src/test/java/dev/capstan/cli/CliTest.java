@@ -220,14 +220,14 @@ class CliTest {
         String ws = workspace(moto, database).toString();
         moto.faults().clear();
 
-        assertThat(run(moto, "--workspace", ws, "--env", "cli", "--yes", "task", "run", "--command", "sh -c 'echo hi")).isEqualTo(1);
+        assertThat(run(moto, "--workspace", ws, "--env", "cli", "--yes", "task", "run", "--command", "sh -c 'echo hi")).isEqualTo(2);
         assertThat(err.toString()).contains("The ' at column 7 of the command is never closed");
         assertThat(run(moto, "--workspace", ws, "--env", "cli", "--yes", "task", "run", "--command", "true", "--container", "nope")).isEqualTo(1);
         assertThat(err.toString()).contains("has no container named nope; it has web");
         assertThat(run(moto, "--workspace", ws, "--env", "cli", "--yes", "task", "run", "--command", "true", "--security-groups", "sg-0bad"))
                 .isEqualTo(1);
         assertThat(err.toString()).contains("Security group sg-0bad does not exist");
-        assertThat(run(moto, "--workspace", ws, "--env", "cli", "--yes", "task", "run", "--command", "true", "--env-var", "1X=2")).isEqualTo(1);
+        assertThat(run(moto, "--workspace", ws, "--env", "cli", "--yes", "task", "run", "--command", "true", "--env-var", "1X=2")).isEqualTo(2);
         assertThat(err.toString()).contains("'1X' (--env-var) is not an environment variable name");
 
         assertThat(moto.faults().sent("RunTask")).isZero();

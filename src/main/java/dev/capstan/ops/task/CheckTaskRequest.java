@@ -42,8 +42,10 @@ final class CheckTaskRequest implements Step {
     @Override
     public String run(StepContext context) {
         TaskDefRevision revision = check();
-        return revision.name() + " runs on Fargate and has container " + task.request().container() + "; "
-                + task.request().subnets().size() + " subnets and " + task.request().securityGroups().size() + " security groups found";
+        int subnets = task.request().subnets().size();
+        int groups = task.request().securityGroups().size();
+        return revision.name() + " runs on Fargate and has container " + task.request().container() + "; " + subnets
+                + (subnets == 1 ? " subnet" : " subnets") + " and " + groups + (groups == 1 ? " security group" : " security groups") + " found";
     }
 
     private TaskDefRevision check() {
