@@ -103,6 +103,7 @@ class OneOffTaskTest {
         assertThat(request.networkConfiguration().awsvpcConfiguration().assignPublicIp()).isEqualTo(AssignPublicIp.DISABLED);
         assertThat(request.overrides().containerOverrides()).containsExactly(ContainerOverride.builder().name("web")
                 .command("run", "migration:run").environment(KeyValuePair.builder().name("LOG_LEVEL").value("debug").build()).build());
+        assertThat(OneOffTaskFactory.recentCommands(engine.runner.store(), environment.name(), 5)).containsExactly("run migration:run");
         assertThat(run.facts().get("taskArn")).singleElement().satisfies(arn ->
                 assertThat(engine.ecs.tasksStartedBy(moto.target(), environment.cluster(), run.id())).containsExactly(arn));
     }
