@@ -127,6 +127,8 @@ public final class TaskRunForm {
         syntax.setId("task-command-syntax");
         syntax.getItems().setAll(CommandSyntax.values());
         syntax.setValue(CommandSyntax.AUTO);
+        syntax.setPrefWidth(170);
+        syntax.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         syntax.setConverter(new StringConverter<>() {
             @Override
             public String toString(CommandSyntax s) {
