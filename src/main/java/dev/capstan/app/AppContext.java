@@ -14,6 +14,11 @@ import dev.capstan.aws.TaskDefinitionReader;
 import dev.capstan.aws.DynamoLockTable;
 import dev.capstan.aws.SdkEcsGateway;
 import dev.capstan.aws.SdkNetworkGateway;
+import dev.capstan.aws.SdkS3Gateway;
+import dev.capstan.db.JdbcRegionConfigStore;
+import dev.capstan.ops.OperationFactory;
+import dev.capstan.ops.publish.PublishServices;
+import dev.capstan.ops.publish.RegionData;
 import dev.capstan.ops.task.OneOffTaskFactory;
 import dev.capstan.ops.task.TaskRunServices;
 import dev.capstan.aws.EstateProbe;
@@ -95,10 +100,14 @@ public final class AppContext implements AutoCloseable {
         ScaleServiceFactory scale = new ScaleServiceFactory(ecs, targets);
         OneOffTaskFactory tasks = new OneOffTaskFactory(new TaskRunServices(ecs, new SdkNetworkGateway(aws), taskDefinitions, logs, targets,
                 TaskRunServices.POLL));
-        OperationCatalog catalog = new OperationCatalog(List.of(scale, tasks, ForceReleaseLock.factory(lock, targets)));
+        RegionData regionData = new RegionData(new PublishServices(new SdkS3Gateway(aws),
+                new JdbcRegionConfigStore(new ConnectionFactory(this.environmentVariables)), targets, PublishServices.CONCURRENCY, Clock.systemUTC()));
+        List<OperationFactory> factories = new java.util.ArrayList<>(List.of(scale, tasks, ForceReleaseLock.factory(lock, targets)));
+        factories.addAll(regionData.factories());
+        OperationCatalog catalog = new OperationCatalog(factories);
         Runner runner = new Runner(new RunStore(directories.state().resolve("runs"), Clock.systemUTC()), lock, catalog, targets, runs,
                 operator(this.environmentVariables));
-        this.operations = new Operations(runner, lock, targets, scale, tasks);
+        this.operations = new Operations(runner, lock, targets, scale, tasks, regionData);
         this.clusters = new SdkClusterReader(aws, Clock.systemUTC());
         this.loadBalancers = new SdkLoadBalancerReader(aws, Clock.systemUTC());
     }

@@ -24,6 +24,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.utils.IoUtils;
@@ -82,7 +83,9 @@ public final class AwsClients implements AutoCloseable {
 
     public S3Client s3(AwsTarget t) {
         // Path-style addressing keeps bucket names out of host names, which a local endpoint cannot resolve.
-        return cached(t, S3Client.class, target -> build(S3Client.builder().forcePathStyle(target.endpoint() != null), target));
+        return cached(t, S3Client.class, target -> build(S3Client.builder().forcePathStyle(target.endpoint() != null)
+                // Checksums only where S3 requires them: stand-ins such as S3Proxy refuse the newer checksum headers.
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED), target));
     }
 
     private <C extends SdkClient> C cached(AwsTarget target, Class<C> type, Function<AwsTarget, C> factory) {

@@ -126,6 +126,12 @@ final class OperationDriver {
         for (PlannedStep step : plan.steps()) {
             out.printf("  %2d. %-7s %s%s%n", step.number(), step.kind().name().toLowerCase(java.util.Locale.ROOT), step.sentence(),
                     step.hasChange() ? "   [" + step.before() + " -> " + step.after() + "]" : "");
+            // A dry run lists everything a step would touch; a real run shows the first few, the journal keeps them all.
+            int shown = root.dryRun ? step.details().size() : Math.min(5, step.details().size());
+            step.details().stream().limit(shown).forEach(item -> out.println("             " + item));
+            if (shown < step.details().size()) {
+                out.println("             … and " + (step.details().size() - shown) + " more (--dry-run lists them all)");
+            }
         }
         plan.warnings().forEach(w -> out.println("  Warning: " + w));
         out.flush();

@@ -124,9 +124,11 @@ final class JournalReader {
             r.path("parameters").fields().forEachRemaining(e -> parameters.put(e.getKey(), e.getValue().asText()));
             r.path("warnings").forEach(w -> warnings.add(w.asText()));
             for (JsonNode s : r.path("plan")) {
+                List<String> details = new ArrayList<>();
+                s.path("details").forEach(d -> details.add(d.asText()));
                 steps.add(new MutableStep(new PlannedStep(s.path("number").asInt(), s.path("id").asText(),
                         StepKind.valueOf(s.path("kind").asText()), s.path("sentence").asText(), s.path("before").asText(""),
-                        s.path("after").asText(""))));
+                        s.path("after").asText(""), details)));
             }
             history.add(r.path("at").asText() + " started by " + osUser + " (" + callerArn + ")");
         }

@@ -198,6 +198,11 @@ final class RunExecution implements Runnable, RunHandle, StepContext {
     // StepContext
 
     @Override
+    public String operator() {
+        return operator;
+    }
+
+    @Override
     public boolean resumed() {
         return resumed;
     }

@@ -53,7 +53,7 @@ public final class Runner {
         int number = 1;
         for (Step step : operation.steps()) {
             StepPreview preview = step.preview();
-            steps.add(new PlannedStep(number++, step.id(), step.kind(), preview.sentence(), preview.before(), preview.after()));
+            steps.add(new PlannedStep(number++, step.id(), step.kind(), preview.sentence(), preview.before(), preview.after(), preview.details()));
         }
         List<String> warnings = new ArrayList<>(operation.warnings());
         Environment environment = operation.environment();
@@ -187,8 +187,12 @@ public final class Runner {
         plan.warnings().forEach(warnings::add);
         ArrayNode steps = run.putArray("plan");
         for (PlannedStep step : plan.steps()) {
-            steps.addObject().put("number", step.number()).put("id", step.id()).put("kind", step.kind().name())
+            ObjectNode planned = steps.addObject().put("number", step.number()).put("id", step.id()).put("kind", step.kind().name())
                     .put("sentence", step.sentence()).put("before", step.before()).put("after", step.after());
+            if (!step.details().isEmpty()) {
+                ArrayNode details = planned.putArray("details");
+                step.details().forEach(details::add);
+            }
         }
         return run;
     }

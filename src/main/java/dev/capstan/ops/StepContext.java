@@ -11,6 +11,9 @@ import java.util.Optional;
 public interface StepContext {
     String runId();
 
+    /** Who runs the run here, user@host: what an audit row records as who. */
+    String operator();
+
     /** True when the run is being resumed from a journal rather than started afresh. */
     boolean resumed();
 

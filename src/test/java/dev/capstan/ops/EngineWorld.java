@@ -5,6 +5,13 @@ import dev.capstan.aws.EcsGateway;
 import dev.capstan.aws.SdkEcsGateway;
 import dev.capstan.aws.SdkLogsGateway;
 import dev.capstan.aws.SdkNetworkGateway;
+import dev.capstan.aws.SdkS3Gateway;
+import dev.capstan.db.ConnectionFactory;
+import dev.capstan.db.JdbcRegionConfigStore;
+import dev.capstan.ops.publish.PublishServices;
+import dev.capstan.ops.publish.RegionData;
+import java.util.ArrayList;
+import java.util.Map;
 import dev.capstan.aws.SdkTaskDefinitionReader;
 import dev.capstan.aws.TaskDefinitionReader;
 import dev.capstan.ops.logs.LogReading;
@@ -40,6 +47,8 @@ public final class EngineWorld implements AutoCloseable {
     public final EcsGateway ecs;
     public final ScaleServiceFactory scale;
     public final OneOffTaskFactory tasks;
+    public final RegionData regionData;
+    public final SdkS3Gateway s3;
     public final TaskDefinitionReader taskDefinitions;
     public final Runner runner;
 
@@ -55,9 +64,13 @@ public final class EngineWorld implements AutoCloseable {
         taskDefinitions = new SdkTaskDefinitionReader(clients);
         LogReading logs = new LogReading(new SdkLogsGateway(clients), new LogSources(ecs, taskDefinitions, targets), Clock.systemUTC());
         tasks = new OneOffTaskFactory(new TaskRunServices(ecs, new SdkNetworkGateway(clients), taskDefinitions, logs, targets, TASK_POLL));
-        runner = new Runner(new RunStore(runsDirectory, Clock.systemUTC()), lock,
-                new OperationCatalog(List.of(LedgerOperation.factory(), scale, tasks, ForceReleaseLock.factory(lock, targets))), targets, runs,
-                operator);
+        // A low multipart threshold (6 MiB, 5 MiB parts) lets a test take the UploadPartCopy path with small objects.
+        s3 = new SdkS3Gateway(clients, 6L * 1024 * 1024, 5L * 1024 * 1024);
+        regionData = new RegionData(new PublishServices(s3, new JdbcRegionConfigStore(new ConnectionFactory(Map.of())), targets, 16,
+                Clock.systemUTC()));
+        List<OperationFactory> factories = new ArrayList<>(List.of(LedgerOperation.factory(), scale, tasks, ForceReleaseLock.factory(lock, targets)));
+        factories.addAll(regionData.factories());
+        runner = new Runner(new RunStore(runsDirectory, Clock.systemUTC()), lock, new OperationCatalog(factories), targets, runs, operator);
     }
 
     /** An environment with nothing but a cluster name and a lock table, for operations that only touch files. */

@@ -1,0 +1,74 @@
+package dev.capstan.ops.publish;
+
+import dev.capstan.domain.AwsTarget;
+import dev.capstan.domain.S3Listing;
+import dev.capstan.domain.S3Uri;
+import dev.capstan.ops.Step;
+import dev.capstan.ops.StepContext;
+import dev.capstan.ops.StepKind;
+import dev.capstan.ops.StepPreview;
+import java.util.function.Supplier;
+
+/**
+ * Copies every object of one location to another, server-side, skipping those already there with the
+ * same size and ETag: so a resumed run copies only what the interrupted one had not.
+ */
+final class CopyObjects implements Step {
+    private final String id;
+    private final S3Uri from;
+    private final S3Uri to;
+    private final PublishServices services;
+    private final Supplier<AwsTarget> target;
+
+    CopyObjects(String id, S3Uri from, S3Uri to, PublishServices services, Supplier<AwsTarget> target) {
+        this.id = id;
+        this.from = from;
+        this.to = to;
+        this.services = services;
+        this.target = target;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public StepKind kind() {
+        return StepKind.CHANGE;
+    }
+
+    @Override
+    public StepPreview preview() {
+        CopyDiff diff = diff(true);
+        int total = diff.toCopy().size() + diff.alreadyThere();
+        return new StepPreview("Copy " + Sizes.count(diff.toCopy().size()) + " objects (" + Sizes.bytes(diff.bytesToCopy()) + ") from " + from
+                + " to " + to + ", server-side" + (diff.alreadyThere() > 0 ? "; " + Sizes.count(diff.alreadyThere()) + " already there are skipped" : ""),
+                Sizes.count(diff.alreadyThere()) + " of " + Sizes.count(total) + " there", Sizes.count(total) + " of " + Sizes.count(total) + " there",
+                CopyDiff.lines(diff.toCopy()));
+    }
+
+    @Override
+    public String run(StepContext context) throws InterruptedException {
+        CopyDiff diff = diff(false);
+        if (diff.alreadyThere() > 0) {
+            context.log(Sizes.count(diff.alreadyThere()) + " objects are already at " + to + " with the same size and ETag; they are not copied again");
+        }
+        new ObjectCopier(services).copy(target.get(), from, to, diff.toCopy(), context);
+        return "Copied " + Sizes.count(diff.toCopy().size()) + " objects (" + Sizes.bytes(diff.bytesToCopy()) + ") from " + from + " to " + to
+                + (diff.alreadyThere() > 0 ? "; " + Sizes.count(diff.alreadyThere()) + " were already there" : "");
+    }
+
+    private CopyDiff diff(boolean planning) {
+        AwsTarget t = target.get();
+        services.s3().requireBucket(t, from.bucket());
+        if (!to.bucket().equals(from.bucket())) {
+            services.s3().requireBucket(t, to.bucket());
+        }
+        S3Listing source = services.s3().list(t, from);
+        if (source.isEmpty() && planning) {
+            throw new IllegalArgumentException(from + " holds no objects; check the URI (Regions view lists what each region's URI holds).");
+        }
+        return CopyDiff.of(source, services.s3().list(t, to), services.s3().multipartThreshold());
+    }
+}

@@ -1,0 +1,63 @@
+package dev.capstan.ops.publish;
+
+import dev.capstan.domain.Environment;
+import dev.capstan.ops.Operation;
+import dev.capstan.ops.Step;
+import java.util.List;
+import java.util.Map;
+
+/** A region-data operation as {@link RegionData} composes it: its steps are fixed by its parameters. */
+final class RegionDataOperation implements Operation {
+    private final String type;
+    private final String title;
+    private final Environment environment;
+    private final Map<String, String> parameters;
+    private final List<Step> steps;
+    private final List<String> warnings;
+
+    RegionDataOperation(String type, String title, Environment environment, Map<String, String> parameters, List<Step> steps,
+                        List<String> warnings) {
+        this.type = type;
+        this.title = title;
+        this.environment = environment;
+        this.parameters = Map.copyOf(parameters);
+        this.steps = List.copyOf(steps);
+        this.warnings = List.copyOf(warnings);
+    }
+
+    @Override
+    public String type() {
+        return type;
+    }
+
+    @Override
+    public String title() {
+        return title;
+    }
+
+    @Override
+    public Environment environment() {
+        return environment;
+    }
+
+    @Override
+    public Map<String, String> parameters() {
+        return parameters;
+    }
+
+    @Override
+    public List<Step> steps() {
+        return steps;
+    }
+
+    /** Data publishing changes no service, so it does not wait for, or hold up, a deploy. */
+    @Override
+    public boolean needsDeployLock() {
+        return false;
+    }
+
+    @Override
+    public List<String> warnings() {
+        return warnings;
+    }
+}
