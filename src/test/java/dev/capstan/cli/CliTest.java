@@ -235,6 +235,29 @@ class CliTest {
     }
 
     @Test
+    void regionDataFromTheCommandLine(MotoWorld moto, SandboxDatabase database) throws Exception {
+        String ws = workspace(moto, database).toString();
+        assertThat(run(moto, "--workspace", ws, "--env", "cli", "region", "list")).as(err.toString()).isZero();
+        String oh = out.toString().lines().filter(l -> l.startsWith("OH")).findFirst().orElseThrow().split("\\s+")[1];
+        assertThat(out.toString()).contains("3 objects").contains("no backups");
+        String nc = out.toString().lines().filter(l -> l.startsWith("NC")).findFirst().orElseThrow().split("\\s+")[1];
+        out.getBuffer().setLength(0);
+        moto.faults().clear();
+
+        assertThat(run(moto, "--workspace", ws, "--env", "cli", "--dry-run", "region", "publish", "--region", "OH", "--from", nc)).isZero();
+        assertThat(out.toString()).contains("Plan: Publish region OH from " + nc).contains("Copy 3 objects").contains("Dry run: nothing was changed.");
+        assertThat(out.toString().lines().filter(l -> l.matches(" {13}\\S.*  \\(\\d.*\\)")).count()).as("every object listed").isEqualTo(6);
+        assertThat(moto.faults().sent("CopyObject")).isZero();
+
+        assertThat(run(moto, "--workspace", ws, "--env", "cli", "--yes", "s3", "backup", "--uri", oh)).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("SUCCEEDED: Back up " + oh);
+        assertThat(run(moto, "--workspace", ws, "--env", "cli", "--yes", "s3", "backup", "--uri", "regions/OH")).isEqualTo(2);
+        assertThat(err.toString()).contains("is not an S3 URI; write it as s3://bucket/prefix");
+        assertThat(run(moto, "--workspace", ws, "--env", "cli", "--yes", "region", "bump-version", "--region", "OH", "--version", "abc")).isEqualTo(2);
+        assertThat(err.toString()).contains("Version 'abc' is not a timestamp");
+    }
+
+    @Test
     void noArgumentsOpensTheConsole(MotoWorld moto) {
         assertThat(run(moto)).isZero();
         assertThat(consoleOpened[0]).isEqualTo(1);

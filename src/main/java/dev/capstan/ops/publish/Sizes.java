@@ -4,11 +4,11 @@ import java.time.Duration;
 import java.util.Locale;
 
 /** Byte counts, rates and times as people read them. */
-final class Sizes {
+public final class Sizes {
     private Sizes() {
     }
 
-    static String bytes(long bytes) {
+    public static String bytes(long bytes) {
         if (bytes < 1024) {
             return bytes + " B";
         }
@@ -22,11 +22,11 @@ final class Sizes {
         return String.format(Locale.ROOT, value >= 100 ? "%.0f %s" : "%.1f %s", value, units[unit]);
     }
 
-    static String count(long n) {
+    public static String count(long n) {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
-    static String seconds(Duration d) {
+    public static String seconds(Duration d) {
         long s = Math.max(0, d.toSeconds());
         return s < 60 ? s + " s" : (s / 60) + " min " + (s % 60) + " s";
     }
