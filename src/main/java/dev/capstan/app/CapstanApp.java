@@ -19,6 +19,8 @@ import dev.capstan.ui.runs.PlanDialog;
 import dev.capstan.ui.runs.RunLauncher;
 import dev.capstan.ui.runs.ScaleForm;
 import dev.capstan.ui.runs.TaskRunForm;
+import dev.capstan.ui.regions.RegionsModel;
+import dev.capstan.ui.regions.RegionsView;
 import dev.capstan.ui.shell.MainWindow;
 import dev.capstan.ui.shell.ShellModel;
 import java.nio.file.Path;
@@ -99,7 +101,9 @@ public final class CapstanApp {
                         runTask.accept(service);
                     }
                 });
-        window = new MainWindow(shell, work, List.of(profiles, environments, clusters, taskDefinitions, loadBalancers, logs, activityView));
+        RegionsView regions = new RegionsView(new RegionsModel(context.operations().regionData(), work, shell.environmentProperty()), stage, launcher,
+                () -> window.show(activityView));
+        window = new MainWindow(shell, work, List.of(profiles, environments, clusters, taskDefinitions, loadBalancers, regions, logs, activityView));
         window.closeGuard(launcher::runningHere);
         window.action("Run a one-off task (migration)…", () -> runTask.accept(null));
         window.action("Scale the service…", scale);

@@ -17,6 +17,9 @@ public interface S3Gateway {
     /** The backups of a location that exist: its siblings named {@code <prefix>-backup-…}, oldest first. */
     List<S3Uri> backupsOf(AwsTarget target, S3Uri uri);
 
+    /** The other data sets beside a location (its siblings under the same parent, backups left out): where new data usually waits. */
+    List<S3Uri> siblingsOf(AwsTarget target, S3Uri uri);
+
     /** Copies one object server-side, from {@code from}'s key to the same relative key under {@code to}. */
     void copy(AwsTarget target, S3Uri from, S3Uri to, S3ObjectInfo object);
 

@@ -91,6 +91,26 @@ public final class SdkS3Gateway implements S3Gateway {
     }
 
     @Override
+    public List<S3Uri> siblingsOf(AwsTarget target, S3Uri uri) {
+        int slash = uri.prefix().lastIndexOf('/');
+        String parent = slash < 0 ? "" : uri.prefix().substring(0, slash + 1);
+        try {
+            List<S3Uri> siblings = new ArrayList<>();
+            for (CommonPrefix p : clients.s3(target).listObjectsV2Paginator(r -> r.bucket(uri.bucket()).prefix(parent).delimiter("/"))
+                    .commonPrefixes()) {
+                S3Uri sibling = new S3Uri(uri.bucket(), p.prefix());
+                if (!sibling.equals(uri) && !sibling.prefix().contains("-backup-")) {
+                    siblings.add(sibling);
+                }
+            }
+            siblings.sort(java.util.Comparator.comparing(S3Uri::toString));
+            return siblings;
+        } catch (SdkException e) {
+            throw explain(e, target, uri.bucket(), "list the data beside " + uri);
+        }
+    }
+
+    @Override
     public void copy(AwsTarget target, S3Uri from, S3Uri to, S3ObjectInfo object) {
         String source = from.key(object.key());
         String destination = to.key(object.key());

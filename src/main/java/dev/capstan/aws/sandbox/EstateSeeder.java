@@ -193,6 +193,15 @@ public final class EstateSeeder {
                     writes.add(pool.submit(() -> s3.putObject(r -> r.bucket(spec.bucket()).key(key), RequestBody.fromString(body))));
                 }
             }
+            // The next release of the first region's data, beside the current one: every fifth object changed, the rest the same.
+            String region = spec.regions().get(0);
+            String next = "regions/" + region + "/2024-09-01";
+            for (int i = 0; i < spec.objectsPerRegion(); i++) {
+                String key = next + "/" + objectName(i);
+                String data = "x".repeat(200 + 37 * i % 900) + (i % 5 == 0 ? "-2024-09" : "");
+                String body = "{\"region\":\"" + region + "\",\"part\":" + i + ",\"data\":\"" + data + "\"}";
+                writes.add(pool.submit(() -> s3.putObject(r -> r.bucket(spec.bucket()).key(key), RequestBody.fromString(body))));
+            }
             for (Future<?> write : writes) {
                 write.get();
             }

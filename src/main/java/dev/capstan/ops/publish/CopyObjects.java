@@ -42,7 +42,7 @@ final class CopyObjects implements Step {
     public StepPreview preview() {
         CopyDiff diff = diff(true);
         int total = diff.toCopy().size() + diff.alreadyThere();
-        return new StepPreview("Copy " + Sizes.count(diff.toCopy().size()) + " objects (" + Sizes.bytes(diff.bytesToCopy()) + ") from " + from
+        return new StepPreview("Copy " + Sizes.count(diff.toCopy().size(), "object", "objects") + " (" + Sizes.bytes(diff.bytesToCopy()) + ") from " + from
                 + " to " + to + ", server-side" + (diff.alreadyThere() > 0 ? "; " + Sizes.count(diff.alreadyThere()) + " already there are skipped" : ""),
                 Sizes.count(diff.alreadyThere()) + " of " + Sizes.count(total) + " there", Sizes.count(total) + " of " + Sizes.count(total) + " there",
                 CopyDiff.lines(diff.toCopy()));
@@ -55,7 +55,7 @@ final class CopyObjects implements Step {
             context.log(Sizes.count(diff.alreadyThere()) + " objects are already at " + to + " with the same size and ETag; they are not copied again");
         }
         new ObjectCopier(services).copy(target.get(), from, to, diff.toCopy(), context);
-        return "Copied " + Sizes.count(diff.toCopy().size()) + " objects (" + Sizes.bytes(diff.bytesToCopy()) + ") from " + from + " to " + to
+        return "Copied " + Sizes.count(diff.toCopy().size(), "object", "objects") + " (" + Sizes.bytes(diff.bytesToCopy()) + ") from " + from + " to " + to
                 + (diff.alreadyThere() > 0 ? "; " + Sizes.count(diff.alreadyThere()) + " were already there" : "");
     }
 

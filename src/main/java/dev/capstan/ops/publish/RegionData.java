@@ -101,9 +101,11 @@ public final class RegionData {
                 S3Uri uri = S3Uri.parse(row.s3Uri());
                 S3Listing listing = services.s3().list(target, uri);
                 List<String> backups = services.s3().backupsOf(target, uri).stream().map(S3Uri::toString).toList();
-                rows.add(new RegionOverview(row, listing.objects().size(), listing.totalBytes(), listing.lastModified().orElse(null), backups, null));
+                List<String> siblings = services.s3().siblingsOf(target, uri).stream().map(S3Uri::toString).toList();
+                rows.add(new RegionOverview(row, listing.objects().size(), listing.totalBytes(), listing.lastModified().orElse(null), backups,
+                        siblings, null));
             } catch (RuntimeException e) {
-                rows.add(new RegionOverview(row, 0, 0, null, List.of(), e.getMessage()));
+                rows.add(new RegionOverview(row, 0, 0, null, List.of(), List.of(), e.getMessage()));
             }
         }
         return rows;

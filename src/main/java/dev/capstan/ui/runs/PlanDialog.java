@@ -12,8 +12,6 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
@@ -52,7 +50,10 @@ public final class PlanDialog implements Confirmation {
 
         Label heading = new Label(request.plan().title());
         heading.getStyleClass().add(Styles.TITLE_3);
+        heading.setWrapText(true);
+        heading.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox content = new VBox(10, heading, steps(request));
+        details(request).ifPresent(content.getChildren()::add);
         for (String warning : request.plan().warnings()) {
             Label line = new Label(warning, new FontIcon(Feather.ALERT_TRIANGLE));
             line.getStyleClass().add(Styles.WARNING);
@@ -82,25 +83,76 @@ public final class PlanDialog implements Confirmation {
         return dialog;
     }
 
-    private static TableView<PlannedStep> steps(ConfirmationRequest request) {
-        TableView<PlannedStep> table = new TableView<>();
-        table.setId("plan-steps");
-        table.getItems().setAll(request.plan().steps());
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPrefHeight(Math.min(460, 60 + 42 * request.plan().steps().size()));
-        table.getColumns().add(column("#", 36, s -> Integer.toString(s.number())));
-        table.getColumns().add(column("Kind", 70, s -> s.kind().name().toLowerCase(Locale.ROOT)));
-        table.getColumns().add(column("Before → after", 140, s -> s.hasChange() ? s.before() + " → " + s.after() : ""));
-        table.getColumns().add(column("Step", 560, PlannedStep::sentence));
-        return table;
+    /** Everything the steps will touch (each object a copy copies, each object a mirror removes), so none is a surprise. */
+    private static java.util.Optional<javafx.scene.Node> details(ConfirmationRequest request) {
+        StringBuilder text = new StringBuilder();
+        int items = 0;
+        for (PlannedStep step : request.plan().steps()) {
+            if (!step.details().isEmpty()) {
+                text.append("Step ").append(step.number()).append(" (").append(step.details().size()).append("):\n");
+                step.details().forEach(item -> text.append("    ").append(item).append('\n'));
+                items += step.details().size();
+            }
+        }
+        if (items == 0) {
+            return java.util.Optional.empty();
+        }
+        javafx.scene.control.TextArea list = new javafx.scene.control.TextArea(text.toString());
+        list.setId("plan-details");
+        list.setEditable(false);
+        list.setPrefRowCount(8);
+        list.setStyle("-fx-font-family: monospace;");
+        javafx.scene.control.TitledPane pane = new javafx.scene.control.TitledPane("What the steps touch: " + items + " items", list);
+        pane.setExpanded(false);
+        return java.util.Optional.of(pane);
     }
 
-    private static TableColumn<PlannedStep, String> column(String title, double width, java.util.function.Function<PlannedStep, String> value) {
-        TableColumn<PlannedStep, String> column = new TableColumn<>(title);
-        column.setPrefWidth(width);
-        column.setMinWidth(width);
-        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        column.setSortable(false);
-        return column;
+    /**
+     * The steps as a grid, not a table: a plan's sentences are read whole, so each row grows to show every
+     * line of its sentence instead of cutting it off.
+     */
+    private static javafx.scene.Node steps(ConfirmationRequest request) {
+        javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane();
+        grid.setId("plan-steps");
+        grid.setHgap(12);
+        grid.setVgap(8);
+        grid.setPadding(new javafx.geometry.Insets(8));
+        javafx.scene.layout.ColumnConstraints number = new javafx.scene.layout.ColumnConstraints();
+        number.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints kind = new javafx.scene.layout.ColumnConstraints();
+        kind.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints sentence = new javafx.scene.layout.ColumnConstraints();
+        sentence.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+        sentence.setMinWidth(300);
+        sentence.setPrefWidth(560);
+        javafx.scene.layout.ColumnConstraints change = new javafx.scene.layout.ColumnConstraints(190, 190, 190);
+        grid.getColumnConstraints().addAll(number, kind, sentence, change);
+        String[] headings = {"#", "Kind", "Step", "Before → after"};
+        for (int i = 0; i < headings.length; i++) {
+            Label heading = new Label(headings[i]);
+            heading.getStyleClass().add(Styles.TEXT_BOLD);
+            grid.add(heading, i, 0);
+        }
+        int row = 1;
+        for (PlannedStep step : request.plan().steps()) {
+            grid.add(new Label(Integer.toString(step.number())), 0, row);
+            grid.add(new Label(step.kind().name().toLowerCase(Locale.ROOT)), 1, row);
+            grid.add(wrapped(step.sentence()), 2, row);
+            grid.add(wrapped(step.hasChange() ? step.before() + " → " + step.after() : ""), 3, row);
+            row++;
+        }
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(grid);
+        scroll.setFitToWidth(true);
+        scroll.setPrefViewportHeight(Math.min(480, 40 + 52 * request.plan().steps().size()));
+        return scroll;
     }
+
+    private static Label wrapped(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.GridPane.setValignment(label, javafx.geometry.VPos.TOP);
+        return label;
+    }
+
 }
