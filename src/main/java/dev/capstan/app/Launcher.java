@@ -13,7 +13,7 @@ public final class Launcher {
         Map<String, String> env = System.getenv();
         int code;
         try (AppContext context = AppContext.forUser(env)) {
-            CommandLine cli = new CommandLine(new CapstanCommand(context.cliServices(), new DesktopConsole(env, context)));
+            CommandLine cli = CapstanCommand.commandLine(new CapstanCommand(context.cliServices(), new DesktopConsole(env, context)));
             cli.setExecutionExceptionHandler((error, commandLine, parsed) -> {
                 commandLine.getErr().println("capstan: " + error.getMessage());
                 return 1;

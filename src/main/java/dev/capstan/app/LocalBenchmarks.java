@@ -15,4 +15,16 @@ public final class LocalBenchmarks implements Benchmarks {
     public int logs(PrintWriter out) throws Exception {
         return LogBenchmark.run(out);
     }
+
+    @Override
+    public int s3Backup(String server, int objects, int rounds, long delayMillis, java.nio.file.Path s3proxyJar, PrintWriter out) throws Exception {
+        dev.capstan.sandbox.S3BackupBenchmark.Server which;
+        try {
+            which = dev.capstan.sandbox.S3BackupBenchmark.Server.valueOf(server.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--server " + server + " is not known; use s3proxy or moto.");
+        }
+        return new dev.capstan.sandbox.S3BackupBenchmark(which, objects, rounds, delayMillis,
+                s3proxyJar != null ? s3proxyJar : dev.capstan.sandbox.S3ProxyServer.defaultJar(), out).run();
+    }
 }

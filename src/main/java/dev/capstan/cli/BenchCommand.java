@@ -24,4 +24,14 @@ final class BenchCommand {
     int logs() throws Exception {
         return root.services.benchmarks().logs(spec.commandLine().getOut());
     }
+
+    @Command(name = "s3-backup", description = "Back up a prefix of mixed small objects with capstan and with aws s3 cp --recursive; print both times and the ratio.")
+    int s3Backup(@Option(names = "--server", defaultValue = "s3proxy", paramLabel = "s3proxy|moto") String server,
+                 @Option(names = "--objects", defaultValue = "2000") int objects,
+                 @Option(names = "--rounds", defaultValue = "3") int rounds,
+                 @Option(names = "--delay-ms", defaultValue = "50", description = "Latency added to every request to S3Proxy (default ${DEFAULT-VALUE}).")
+                 long delay,
+                 @Option(names = "--s3proxy-jar", paramLabel = "FILE") java.nio.file.Path jar) throws Exception {
+        return root.services.benchmarks().s3Backup(server, objects, rounds, delay, jar, spec.commandLine().getOut());
+    }
 }

@@ -7,4 +7,7 @@ public interface Benchmarks {
     int clusterRefresh(int services, int tasksPerService, int refreshes, PrintWriter out) throws Exception;
 
     int logs(PrintWriter out) throws Exception;
+
+    /** @param server s3proxy or moto; @param s3proxyJar null for the one Maven keeps */
+    int s3Backup(String server, int objects, int rounds, long delayMillis, java.nio.file.Path s3proxyJar, PrintWriter out) throws Exception;
 }

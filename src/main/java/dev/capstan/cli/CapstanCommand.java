@@ -41,6 +41,14 @@ public final class CapstanCommand implements Callable<Integer> {
     /** Where a confirmation is read from when --yes is not given; a test replaces it. */
     java.io.BufferedReader input = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8));
 
+    /**
+     * The command line as it is run: an environment may be named like a command ("bench", "logs"), so a
+     * word after --env is always its value.
+     */
+    public static picocli.CommandLine commandLine(CapstanCommand command) {
+        return new picocli.CommandLine(command).setAllowSubcommandsAsOptionParameters(true);
+    }
+
     public CapstanCommand(CliServices services, ConsoleStarter console) {
         this.services = services;
         this.console = console;

@@ -59,7 +59,7 @@ class CliTest {
         };
         CapstanCommand command = new CapstanCommand(services, console);
         command.input = new java.io.BufferedReader(new java.io.StringReader(input));
-        return new CommandLine(command)
+        return CapstanCommand.commandLine(command)
                 .setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
     }
 

@@ -128,6 +128,31 @@ public final class EstateSeeder {
         }
     }
 
+    /**
+     * A bucket holding {@code count} objects under the prefix, 200 B, 2 KB and 20 KB in turn: the mix the
+     * S3 backup benchmark copies.
+     */
+    public void benchObjects(String bucket, String prefix, int count) {
+        var s3 = clients.s3(target);
+        s3.createBucket(r -> r.bucket(bucket));
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<?>> writes = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                String key = prefix + "/" + String.format("chunks/part-%05d.json", i);
+                String body = "x".repeat(new int[] {200, 2_000, 20_000}[i % 3]);
+                writes.add(pool.submit(() -> s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromString(body))));
+            }
+            for (Future<?> write : writes) {
+                write.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("Seeding the benchmark's objects failed: " + e.getMessage(), e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** The DynamoDB table deploy locks live in; one per region serves every environment. */
     public void lockTable(String table) {
         clients.dynamoDb(target).createTable(r -> r.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
