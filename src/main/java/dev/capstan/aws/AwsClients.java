@@ -26,10 +26,6 @@ import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3AsyncClient;
-import software.amazon.awssdk.services.s3.S3AsyncClientBuilder;
-import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
-import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.utils.IoUtils;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
@@ -44,10 +40,7 @@ public final class AwsClients implements AutoCloseable {
 
     private final ProfileCatalog catalog;
     private final AwsClientSettings settings;
-    /** How many requests the asynchronous client keeps in flight at most: the ceiling for bulk S3 copies. */
-    public static final int ASYNC_CONCURRENCY = 128;
     private final SdkHttpClient http = ApacheHttpClient.builder().maxConnections(64).build();
-    private SdkAsyncHttpClient asyncHttp;
     private final Map<Key, SdkClient> clients = new ConcurrentHashMap<>();
     private final Map<String, AwsCredentialsProvider> credentials = new ConcurrentHashMap<>();
 
@@ -93,32 +86,6 @@ public final class AwsClients implements AutoCloseable {
         return cached(t, S3Client.class, target -> build(S3Client.builder().forcePathStyle(target.endpoint() != null)
                 // Checksums only where S3 requires them: stand-ins such as S3Proxy refuse the newer checksum headers.
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED), target));
-    }
-
-    /**
-     * The asynchronous S3 client, for copies in bulk: its Netty event loop keeps many requests in flight
-     * without a thread each, which on a small machine leaves the CPU to signing and parsing.
-     */
-    public S3AsyncClient s3Async(AwsTarget t) {
-        return cached(t, S3AsyncClient.class, target -> {
-            S3AsyncClientBuilder builder = S3AsyncClient.builder().forcePathStyle(target.endpoint() != null)
-                    .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                    .httpClient(asyncHttp())
-                    .region(Region.of(target.region()))
-                    .credentialsProvider(credentials.computeIfAbsent(target.profile(), this::credentialsFor))
-                    .overrideConfiguration(override(target));
-            if (target.endpoint() != null) {
-                builder.endpointOverride(URI.create(target.endpoint()));
-            }
-            return builder.build();
-        });
-    }
-
-    private synchronized SdkAsyncHttpClient asyncHttp() {
-        if (asyncHttp == null) {
-            asyncHttp = NettyNioAsyncHttpClient.builder().maxConcurrency(ASYNC_CONCURRENCY).maxPendingConnectionAcquires(10_000).build();
-        }
-        return asyncHttp;
     }
 
     private <C extends SdkClient> C cached(AwsTarget target, Class<C> type, Function<AwsTarget, C> factory) {
@@ -187,10 +154,5 @@ public final class AwsClients implements AutoCloseable {
         });
         credentials.clear();
         http.close();
-        synchronized (this) {
-            if (asyncHttp != null) {
-                asyncHttp.close();
-            }
-        }
     }
 }

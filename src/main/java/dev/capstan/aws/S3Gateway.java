@@ -20,11 +20,8 @@ public interface S3Gateway {
     /** The other data sets beside a location (its siblings under the same parent, backups left out): where new data usually waits. */
     List<S3Uri> siblingsOf(AwsTarget target, S3Uri uri);
 
-    /**
-     * Starts copying one object server-side, from {@code from}'s key to the same relative key under
-     * {@code to}; the future fails with a sentence. Many may be in flight at once.
-     */
-    java.util.concurrent.CompletableFuture<Void> copy(AwsTarget target, S3Uri from, S3Uri to, S3ObjectInfo object);
+    /** Copies one object server-side, from {@code from}'s key to the same relative key under {@code to}. */
+    void copy(AwsTarget target, S3Uri from, S3Uri to, S3ObjectInfo object);
 
     /** Deletes the given relative keys under the location. */
     void delete(AwsTarget target, S3Uri at, List<String> keys);

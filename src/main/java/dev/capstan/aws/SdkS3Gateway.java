@@ -6,7 +6,6 @@ import dev.capstan.domain.S3ObjectInfo;
 import dev.capstan.domain.S3Uri;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
@@ -112,33 +111,18 @@ public final class SdkS3Gateway implements S3Gateway {
     }
 
     @Override
-    public CompletableFuture<Void> copy(AwsTarget target, S3Uri from, S3Uri to, S3ObjectInfo object) {
+    public void copy(AwsTarget target, S3Uri from, S3Uri to, S3ObjectInfo object) {
         String source = from.key(object.key());
         String destination = to.key(object.key());
-        String what = "copy " + source + " to " + to;
-        if (object.size() > multipartThreshold) {
-            // Rare and long: in parts, on a thread of its own, through the synchronous client.
-            return CompletableFuture.runAsync(() -> {
-                try {
-                    copyInParts(clients.s3(target), from.bucket(), source, to.bucket(), destination, object.size());
-                } catch (SdkException e) {
-                    throw explain(e, target, to.bucket(), what);
-                }
-            });
-        }
         try {
-            return clients.s3Async(target).copyObject(r -> r.sourceBucket(from.bucket()).sourceKey(source)
-                            .destinationBucket(to.bucket()).destinationKey(destination))
-                    .handle((response, error) -> {
-                        if (error == null) {
-                            return null;
-                        }
-                        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
-                        throw cause instanceof SdkException sdk ? explain(sdk, target, to.bucket(), what)
-                                : cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
-                    });
+            if (object.size() <= multipartThreshold) {
+                clients.s3(target).copyObject(r -> r.sourceBucket(from.bucket()).sourceKey(source)
+                        .destinationBucket(to.bucket()).destinationKey(destination));
+            } else {
+                copyInParts(clients.s3(target), from.bucket(), source, to.bucket(), destination, object.size());
+            }
         } catch (SdkException e) {
-            return CompletableFuture.failedFuture(explain(e, target, to.bucket(), what));
+            throw AwsErrors.explain(e, target, "copy " + from.key(object.key()) + " to " + to);
         }
     }
 

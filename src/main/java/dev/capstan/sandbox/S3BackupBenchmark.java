@@ -82,9 +82,6 @@ public final class S3BackupBenchmark {
                     "bench-cluster", null, null, null, null, null, null, null, null, null)));
             Map<String, String> env = Map.of("AWS_CONFIG_FILE", config.toString(), "AWS_SHARED_CREDENTIALS_FILE", credentials.toString(),
                     "XDG_STATE_HOME", dir.resolve("state").toString(), "XDG_CONFIG_HOME", dir.resolve("config").toString());
-            if (Boolean.getBoolean("capstan.bench.pause")) { // TEMP
-                out.println("PAUSE " + workspace + " " + config + " " + credentials + " " + timed); out.flush(); Thread.sleep(600_000);
-            }
             List<Long> capstan = new ArrayList<>();
             List<Long> awsCli = new ArrayList<>();
             SdkS3Gateway s3 = new SdkS3Gateway(clients);

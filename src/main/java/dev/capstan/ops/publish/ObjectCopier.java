@@ -6,6 +6,8 @@ import dev.capstan.domain.S3Uri;
 import dev.capstan.ops.StepContext;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,42 +36,46 @@ final class ObjectCopier {
         AtomicLong bytes = new AtomicLong();
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         Semaphore inFlight = new Semaphore(services.concurrency());
+        ExecutorService pool = Executors.newFixedThreadPool(services.concurrency(), r -> {
+            Thread thread = new Thread(r, "capstan-s3-copy");
+            thread.setDaemon(true);
+            return thread;
+        });
         long started = System.nanoTime();
         long nextReport = started + REPORT_NANOS;
-        for (S3ObjectInfo object : objects) {
-            while (!inFlight.tryAcquire(100, TimeUnit.MILLISECONDS)) {
+        try {
+            for (S3ObjectInfo object : objects) {
+                while (!inFlight.tryAcquire(100, TimeUnit.MILLISECONDS)) {
+                    nextReport = reportIfDue(context, nextReport, started, done.get(), objects.size(), bytes.get(), totalBytes);
+                }
+                if (failure.get() != null) {
+                    inFlight.release();
+                    break;
+                }
+                try {
+                    context.checkCancelled();
+                } catch (RuntimeException cancelled) {
+                    inFlight.release();
+                    drain(inFlight);
+                    throw cancelled;
+                }
+                pool.execute(() -> {
+                    try {
+                        services.s3().copy(target, from, to, object);
+                        done.incrementAndGet();
+                        bytes.addAndGet(object.size());
+                    } catch (RuntimeException e) {
+                        failure.compareAndSet(null, e);
+                    } finally {
+                        inFlight.release();
+                    }
+                });
                 nextReport = reportIfDue(context, nextReport, started, done.get(), objects.size(), bytes.get(), totalBytes);
             }
-            if (failure.get() != null) {
-                inFlight.release();
-                break;
-            }
-            try {
-                context.checkCancelled();
-            } catch (RuntimeException cancelled) {
-                inFlight.release();
-                drain(inFlight);
-                throw cancelled;
-            }
-            java.util.concurrent.CompletableFuture<Void> copy;
-            try {
-                copy = services.s3().copy(target, from, to, object);
-            } catch (RuntimeException e) {
-                copy = java.util.concurrent.CompletableFuture.failedFuture(e);
-            }
-            copy.whenComplete((ok, error) -> {
-                if (error == null) {
-                    done.incrementAndGet();
-                    bytes.addAndGet(object.size());
-                } else {
-                    Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
-                    failure.compareAndSet(null, cause instanceof RuntimeException r ? r : new IllegalStateException(cause));
-                }
-                inFlight.release();
-            });
-            nextReport = reportIfDue(context, nextReport, started, done.get(), objects.size(), bytes.get(), totalBytes);
+            drain(inFlight);
+        } finally {
+            pool.shutdownNow();
         }
-        drain(inFlight);
         report(context, started, done.get(), objects.size(), bytes.get(), totalBytes);
         if (failure.get() != null) {
             throw new IllegalStateException("Copied " + done.get() + " of " + objects.size() + " objects, then: " + failure.get().getMessage()
