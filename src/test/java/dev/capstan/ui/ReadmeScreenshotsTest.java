@@ -118,6 +118,25 @@ class ReadmeScreenshotsTest {
                 run(() -> robot.lookup("#run-steps").queryAs(javafx.scene.control.ListView.class).scrollTo(2));
                 assertThat(FxTestSupport.screenshot(scene, OUT.resolve("task-run.png"))).isNotEmptyFile();
 
+                // Region data: the Regions view, a publish of the region whose next release waits beside its data.
+                robot.clickOn("#nav-regions");
+                TableView<dev.capstan.ops.publish.RegionOverview> regions = robot.lookup("#regions-table").queryAs(TableView.class);
+                waitUntil("the regions are read", () -> regions.getItems().stream().anyMatch(r -> !r.siblings().isEmpty()));
+                run(() -> regions.getSelectionModel().select(regions.getItems().stream().filter(r -> !r.siblings().isEmpty()).findFirst().orElseThrow()));
+                robot.clickOn("#region-publish");
+                waitUntil("the publish form is open", () -> robot.lookup("#publish-form").tryQuery().isPresent());
+                robot.clickOn("#publish-form-plan");
+                waitUntil("the publish plan is shown", () -> robot.lookup("#plan-dialog").tryQuery().isPresent());
+                assertThat(FxTestSupport.screenshot(robot.lookup("#plan-dialog").query().getScene(), OUT.resolve("regions-plan.png"))).isNotEmptyFile();
+                robot.clickOn("#confirm-run");
+                waitUntil("the publish succeeded", () -> opened.app().activity().selectedProperty().get() != null
+                        && opened.app().activity().selectedProperty().get().title().startsWith("Publish region")
+                        && opened.app().activity().selectedProperty().get().outcome() == dev.capstan.ops.RunOutcome.SUCCEEDED);
+                robot.clickOn("#nav-regions");
+                waitUntil("the new backup is listed", () -> regions.getItems().stream().anyMatch(r -> r.backups().size() == 1));
+                assertThat(FxTestSupport.screenshot(scene, OUT.resolve("regions-light.png"))).isNotEmptyFile();
+                robot.clickOn("#nav-activity");
+
                 // On production the plan asks for the environment's name before its button wakes up.
                 run(() -> opened.app().shell().environmentProperty().set(opened.app().shell().environments().get(1)));
                 robot.clickOn("#scale-service");

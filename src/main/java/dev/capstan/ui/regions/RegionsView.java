@@ -91,9 +91,9 @@ public final class RegionsView implements AppView {
         table.setPlaceholder(new Label("No regions read yet."));
         table.getColumns().add(Columns.text("Region", 70, r -> r.row().region()));
         table.getColumns().add(Columns.text("s3_uri", 320, r -> r.row().s3Uri()));
-        table.getColumns().add(Columns.text("Objects", 70, r -> r.problem() != null ? "?" : Sizes.count(r.objects())));
+        table.getColumns().add(Columns.text("Objects", 82, r -> r.problem() != null ? "?" : Sizes.count(r.objects())));
         table.getColumns().add(Columns.text("Size", 75, r -> r.problem() != null ? "?" : Sizes.bytes(r.bytes())));
-        table.getColumns().add(Columns.text("Backups", 70, r -> Integer.toString(r.backups().size())));
+        table.getColumns().add(Columns.text("Backups", 82, r -> Integer.toString(r.backups().size())));
         table.getColumns().add(Columns.text("Version", 200, r -> r.row().version()));
         table.getColumns().add(Columns.text("Updated", 125, r -> r.row().updatedAt() == null ? "" : WHEN.format(r.row().updatedAt())));
         table.getColumns().add(Columns.text("S3 last modified", 130, r -> r.lastModified() == null ? "" : WHEN.format(r.lastModified())));

@@ -143,7 +143,7 @@ public final class PlanDialog implements Confirmation {
         }
         javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(grid);
         scroll.setFitToWidth(true);
-        scroll.setPrefViewportHeight(Math.min(480, 40 + 52 * request.plan().steps().size()));
+        scroll.setPrefViewportHeight(Math.min(480, 40 + 75 * request.plan().steps().size()));
         return scroll;
     }
 
