@@ -191,16 +191,18 @@ public final class RegionData {
     }
 
     private void backupSteps(List<Step> steps, S3Uri uri, S3Uri backup, Supplier<AwsTarget> target) {
-        steps.add(new CopyObjects("backup-copy", uri, backup, services, target));
-        steps.add(new VerifyCopy("backup-verify", uri, backup, true, services, target));
+        SourceMemo memo = new SourceMemo();
+        steps.add(new CopyObjects("backup-copy", uri, backup, services, target, memo));
+        steps.add(new VerifyCopy("backup-verify", uri, backup, true, services, target, memo));
     }
 
     private void copySteps(List<Step> steps, String copyId, String verifyId, S3Uri from, S3Uri to, boolean mirror, Supplier<AwsTarget> target) {
-        steps.add(new CopyObjects(copyId, from, to, services, target));
+        SourceMemo memo = new SourceMemo();
+        steps.add(new CopyObjects(copyId, from, to, services, target, memo));
         if (mirror) {
             steps.add(new RemoveExtra(from, to, services, target));
         }
-        steps.add(new VerifyCopy(verifyId, from, to, mirror, services, target));
+        steps.add(new VerifyCopy(verifyId, from, to, mirror, services, target, memo));
     }
 
     /**

@@ -22,14 +22,16 @@ final class VerifyCopy implements Step {
     private final boolean exact;
     private final PublishServices services;
     private final Supplier<AwsTarget> target;
+    private final SourceMemo memo;
 
-    VerifyCopy(String id, S3Uri from, S3Uri to, boolean exact, PublishServices services, Supplier<AwsTarget> target) {
+    VerifyCopy(String id, S3Uri from, S3Uri to, boolean exact, PublishServices services, Supplier<AwsTarget> target, SourceMemo memo) {
         this.id = id;
         this.from = from;
         this.to = to;
         this.exact = exact;
         this.services = services;
         this.target = target;
+        this.memo = memo;
     }
 
     @Override
@@ -50,7 +52,8 @@ final class VerifyCopy implements Step {
 
     @Override
     public String run(StepContext context) {
-        S3Listing source = services.s3().list(target.get(), from);
+        // Against what the copy step copied, when it ran in this process; a resumed run lists the source again.
+        S3Listing source = memo.source().orElseGet(() -> services.s3().list(target.get(), from));
         S3Listing copy = services.s3().list(target.get(), to);
         CopyDiff diff = CopyDiff.of(source, copy, services.s3().multipartThreshold());
         if (!diff.toCopy().isEmpty()) {
