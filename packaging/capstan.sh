@@ -10,11 +10,15 @@ cache="${XDG_CACHE_HOME:-$HOME/.cache}/capstan"
 cli=1
 [ $# -eq 0 ] && cli=0
 command=""
+prev=""
 for arg in "$@"; do
+  # The word after an option that takes a value is that value (an environment may be called "bench").
+  case "$prev" in --env|--workspace|--confirm-env|--output) prev=""; continue ;; esac
   case "$arg" in
     sandbox|bench) cli=0 ;;
     profiles|env|service|task|s3|region|runs|lock|logs) [ -z "$command" ] && command=$arg ;;
   esac
+  prev=$arg
 done
 
 opts=""

@@ -14,6 +14,9 @@ public interface S3Gateway {
     /** Every object under the location (all pages), keyed relative to it. */
     S3Listing list(AwsTarget target, S3Uri uri);
 
+    /** Whether nothing is stored under the location (one small request, whatever lies beside it). */
+    boolean isEmpty(AwsTarget target, S3Uri uri);
+
     /** The backups of a location that exist: its siblings named {@code <prefix>-backup-…}, oldest first. */
     List<S3Uri> backupsOf(AwsTarget target, S3Uri uri);
 

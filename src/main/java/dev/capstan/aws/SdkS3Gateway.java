@@ -74,6 +74,15 @@ public final class SdkS3Gateway implements S3Gateway {
     }
 
     @Override
+    public boolean isEmpty(AwsTarget target, S3Uri uri) {
+        try {
+            return clients.s3(target).listObjectsV2(r -> r.bucket(uri.bucket()).prefix(uri.listPrefix()).maxKeys(1)).contents().isEmpty();
+        } catch (SdkException e) {
+            throw explain(e, target, uri.bucket(), "look at " + uri);
+        }
+    }
+
+    @Override
     public List<S3Uri> backupsOf(AwsTarget target, S3Uri uri) {
         try {
             List<S3Uri> backups = new ArrayList<>();

@@ -78,10 +78,11 @@ public final class S3BackupBenchmark {
             out.flush();
             new EstateSeeder(clients, new AwsTarget("direct", REGION, direct)).benchObjects(BUCKET, PREFIX, objects);
             Path workspace = dir.resolve("capstan.yaml");
-            new WorkspaceWriter().write(workspace, "S3 backup benchmark", List.of(new Environment("bench", "bench", REGION, timed, false, false,
+            new WorkspaceWriter().write(workspace, "S3 backup benchmark", List.of(new Environment("s3-bench", "bench", REGION, timed, false, false,
                     "bench-cluster", null, null, null, null, null, null, null, null, null)));
             Map<String, String> env = Map.of("AWS_CONFIG_FILE", config.toString(), "AWS_SHARED_CREDENTIALS_FILE", credentials.toString(),
                     "XDG_STATE_HOME", dir.resolve("state").toString(), "XDG_CONFIG_HOME", dir.resolve("config").toString());
+            out.println("Timing " + capstanCommand(workspace, source).get(0) + " and aws-cli, whole processes.");
             List<Long> capstan = new ArrayList<>();
             List<Long> awsCli = new ArrayList<>();
             SdkS3Gateway s3 = new SdkS3Gateway(clients);
@@ -146,7 +147,7 @@ public final class S3BackupBenchmark {
         } else {
             command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classPath, "dev.capstan.app.Launcher"));
         }
-        command.addAll(List.of("--workspace", workspace.toString(), "--env", "bench", "--yes", "s3", "backup", "--uri", source.toString()));
+        command.addAll(List.of("--workspace", workspace.toString(), "--env", "s3-bench", "--yes", "s3", "backup", "--uri", source.toString()));
         return command;
     }
 

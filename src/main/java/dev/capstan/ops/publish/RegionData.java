@@ -210,10 +210,11 @@ public final class RegionData {
      * second backup on the same day never overwrites the first.
      */
     private S3Uri freeBackupName(Environment environment, S3Uri uri) {
-        List<String> taken = services.s3().backupsOf(services.targets().of(environment), uri).stream().map(S3Uri::toString).toList();
+        AwsTarget target = services.targets().of(environment);
         String base = "-backup-" + LocalDate.ofInstant(services.clock().instant(), ZoneId.systemDefault());
+        // Each candidate is probed with one small listing: cheaper than listing every backup's objects.
         S3Uri candidate = uri.withSuffix(base);
-        for (int n = 2; taken.contains(candidate.toString()); n++) {
+        for (int n = 2; !services.s3().isEmpty(target, candidate); n++) {
             candidate = uri.withSuffix(base + "-" + n);
         }
         return candidate;
