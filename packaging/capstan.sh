@@ -25,8 +25,9 @@ opts=""
 dump=""
 if [ "$cli" = 1 ]; then
   # A command-line run lives seconds. The quick (C1) compiler serves it better than waiting for the
-  # optimising one, the serial collector needs no threads of its own, and a class-data archive of the classes a command loads (made by its first run with
-  # this install and this JVM, kept in the cache) saves most of the start-up's class loading.
+  # optimising one, the serial collector needs no threads of its own, and a class-data archive of the
+  # classes a command loads (made by its first run with this install and this JVM, kept in the cache)
+  # saves most of the start-up's class loading.
   opts="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xlog:cds=off -Xlog:cds+dynamic=off"
   java_path=$(command -v "$java_cmd" || echo "$java_cmd")
   key=$( (ls -lL "$java_path"; ls -l --time-style=+%s "$here/lib") 2>/dev/null | cksum | cut -d' ' -f1)

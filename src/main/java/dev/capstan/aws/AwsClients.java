@@ -40,7 +40,7 @@ public final class AwsClients implements AutoCloseable {
 
     private final ProfileCatalog catalog;
     private final AwsClientSettings settings;
-    private final SdkHttpClient http = ApacheHttpClient.builder().maxConnections(64).build();
+    private final SdkHttpClient http = ApacheHttpClient.builder().maxConnections(128).build();
     private final Map<Key, SdkClient> clients = new ConcurrentHashMap<>();
     private final Map<String, AwsCredentialsProvider> credentials = new ConcurrentHashMap<>();
 

@@ -11,5 +11,5 @@ import java.time.Clock;
  * @param concurrency how many server-side copies are in flight at once
  */
 public record PublishServices(S3Gateway s3, RegionConfigStore regions, Targets targets, int concurrency, Clock clock) {
-    public static final int CONCURRENCY = 64;
+    public static final int CONCURRENCY = 128;
 }
