@@ -1,5 +1,6 @@
 package dev.capstan.ui.regions;
 
+import atlantafx.base.theme.Styles;
 import dev.capstan.domain.Environment;
 import dev.capstan.ops.publish.RegionData;
 import dev.capstan.ops.publish.RegionOverview;
@@ -89,7 +90,7 @@ final class RegionForms {
         Label warning = new Label(env.production() ? "Production: the runbook advises against this (API calls and health checks fail until "
                 + "the data loads). Publish instead." : "The faster way, for staging: the services read the new URI after they restart.");
         warning.setWrapText(true);
-        warning.getStyleClass().add(env.production() ? "danger" : "text-muted");
+        warning.getStyleClass().add(env.production() ? Styles.DANGER : Styles.TEXT_MUTED);
         ask("Set s3_uri", "Set region_config.s3_uri of " + region.row().region() + " on " + env.name(), "set-uri-form",
                 List.of(new Label("New s3_uri"), uri, new Label(""), warning), () -> {
                     launched.run();
