@@ -71,6 +71,7 @@ class RegionsViewTest {
             return run != null && run.outcome() == RunOutcome.SUCCEEDED;
         });
         RunRecord run = fx(() -> console.opened.app().activity().selectedProperty().get());
+        FxTestSupport.screenshot(console.opened.stage().getScene(), Path.of("target/screenshots/regions-publish-activity-test.png"));
         assertThat(run.title()).isEqualTo("Publish region OH from " + oh.siblings().get(0) + " on regionsui");
         robot.clickOn("#nav-regions");
         waitUntil("the view shows the new backup and version", () -> table.getItems().stream()
