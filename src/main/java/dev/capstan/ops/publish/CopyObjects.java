@@ -9,7 +9,6 @@ import dev.capstan.ops.StepKind;
 import dev.capstan.ops.StepPreview;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.Supplier;
 
 /**
  * Copies every object of one location to another, server-side, skipping those already there with the
@@ -17,18 +16,12 @@ import java.util.function.Supplier;
  */
 final class CopyObjects implements Step {
     private final String id;
-    private final S3Uri from;
-    private final S3Uri to;
-    private final PublishServices services;
-    private final Supplier<AwsTarget> target;
+    private final Transfer transfer;
     private final SourceMemo memo;
 
-    CopyObjects(String id, S3Uri from, S3Uri to, PublishServices services, Supplier<AwsTarget> target, SourceMemo memo) {
+    CopyObjects(String id, Transfer transfer, SourceMemo memo) {
         this.id = id;
-        this.from = from;
-        this.to = to;
-        this.services = services;
-        this.target = target;
+        this.transfer = transfer;
         this.memo = memo;
     }
 
@@ -46,8 +39,8 @@ final class CopyObjects implements Step {
     public StepPreview preview() {
         CopyDiff diff = diff(true);
         int total = diff.toCopy().size() + diff.alreadyThere();
-        return new StepPreview("Copy " + Sizes.count(diff.toCopy().size(), "object", "objects") + " (" + Sizes.bytes(diff.bytesToCopy()) + ") from " + from
-                + " to " + to + ", server-side" + (diff.alreadyThere() > 0 ? "; " + Sizes.count(diff.alreadyThere()) + " already there are skipped" : ""),
+        return new StepPreview("Copy " + Sizes.count(diff.toCopy().size(), "object", "objects") + " (" + Sizes.bytes(diff.bytesToCopy()) + ") from " + from()
+                + " to " + to() + ", server-side" + (diff.alreadyThere() > 0 ? "; " + Sizes.count(diff.alreadyThere()) + " already there are skipped" : ""),
                 Sizes.count(diff.alreadyThere()) + " of " + Sizes.count(total) + " there", Sizes.count(total) + " of " + Sizes.count(total) + " there",
                 CopyDiff.lines(diff.toCopy()));
     }
@@ -56,30 +49,38 @@ final class CopyObjects implements Step {
     public String run(StepContext context) throws InterruptedException {
         CopyDiff diff = diff(false);
         if (diff.alreadyThere() > 0) {
-            context.log(Sizes.count(diff.alreadyThere()) + " objects are already at " + to + " with the same size and ETag; they are not copied again");
+            context.log(Sizes.count(diff.alreadyThere()) + " objects are already at " + to() + " with the same size and ETag; they are not copied again");
         }
-        new ObjectCopier(services).copy(target.get(), from, to, diff.toCopy(), context);
-        return "Copied " + Sizes.count(diff.toCopy().size(), "object", "objects") + " (" + Sizes.bytes(diff.bytesToCopy()) + ") from " + from + " to " + to
+        new ObjectCopier(transfer.services()).copy(transfer.target().get(), from(), to(), diff.toCopy(), context);
+        return "Copied " + Sizes.count(diff.toCopy().size(), "object", "objects") + " (" + Sizes.bytes(diff.bytesToCopy()) + ") from " + from() + " to " + to()
                 + (diff.alreadyThere() > 0 ? "; " + Sizes.count(diff.alreadyThere()) + " were already there" : "");
+    }
+
+    private S3Uri from() {
+        return transfer.from();
+    }
+
+    private S3Uri to() {
+        return transfer.to();
     }
 
     /** Lists both sides at once: two round trips in the time of one. */
     private CopyDiff diff(boolean planning) {
-        AwsTarget t = target.get();
-        services.s3().requireBucket(t, from.bucket());
-        if (!to.bucket().equals(from.bucket())) {
-            services.s3().requireBucket(t, to.bucket());
+        AwsTarget t = transfer.target().get();
+        transfer.services().s3().requireBucket(t, from().bucket());
+        if (!to().bucket().equals(from().bucket())) {
+            transfer.services().s3().requireBucket(t, to().bucket());
         }
-        CompletableFuture<S3Listing> destination = CompletableFuture.supplyAsync(() -> services.s3().list(t, to));
-        S3Listing source = services.s3().list(t, from);
+        CompletableFuture<S3Listing> destination = CompletableFuture.supplyAsync(transfer::listTo);
+        S3Listing source = transfer.listFrom();
         if (source.isEmpty() && planning) {
-            throw new IllegalArgumentException(from + " holds no objects; check the URI (Regions view lists what each region's URI holds).");
+            throw new IllegalArgumentException(from() + " holds no objects; check the URI (Regions view lists what each region's URI holds).");
         }
         if (!planning) {
             memo.remember(source);
         }
         try {
-            return CopyDiff.of(source, destination.join(), services.s3().multipartThreshold());
+            return CopyDiff.of(source, destination.join(), transfer.multipartThreshold());
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }

@@ -148,7 +148,7 @@ public final class RegionData {
                 S3Uri to = S3Uri.parse(p.get("to"));
                 S3Uri backup = S3Uri.parse(p.get("backup"));
                 if (Boolean.parseBoolean(p.get("backupChosen"))) {
-                    steps.add(new CheckBackup(backup, to, services, target));
+                    steps.add(new CheckBackup(new Transfer(to, backup, services, target)));
                 } else {
                     backupSteps(steps, to, backup, target);
                 }
@@ -191,18 +191,20 @@ public final class RegionData {
     }
 
     private void backupSteps(List<Step> steps, S3Uri uri, S3Uri backup, Supplier<AwsTarget> target) {
+        Transfer transfer = new Transfer(uri, backup, services, target);
         SourceMemo memo = new SourceMemo();
-        steps.add(new CopyObjects("backup-copy", uri, backup, services, target, memo));
-        steps.add(new VerifyCopy("backup-verify", uri, backup, true, services, target, memo));
+        steps.add(new CopyObjects("backup-copy", transfer, memo));
+        steps.add(new VerifyCopy("backup-verify", transfer, true, memo));
     }
 
     private void copySteps(List<Step> steps, String copyId, String verifyId, S3Uri from, S3Uri to, boolean mirror, Supplier<AwsTarget> target) {
+        Transfer transfer = new Transfer(from, to, services, target);
         SourceMemo memo = new SourceMemo();
-        steps.add(new CopyObjects(copyId, from, to, services, target, memo));
+        steps.add(new CopyObjects(copyId, transfer, memo));
         if (mirror) {
-            steps.add(new RemoveExtra(from, to, services, target));
+            steps.add(new RemoveExtra(transfer));
         }
-        steps.add(new VerifyCopy(verifyId, from, to, mirror, services, target, memo));
+        steps.add(new VerifyCopy(verifyId, transfer, mirror, memo));
     }
 
     /**

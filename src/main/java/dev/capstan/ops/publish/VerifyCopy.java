@@ -1,15 +1,12 @@
 package dev.capstan.ops.publish;
 
-import dev.capstan.domain.AwsTarget;
 import dev.capstan.domain.S3Listing;
 import dev.capstan.domain.S3ObjectInfo;
-import dev.capstan.domain.S3Uri;
 import dev.capstan.ops.Step;
 import dev.capstan.ops.StepContext;
 import dev.capstan.ops.StepKind;
 import dev.capstan.ops.StepPreview;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * Checks a copy against its source: the same keys, sizes and ETags on both sides (sizes only for objects
@@ -17,20 +14,14 @@ import java.util.function.Supplier;
  */
 final class VerifyCopy implements Step {
     private final String id;
-    private final S3Uri from;
-    private final S3Uri to;
+    private final Transfer transfer;
     private final boolean exact;
-    private final PublishServices services;
-    private final Supplier<AwsTarget> target;
     private final SourceMemo memo;
 
-    VerifyCopy(String id, S3Uri from, S3Uri to, boolean exact, PublishServices services, Supplier<AwsTarget> target, SourceMemo memo) {
+    VerifyCopy(String id, Transfer transfer, boolean exact, SourceMemo memo) {
         this.id = id;
-        this.from = from;
-        this.to = to;
+        this.transfer = transfer;
         this.exact = exact;
-        this.services = services;
-        this.target = target;
         this.memo = memo;
     }
 
@@ -46,28 +37,27 @@ final class VerifyCopy implements Step {
 
     @Override
     public StepPreview preview() {
-        return StepPreview.of("Verify that " + to + " holds every object of " + from + " with the same size and ETag"
+        return StepPreview.of("Verify that " + transfer.to() + " holds every object of " + transfer.from() + " with the same size and ETag"
                 + (exact ? ", and nothing else" : ""));
     }
 
     @Override
     public String run(StepContext context) {
         // Against what the copy step copied, when it ran in this process; a resumed run lists the source again.
-        S3Listing source = memo.source().orElseGet(() -> services.s3().list(target.get(), from));
-        S3Listing copy = services.s3().list(target.get(), to);
-        CopyDiff diff = CopyDiff.of(source, copy, services.s3().multipartThreshold());
+        S3Listing source = memo.source().orElseGet(transfer::listFrom);
+        CopyDiff diff = transfer.diff(source);
         if (!diff.toCopy().isEmpty()) {
-            throw new IllegalStateException(to + " is not a faithful copy of " + from + ": " + diff.toCopy().size()
+            throw new IllegalStateException(transfer.to() + " is not a faithful copy of " + transfer.from() + ": " + diff.toCopy().size()
                     + " objects are missing or different, such as " + sample(diff.toCopy()) + ". Resume to copy them again.");
         }
         if (exact && !diff.extra().isEmpty()) {
-            throw new IllegalStateException(to + " holds " + diff.extra().size() + " objects that " + from + " does not, such as "
+            throw new IllegalStateException(transfer.to() + " holds " + diff.extra().size() + " objects that " + transfer.from() + " does not, such as "
                     + sample(diff.extra()) + ".");
         }
-        long bigOnes = source.objects().stream().filter(o -> o.size() > services.s3().multipartThreshold()).count();
+        long bigOnes = source.objects().stream().filter(o -> o.size() > transfer.multipartThreshold()).count();
         return "Verified " + Sizes.count(source.objects().size()) + " objects (" + Sizes.bytes(source.totalBytes()) + "): same keys, sizes and ETags"
                 + (bigOnes > 0 ? " (" + bigOnes + " copied in parts compared by size)" : "")
-                + (!exact && !diff.extra().isEmpty() ? "; " + diff.extra().size() + " other objects at " + to + " were left as they are" : "");
+                + (!exact && !diff.extra().isEmpty() ? "; " + diff.extra().size() + " other objects at " + transfer.to() + " were left as they are" : "");
     }
 
     private static String sample(List<S3ObjectInfo> objects) {
