@@ -17,6 +17,10 @@ import dev.capstan.aws.SdkNetworkGateway;
 import dev.capstan.aws.SdkS3Gateway;
 import dev.capstan.db.JdbcRegionConfigStore;
 import dev.capstan.ops.OperationFactory;
+import dev.capstan.aws.SdkAutoScalingGateway;
+import dev.capstan.aws.SdkTargetHealthGateway;
+import dev.capstan.ops.restart.RestartFactory;
+import dev.capstan.ops.restart.RestartServices;
 import dev.capstan.ops.publish.PublishServices;
 import dev.capstan.ops.publish.RegionData;
 import dev.capstan.ops.task.OneOffTaskFactory;
@@ -96,18 +100,23 @@ public final class AppContext implements AutoCloseable {
         DeployLock lock = DeployLock.standard(new DynamoLockTable(aws), heartbeats, Clock.systemUTC());
         SdkEcsGateway ecs = new SdkEcsGateway(aws);
         this.taskDefinitions = new SdkTaskDefinitionReader(aws);
-        this.logs = new LogReading(new SdkLogsGateway(aws), new LogSources(ecs, taskDefinitions, targets), Clock.systemUTC());
+        SdkLogsGateway logsGateway = new SdkLogsGateway(aws);
+        LogSources logSources = new LogSources(ecs, taskDefinitions, targets);
+        this.logs = new LogReading(logsGateway, logSources, Clock.systemUTC());
         ScaleServiceFactory scale = new ScaleServiceFactory(ecs, targets);
         OneOffTaskFactory tasks = new OneOffTaskFactory(new TaskRunServices(ecs, new SdkNetworkGateway(aws), taskDefinitions, logs, targets,
                 TaskRunServices.POLL));
         RegionData regionData = new RegionData(new PublishServices(new SdkS3Gateway(aws),
                 new JdbcRegionConfigStore(new ConnectionFactory(this.environmentVariables)), targets, PublishServices.CONCURRENCY, Clock.systemUTC()));
+        RestartFactory restart = new RestartFactory(new RestartServices(ecs, new SdkAutoScalingGateway(aws), new SdkTargetHealthGateway(aws),
+                logsGateway, logSources, taskDefinitions, targets, RestartServices.POLL), Clock.systemUTC());
         List<OperationFactory> factories = new java.util.ArrayList<>(List.of(scale, tasks, ForceReleaseLock.factory(lock, targets)));
         factories.addAll(regionData.factories());
+        factories.addAll(restart.factories());
         OperationCatalog catalog = new OperationCatalog(factories);
         Runner runner = new Runner(new RunStore(directories.state().resolve("runs"), Clock.systemUTC()), lock, catalog, targets, runs,
                 operator(this.environmentVariables));
-        this.operations = new Operations(runner, lock, targets, scale, tasks, regionData);
+        this.operations = new Operations(runner, lock, targets, scale, tasks, regionData, restart);
         this.clusters = new SdkClusterReader(aws, Clock.systemUTC());
         this.loadBalancers = new SdkLoadBalancerReader(aws, Clock.systemUTC());
     }

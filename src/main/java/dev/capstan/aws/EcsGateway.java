@@ -1,6 +1,8 @@
 package dev.capstan.aws;
 
 import dev.capstan.domain.AwsTarget;
+import dev.capstan.domain.ContainerInstanceInfo;
+import dev.capstan.domain.ServiceTask;
 import dev.capstan.domain.ServiceStatus;
 import dev.capstan.domain.TaskLaunch;
 import dev.capstan.domain.TaskProgress;
@@ -29,6 +31,18 @@ public interface EcsGateway {
 
     /** The ARNs of the tasks, running or stopped, whose startedBy is the given text. */
     List<String> tasksStartedBy(AwsTarget target, String cluster, String startedBy);
+
+    /** The target groups the service registers its tasks in (its load balancers), in the service's order. */
+    List<String> targetGroupsOf(AwsTarget target, String cluster, String service);
+
+    /** The service's tasks desired RUNNING and those it stopped lately, with their addresses for load balancers. */
+    List<ServiceTask> serviceTaskDetails(AwsTarget target, String cluster, String service);
+
+    /** Asks ECS to stop a task; the reason shows in the console and in the task's stoppedReason. */
+    void stopTask(AwsTarget target, String cluster, String taskArn, String reason);
+
+    /** The EC2 instances registered in the cluster. */
+    List<ContainerInstanceInfo> containerInstances(AwsTarget target, String cluster);
 
     default List<String> runningTaskArns(AwsTarget target, String cluster, String service) {
         return serviceTasks(target, cluster, service).stream().map(TaskState::arn).toList();

@@ -1,11 +1,15 @@
 package dev.capstan.aws;
 
 import dev.capstan.domain.AwsTarget;
+import dev.capstan.domain.ContainerInstanceInfo;
+import dev.capstan.domain.ServiceTask;
 import dev.capstan.domain.ServiceStatus;
 import dev.capstan.domain.TaskLaunch;
 import dev.capstan.domain.TaskProgress;
 import dev.capstan.domain.TaskState;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -160,5 +164,90 @@ public final class SdkEcsGateway implements EcsGateway {
         } catch (SdkException e) {
             throw AwsErrors.explain(e, target, "list the tasks of " + service);
         }
+    }
+
+    @Override
+    public List<String> targetGroupsOf(AwsTarget target, String cluster, String service) {
+        try {
+            List<Service> found = clients.ecs(target).describeServices(r -> r.cluster(cluster).services(service)).services();
+            return found.isEmpty() ? List.of() : found.get(0).loadBalancers().stream()
+                    .map(lb -> lb.targetGroupArn()).filter(arn -> arn != null).distinct().toList();
+        } catch (SdkException e) {
+            throw AwsErrors.explain(e, target, "describe service " + service);
+        }
+    }
+
+    @Override
+    public List<ServiceTask> serviceTaskDetails(AwsTarget target, String cluster, String service) {
+        try {
+            Set<String> listed = new LinkedHashSet<>();
+            for (DesiredStatus status : List.of(DesiredStatus.RUNNING, DesiredStatus.STOPPED)) {
+                clients.ecs(target).listTasksPaginator(r -> r.cluster(cluster).serviceName(service).desiredStatus(status))
+                        .taskArns().forEach(listed::add);
+            }
+            List<String> arns = List.copyOf(listed);
+            List<Task> mine = new ArrayList<>();
+            for (int from = 0; from < arns.size(); from += 100) {
+                List<String> batch = arns.subList(from, Math.min(arns.size(), from + 100));
+                clients.ecs(target).describeTasks(r -> r.cluster(cluster).tasks(batch)).tasks().stream()
+                        .filter(task -> ("service:" + service).equals(task.group())).forEach(mine::add);
+            }
+            Map<String, String> instances = mine.stream().anyMatch(t -> t.containerInstanceArn() != null) ? instanceIds(target, cluster) : Map.of();
+            return mine.stream().map(t -> new ServiceTask(t.taskArn(), t.lastStatus(), t.desiredStatus(), t.createdAt(), t.startedAt(),
+                    t.stoppedReason(), addresses(t, instances))).toList();
+        } catch (SdkException e) {
+            throw AwsErrors.explain(e, target, "list the tasks of " + service);
+        }
+    }
+
+    /** awsvpc tasks are targets by IP; bridge and host tasks by their instance and the host port each container is bound to. */
+    private static List<String> addresses(Task task, Map<String, String> instanceIds) {
+        List<String> addresses = new ArrayList<>();
+        task.attachments().forEach(a -> a.details().stream().filter(d -> "privateIPv4Address".equals(d.name()) && d.value() != null)
+                .forEach(d -> addresses.add(d.value())));
+        String instance = task.containerInstanceArn() == null ? null : instanceIds.get(task.containerInstanceArn());
+        if (instance != null) {
+            task.containers().forEach(c -> c.networkBindings().stream().filter(b -> b.hostPort() != null)
+                    .forEach(b -> addresses.add(instance + ":" + b.hostPort())));
+        }
+        return addresses;
+    }
+
+    private Map<String, String> instanceIds(AwsTarget target, String cluster) {
+        Map<String, String> byArn = new HashMap<>();
+        containerInstances(target, cluster).forEach(ci -> byArn.put(ci.arn(), ci.ec2InstanceId()));
+        return byArn;
+    }
+
+    @Override
+    public void stopTask(AwsTarget target, String cluster, String taskArn, String reason) {
+        try {
+            clients.ecs(target).stopTask(r -> r.cluster(cluster).task(taskArn).reason(reason));
+        } catch (SdkException e) {
+            throw AwsErrors.explain(e, target, "stop task " + taskArn);
+        }
+    }
+
+    @Override
+    public List<ContainerInstanceInfo> containerInstances(AwsTarget target, String cluster) {
+        try {
+            List<String> arns = clients.ecs(target).listContainerInstancesPaginator(r -> r.cluster(cluster)).containerInstanceArns()
+                    .stream().toList();
+            List<ContainerInstanceInfo> found = new ArrayList<>();
+            for (int from = 0; from < arns.size(); from += 100) {
+                List<String> batch = arns.subList(from, Math.min(arns.size(), from + 100));
+                clients.ecs(target).describeContainerInstances(r -> r.cluster(cluster).containerInstances(batch)).containerInstances()
+                        .forEach(ci -> found.add(new ContainerInstanceInfo(ci.containerInstanceArn(), ci.ec2InstanceId(), ci.status(),
+                                resource(ci, "CPU"), resource(ci, "MEMORY"), ci.runningTasksCount() == null ? 0 : ci.runningTasksCount())));
+            }
+            return found;
+        } catch (SdkException e) {
+            throw AwsErrors.explain(e, target, "list the container instances of " + cluster);
+        }
+    }
+
+    private static int resource(software.amazon.awssdk.services.ecs.model.ContainerInstance instance, String name) {
+        return instance.registeredResources().stream().filter(r -> name.equals(r.name())).map(r -> r.integerValue())
+                .filter(v -> v != null).findFirst().orElse(0);
     }
 }

@@ -10,6 +10,10 @@ import dev.capstan.db.ConnectionFactory;
 import dev.capstan.db.JdbcRegionConfigStore;
 import dev.capstan.ops.publish.PublishServices;
 import dev.capstan.ops.publish.RegionData;
+import dev.capstan.aws.SdkAutoScalingGateway;
+import dev.capstan.aws.SdkTargetHealthGateway;
+import dev.capstan.ops.restart.RestartFactory;
+import dev.capstan.ops.restart.RestartServices;
 import java.util.ArrayList;
 import java.util.Map;
 import dev.capstan.aws.SdkTaskDefinitionReader;
@@ -48,6 +52,7 @@ public final class EngineWorld implements AutoCloseable {
     public final ScaleServiceFactory scale;
     public final OneOffTaskFactory tasks;
     public final RegionData regionData;
+    public final RestartFactory restart;
     public final SdkS3Gateway s3;
     public final TaskDefinitionReader taskDefinitions;
     public final Runner runner;
@@ -68,8 +73,11 @@ public final class EngineWorld implements AutoCloseable {
         s3 = new SdkS3Gateway(clients, 6L * 1024 * 1024, 5L * 1024 * 1024);
         regionData = new RegionData(new PublishServices(s3, new JdbcRegionConfigStore(new ConnectionFactory(Map.of())), targets, 16,
                 Clock.systemUTC()));
+        restart = new RestartFactory(new RestartServices(ecs, new SdkAutoScalingGateway(clients), new SdkTargetHealthGateway(clients),
+                new SdkLogsGateway(clients), new LogSources(ecs, taskDefinitions, targets), taskDefinitions, targets, TASK_POLL), Clock.systemUTC());
         List<OperationFactory> factories = new ArrayList<>(List.of(LedgerOperation.factory(), scale, tasks, ForceReleaseLock.factory(lock, targets)));
         factories.addAll(regionData.factories());
+        factories.addAll(restart.factories());
         runner = new Runner(new RunStore(runsDirectory, Clock.systemUTC()), lock, new OperationCatalog(factories), targets, runs, operator);
     }
 

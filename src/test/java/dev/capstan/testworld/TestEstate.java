@@ -22,7 +22,8 @@ public final class TestEstate {
 
     public static EnvironmentSpec spec(String name) {
         return new EnvironmentSpec(name, name + "-cluster", name + "-web", name + "-web", 2, 2, "web",
-                "/ecs/" + name + "-web", name + "-asg", name + "-regions", List.of("OH", "NC"), 3, 30 + Math.abs(name.hashCode() % 200));
+                "/ecs/" + name + "-web", name + "-asg", name + "-regions", List.of("OH", "NC"), 3, 30 + Math.abs(name.hashCode() % 200),
+                EnvironmentSpec.FARGATE);
     }
 
     public static SeededEnvironment seed(MotoWorld moto, EnvironmentSpec spec) {

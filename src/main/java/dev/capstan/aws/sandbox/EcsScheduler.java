@@ -20,7 +20,8 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealth
 
 /**
  * Does what ECS's own scheduler does and moto does not: starts and stops tasks until each service
- * runs as many as it desires, and keeps the service's target groups holding exactly its live tasks' IPs.
+ * runs as many as it desires (on the instances {@link ContainerAgents} brings into the cluster, for the EC2
+ * launch type), and keeps the service's target groups holding exactly its live tasks' IPs.
  * Call {@link #reconcileOnce()} on a timer (the sandbox) or when a test wants the estate to settle.
  */
 public final class EcsScheduler {
@@ -28,15 +29,19 @@ public final class EcsScheduler {
     private final AwsClients clients;
     private final AwsTarget target;
     private final List<String> clusters;
+    private final ContainerAgents agents;
 
     public EcsScheduler(AwsClients clients, AwsTarget target, List<String> clusters) {
         this.clients = clients;
         this.target = target;
         this.clusters = List.copyOf(clusters);
+        this.agents = new ContainerAgents(clients, target);
     }
 
     public void reconcileOnce() {
         for (String cluster : clusters) {
+            // Instances join (and leave) first, so an EC2 service's tasks find room on the group's new instances.
+            agents.syncOnce(cluster);
             EcsClient ecs = clients.ecs(target);
             List<String> serviceArns = ecs.listServicesPaginator(r -> r.cluster(cluster)).serviceArns().stream().toList();
             List<Task> tasks = liveTasks(ecs, cluster);
@@ -74,7 +79,7 @@ public final class EcsScheduler {
                     .launchType(service.launchType()).networkConfiguration(service.networkConfiguration())
                     .group(group).startedBy(startedBy)).tasks();
             if (started.isEmpty()) {
-                LOG.warn("No task could be placed for {} in {}", service.serviceName(), cluster);
+                LOG.info("No room for another task of {} in {}; waiting for instances", service.serviceName(), cluster);
                 break;
             }
             mine.addAll(started);

@@ -72,7 +72,7 @@ public final class EstateSeeder {
         rule(elb, listener, green, 20);
 
         ecs.createService(r -> r.cluster(spec.cluster()).serviceName(spec.service()).taskDefinition(taskDefinition)
-                .desiredCount(spec.desiredCount()).launchType(LaunchType.FARGATE)
+                .desiredCount(spec.desiredCount()).launchType(LaunchType.fromValue(spec.launchType()))
                 .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(subnets).securityGroups(sg).assignPublicIp(AssignPublicIp.DISABLED)))
                 .loadBalancers(lb -> lb.targetGroupArn(blue).containerName(spec.container()).containerPort(3000)));
         // moto counts running tasks only when the desired count is set by an update.
@@ -193,12 +193,19 @@ public final class EstateSeeder {
                 .actions(a -> a.type(ActionTypeEnum.FORWARD).targetGroupArn(targetGroup)));
     }
 
+    /**
+     * The group whose instances join the cluster (tagged with it, as {@link ContainerAgents} reads), as many as
+     * the service's tasks to begin with, at most twice as many: room for a rolling restart and no more.
+     */
     private void autoScalingGroup(EnvironmentSpec spec, List<String> subnets) {
         var asg = clients.autoScaling(target);
         String configuration = spec.autoScalingGroup() + "-lc";
+        int desired = Math.max(1, spec.desiredCount());
         asg.createLaunchConfiguration(r -> r.launchConfigurationName(configuration).imageId("ami-12c6146b").instanceType("m5.large"));
         asg.createAutoScalingGroup(r -> r.autoScalingGroupName(spec.autoScalingGroup()).launchConfigurationName(configuration)
-                .minSize(1).maxSize(4).desiredCapacity(2).vpcZoneIdentifier(String.join(",", subnets)));
+                .minSize(1).maxSize(2 * desired).desiredCapacity(desired).vpcZoneIdentifier(String.join(",", subnets))
+                .tags(t -> t.key(ContainerAgents.CLUSTER_TAG).value(spec.cluster()).propagateAtLaunch(false)
+                        .resourceId(spec.autoScalingGroup()).resourceType("auto-scaling-group")));
     }
 
     /** A few regions' worth of files under dated prefixes, many small objects each, written in parallel. */
