@@ -22,6 +22,7 @@ public final class MotoWorld implements AutoCloseable {
     private final ProfileCatalog catalog;
     private final FaultInjector faults = new FaultInjector();
     private final TaskEndings taskEndings = new TaskEndings();
+    private final TargetHealthFaults targetHealth = new TargetHealthFaults();
     private final AwsClients clients;
 
     MotoWorld(Path home) throws IOException {
@@ -33,7 +34,8 @@ public final class MotoWorld implements AutoCloseable {
         Files.writeString(awsCredentials(), "[" + PROFILE + "]\naws_access_key_id = testing\naws_secret_access_key = testing-secret\n\n"
                 + "[no-region]\naws_access_key_id = testing\naws_secret_access_key = testing-secret\n");
         this.catalog = new ProfileCatalog(awsConfig(), awsCredentials());
-        this.clients = new AwsClients(catalog, AwsClientSettings.forLocalStandIn().withInterceptor(faults).withInterceptor(taskEndings));
+        this.clients = new AwsClients(catalog, AwsClientSettings.forLocalStandIn().withInterceptor(faults).withInterceptor(taskEndings)
+                .withInterceptor(targetHealth));
     }
 
     public String endpoint() {
@@ -72,8 +74,13 @@ public final class MotoWorld implements AutoCloseable {
         return taskEndings;
     }
 
+    public TargetHealthFaults targetHealth() {
+        return targetHealth;
+    }
+
     void reset() {
         faults.clear();
+        targetHealth.clear();
         taskEndings.clear();
         server.reset();
     }

@@ -35,9 +35,15 @@ public final class TestEstate {
 
     /** Seeds the environment, its lock table and its database, and returns the workspace entry for it. */
     public static Environment environment(MotoWorld moto, SandboxDatabase database, String name) throws Exception {
+        return environment(moto, database, spec(name));
+    }
+
+    /** As {@link #environment(MotoWorld, SandboxDatabase, String)}, for a spec a test shaped (EC2 launch type, another count). */
+    public static Environment environment(MotoWorld moto, SandboxDatabase database, EnvironmentSpec spec) throws Exception {
+        String name = spec.name();
         EstateSeeder seeder = new EstateSeeder(moto.clients(), moto.target());
         seeder.lockTable(name + "-locks");
-        SeededEnvironment seeded = seed(moto, spec(name));
+        SeededEnvironment seeded = seed(moto, spec);
         String databaseName = "db_" + name.replaceAll("[^a-z0-9]", "_") + "_" + DATABASES.incrementAndGet();
         database.createRegionDatabase(databaseName, seeded.regionUris());
         return workspaceEntry(seeded, moto, new DatabaseSettings(database.jdbcUrl(databaseName), database.user(), null), name + "-locks");

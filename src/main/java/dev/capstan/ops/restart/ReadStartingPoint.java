@@ -2,6 +2,7 @@ package dev.capstan.ops.restart;
 
 import dev.capstan.domain.ScalingGroup;
 import dev.capstan.domain.ServiceStatus;
+import dev.capstan.domain.ServiceTask;
 import dev.capstan.domain.TaskState;
 import dev.capstan.ops.Step;
 import dev.capstan.ops.StepContext;
@@ -48,6 +49,10 @@ final class ReadStartingPoint implements Step {
         ServiceStatus service = restart.service();
         String count = context.rememberOnce(RollingRestart.ORIGINAL_COUNT, Integer.toString(service.desiredCount()));
         List<String> old = context.rememberOnce(RollingRestart.OLD_TASKS, oldTasks());
+        // Tasks that had stopped before (an earlier attempt's, say) are neither old nor new: the waits do not report them.
+        context.rememberOnce(RollingRestart.STOPPED_BEFORE, restart.services().ecs().serviceTaskDetails(restart.target(),
+                restart.environment().cluster(), restart.serviceName()).stream().filter(t -> !"RUNNING".equals(t.desiredStatus()))
+                .map(ServiceTask::arn).toList());
         String group = "";
         if (restart.request().usesGroup()) {
             ScalingGroup g = restart.services().autoScaling().group(restart.target(), restart.request().group());

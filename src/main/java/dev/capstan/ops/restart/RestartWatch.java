@@ -31,15 +31,18 @@ public final class RestartWatch {
 
     /**
      * @param oldTasks    ARNs of the tasks that ran before the restart began
+     * @param earlier     ARNs of tasks that had already stopped when the restart began: left out of the picture
      * @param group       the auto scaling group to report, or null
      * @param pattern     the health log term, or null
      * @param sinceMillis when the restart began: older log lines do not count
      * @param seen        ids of tasks already known to have logged the pattern; the look adds to it
      */
-    public RestartPicture look(Environment environment, Set<String> oldTasks, String group, String pattern, long sinceMillis, Set<String> seen) {
+    public RestartPicture look(Environment environment, Set<String> oldTasks, Set<String> earlier, String group, String pattern, long sinceMillis,
+                               Set<String> seen) {
         AwsTarget target = services.targets().of(environment);
         ServiceStatus service = services.ecs().service(target, environment.cluster(), environment.service());
-        List<ServiceTask> tasks = services.ecs().serviceTaskDetails(target, environment.cluster(), environment.service());
+        List<ServiceTask> tasks = services.ecs().serviceTaskDetails(target, environment.cluster(), environment.service()).stream()
+                .filter(t -> !earlier.contains(t.arn())).toList();
         List<String> groupArns = services.ecs().targetGroupsOf(target, environment.cluster(), environment.service());
         List<RestartPicture.TargetRow> rows = new ArrayList<>();
         for (String arn : groupArns) {

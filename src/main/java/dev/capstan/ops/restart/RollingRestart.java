@@ -25,6 +25,7 @@ public final class RollingRestart implements Operation, OnService {
     static final String ORIGINAL_GROUP_CAPACITY = "originalGroupCapacity";
     static final String OLD_TASKS = "oldTasks";
     static final String BEGAN_AT = "beganAtMillis";
+    static final String STOPPED_BEFORE = "stoppedBefore";
 
     private final Environment environment;
     private final RestartRequest request;
@@ -112,7 +113,8 @@ public final class RollingRestart implements Operation, OnService {
     /** One look at the service, with the old tasks this run journaled. */
     RestartPicture look(StepContext context, Set<String> seen) {
         Set<String> old = new HashSet<>(context.factList(OLD_TASKS).orElse(List.of()));
+        Set<String> earlier = new HashSet<>(context.factList(STOPPED_BEFORE).orElse(List.of()));
         long since = context.fact(BEGAN_AT).map(Long::parseLong).orElse(0L);
-        return watch.look(environment, old, request.group(), request.healthLogPattern(), since, seen);
+        return watch.look(environment, old, earlier, request.group(), request.healthLogPattern(), since, seen);
     }
 }
