@@ -58,6 +58,15 @@ public record Environment(
         }
     }
 
+    /** The same environment aimed at another of its cluster's services (null: the workspace's own). */
+    public Environment withService(String other) {
+        if (other == null || other.isBlank() || other.equals(service)) {
+            return this;
+        }
+        return new Environment(name, profile, region, endpoint, production, readOnly, cluster, other, container, network, logGroup,
+                autoScalingGroup, loadBalancer, regionData, database, lockTable);
+    }
+
     public Optional<String> endpointOverride() {
         return Optional.ofNullable(endpoint);
     }

@@ -235,6 +235,29 @@ class CliTest {
     }
 
     @Test
+    void restartReplacesTheTasksAndPutBackEndsARestartThatTimedOut(MotoWorld moto, SandboxDatabase database) throws Exception {
+        String ws = workspace(moto, database).toString();
+        try (dev.capstan.testworld.SchedulerLoop scheduler = dev.capstan.testworld.SchedulerLoop.start(moto, "cli-cluster")) {
+            assertThat(run(moto, "--workspace", ws, "--env", "cli", "--yes", "restart", "--count", "2")).isEqualTo(2);
+            assertThat(err.toString()).contains("give a count above 2");
+            assertThat(run(moto, "--workspace", ws, "--env", "cli", "--yes", "restart", "--put-back")).isEqualTo(2);
+            assertThat(err.toString()).contains("Nothing to put back: there has been no restart of cli.");
+
+            assertThat(run(moto, "--workspace", ws, "--env", "cli", "--yes", "restart", "--timeout", "1m")).as(err.toString()).isZero();
+            assertThat(out.toString()).contains("Plan: Restart cli-web on cli (4 tasks side by side)")
+                    .contains("Raise the desired count of cli-web from 2 to 4").contains("SUCCEEDED");
+
+            moto.targetHealth().failChecksOf(id -> true);
+            assertThat(run(moto, "--workspace", ws, "--env", "cli", "--yes", "restart", "--timeout", "2s")).isEqualTo(1);
+            assertThat(err.toString()).contains("unhealthy: Health checks failed with these codes: [502]");
+            assertThat(run(moto, "--workspace", ws, "--env", "cli", "--yes", "restart", "--put-back")).as(err.toString()).isZero();
+            assertThat(moto.clients().ecs(moto.target()).describeServices(r -> r.cluster("cli-cluster").services("cli-web")).services().get(0)
+                    .desiredCount()).isEqualTo(2);
+            assertThat(engine.runner.store().unfinished("cli", dev.capstan.ops.restart.RollingRestart.TYPE)).isEmpty();
+        }
+    }
+
+    @Test
     void regionDataFromTheCommandLine(MotoWorld moto, SandboxDatabase database) throws Exception {
         String ws = workspace(moto, database).toString();
         assertThat(run(moto, "--workspace", ws, "--env", "cli", "region", "list")).as(err.toString()).isZero();

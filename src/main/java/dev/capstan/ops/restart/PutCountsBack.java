@@ -46,7 +46,7 @@ public final class PutCountsBack implements Operation, OnService {
         List<String> capacity = restart.facts().get(RollingRestart.ORIGINAL_GROUP_CAPACITY);
         String group = restart.parameters().get("group");
         boolean withGroup = capacity != null && !capacity.isEmpty() && group != null && !group.isBlank();
-        return new PutCountsBack(environment, Integer.parseInt(count.get(0)), withGroup ? group : null,
+        return new PutCountsBack(environment.withService(restart.parameters().get("service")), Integer.parseInt(count.get(0)), withGroup ? group : null,
                 withGroup ? Integer.valueOf(capacity.get(0)) : null, restart.id(), services);
     }
 
@@ -60,7 +60,7 @@ public final class PutCountsBack implements Operation, OnService {
             @Override
             public Operation create(Environment environment, Map<String, String> p) {
                 String capacity = p.get("groupCapacity");
-                return new PutCountsBack(environment, Integer.parseInt(p.get("count")), p.get("group"),
+                return new PutCountsBack(environment.withService(p.get("service")), Integer.parseInt(p.get("count")), p.get("group"),
                         capacity == null || capacity.isBlank() ? null : Integer.valueOf(capacity), p.get("fromRun"), services);
             }
         };
@@ -88,6 +88,7 @@ public final class PutCountsBack implements Operation, OnService {
         p.put("group", group == null ? "" : group);
         p.put("groupCapacity", groupCapacity == null ? "" : groupCapacity.toString());
         p.put("fromRun", fromRun);
+        p.put("service", environment.service());
         return p;
     }
 

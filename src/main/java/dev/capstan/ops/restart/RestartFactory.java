@@ -123,7 +123,8 @@ public final class RestartFactory implements OperationFactory {
 
     @Override
     public Operation create(Environment environment, Map<String, String> parameters) {
-        requireService(environment);
-        return new RollingRestart(environment, RestartRequest.fromParameters(parameters), services, watch, List.of());
+        Environment on = environment.withService(parameters.get("service"));
+        requireService(on);
+        return new RollingRestart(on, RestartRequest.fromParameters(parameters), services, watch, List.of());
     }
 }

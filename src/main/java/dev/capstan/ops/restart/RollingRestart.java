@@ -58,7 +58,9 @@ public final class RollingRestart implements Operation, OnService {
 
     @Override
     public Map<String, String> parameters() {
-        return request.toParameters();
+        Map<String, String> parameters = new java.util.LinkedHashMap<>(request.toParameters());
+        parameters.put("service", environment.service());
+        return parameters;
     }
 
     public RestartRequest request() {
