@@ -17,6 +17,8 @@ import dev.capstan.ui.profiles.ProfilesModel;
 import dev.capstan.ui.profiles.ProfilesView;
 import dev.capstan.ui.runs.PlanDialog;
 import dev.capstan.ui.runs.RunLauncher;
+import dev.capstan.ui.restart.RestartModel;
+import dev.capstan.ui.restart.RestartView;
 import dev.capstan.ui.runs.ScaleForm;
 import dev.capstan.ui.runs.TaskRunForm;
 import dev.capstan.ui.regions.RegionsModel;
@@ -103,10 +105,14 @@ public final class CapstanApp {
                 });
         RegionsView regions = new RegionsView(new RegionsModel(context.operations().regionData(), work, shell.environmentProperty()), stage, launcher,
                 () -> window.show(activityView));
-        window = new MainWindow(shell, work, List.of(profiles, environments, clusters, taskDefinitions, loadBalancers, regions, logs, activityView));
+        RestartView restart = new RestartView(new RestartModel(context.operations().restart(), context.logs(), context.operations().runner().store(),
+                work, shell.environmentProperty()), launcher, work, () -> window.show(activityView));
+        window = new MainWindow(shell, work, List.of(profiles, environments, clusters, taskDefinitions, loadBalancers, restart, regions, logs,
+                activityView));
         window.closeGuard(launcher::runningHere);
         window.action("Run a one-off task (migration)…", () -> runTask.accept(null));
         window.action("Scale the service…", scale);
+        window.action("Restart the service (new tasks, then stop the old)…", () -> window.show(restart));
         window.show(stage);
         activity.refresh();
         if (workspace != null) {

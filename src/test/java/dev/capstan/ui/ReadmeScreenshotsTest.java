@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -92,16 +93,39 @@ class ReadmeScreenshotsTest {
                         .filter(g -> ((dev.capstan.domain.TargetGroupInfo) g).healthy() > 0).findFirst().orElseThrow()));
                 assertThat(FxTestSupport.screenshot(scene, OUT.resolve("loadbalancers-light.png"))).isNotEmptyFile();
 
-                // A scale-up of staging through the plan dialog, then the Activity view with the finished run.
+                // A rolling restart of staging (EC2, in an auto scaling group): the one screen while it runs, then the old tasks gone.
+                robot.clickOn("#nav-restart");
+                waitUntil("the restart form has its defaults", () -> "4".equals(robot.lookup("#restart-count").queryAs(TextField.class).getText()));
+                robot.clickOn("#restart-health-line").write("HealthCheckService");
+                robot.clickOn("#restart-plan");
+                waitUntil("the restart plan is shown", () -> robot.lookup("#plan-dialog").tryQuery().isPresent());
+                assertThat(FxTestSupport.screenshot(robot.lookup("#plan-dialog").query().getScene(), OUT.resolve("restart-plan.png"))).isNotEmptyFile();
+                robot.clickOn("#confirm-run");
+                waitUntil("new tasks run beside the old ones", () -> robot.lookup("#restart-old-remaining").queryAs(Label.class).getText().equals("2")
+                        && robot.lookup("#restart-new-healthy").queryAs(Label.class).getText().endsWith(" of 2")
+                        && robot.lookup("#restart-targets").queryAs(TableView.class).getItems().size() >= 3);
+                assertThat(FxTestSupport.screenshot(scene, OUT.resolve("restart-running.png"))).isNotEmptyFile();
+                waitUntil("the restart succeeded", () -> robot.lookup("#restart-run-status").queryAs(Label.class).getText().contains(", succeeded"));
+                var restartRun = context.operations().runner().store().list().stream()
+                        .filter(r -> r.operationType().equals(dev.capstan.ops.restart.RollingRestart.TYPE)).findFirst().orElseThrow();
+                java.util.List<String> oldTasks = restartRun.facts().get("oldTasks");
+                var stagingTasks = context.operations().restart().watch().look(opened.app().shell().environmentProperty().get(),
+                        java.util.Set.copyOf(oldTasks), java.util.Set.of(), null, null, 0, new java.util.HashSet<>());
+                assertThat(stagingTasks.tasks().stream().filter(t -> "RUNNING".equals(t.desiredStatus())).map(t -> t.arn()))
+                        .as("the old tasks are gone").hasSize(2).doesNotContainAnyElementsOf(oldTasks);
+                assertThat(FxTestSupport.screenshot(scene, OUT.resolve("restart-done.png"))).isNotEmptyFile();
+
+                // A scale of staging through the plan dialog (down: the group has room for no more), then Activity with the finished run.
                 robot.clickOn("#nav-activity");
                 robot.clickOn("#scale-service");
                 waitUntil("the scale form is open", () -> robot.lookup("#scale-count").tryQuery().isPresent());
-                robot.clickOn("#scale-count").write("3");
+                robot.clickOn("#scale-count").write("1");
                 robot.clickOn("OK");
                 waitUntil("the plan is shown", () -> robot.lookup("#plan-dialog").tryQuery().isPresent());
                 assertThat(FxTestSupport.screenshot(robot.lookup("#plan-dialog").query().getScene(), OUT.resolve("plan-dialog.png"))).isNotEmptyFile();
                 robot.clickOn("#confirm-run");
-                waitUntil("the scale-up succeeded", () -> opened.app().activity().selectedProperty().get() != null
+                waitUntil("the scale-down succeeded", () -> opened.app().activity().selectedProperty().get() != null
+                        && opened.app().activity().selectedProperty().get().title().startsWith("Scale")
                         && opened.app().activity().selectedProperty().get().outcome() == dev.capstan.ops.RunOutcome.SUCCEEDED);
                 assertThat(FxTestSupport.screenshot(scene, OUT.resolve("activity-light.png"))).isNotEmptyFile();
 

@@ -58,23 +58,35 @@ public final class RunLauncher {
 
     /** Plans the operation, asks, and starts it. The operation is built in the background too: building may fail with a sentence. */
     public void launch(String description, Callable<Operation> operation) {
+        launch(description, operation, () -> { }, message -> events.problem(message));
+    }
+
+    /**
+     * As {@link #launch(String, Callable)}, with something to do in the background once the person has
+     * confirmed and before the run starts (ending the run the new one takes over from, say), and a view of
+     * its own told when it cannot be planned or started.
+     */
+    public void launch(String description, Callable<Operation> operation, Runnable onceApproved, java.util.function.Consumer<String> problem) {
         work.run("Planning: " + description, () -> {
                     Operation op = operation.call();
                     return Map.entry(op, runner.plan(op));
                 })
                 .onSuccess(planned -> confirmation.get().ask(runner.confirmationFor(planned.getKey(), planned.getValue()))
-                        .thenAccept(decision -> work.onFx(() -> start(planned.getKey(), planned.getValue(), decision))))
-                .onFailure(error -> events.problem(sentence(error)))
+                        .thenAccept(decision -> work.onFx(() -> start(planned.getKey(), planned.getValue(), decision, onceApproved, problem))))
+                .onFailure(error -> problem.accept(sentence(error)))
                 .start();
     }
 
-    private void start(Operation operation, Plan plan, Decision decision) {
+    private void start(Operation operation, Plan plan, Decision decision, Runnable onceApproved, java.util.function.Consumer<String> problem) {
         if (!decision.approved()) {
             return;
         }
-        work.run("Starting " + operation.title(), () -> track(runner.start(operation, plan, decision, listener())))
+        work.run("Starting " + operation.title(), () -> {
+                    onceApproved.run();
+                    return track(runner.start(operation, plan, decision, listener()));
+                })
                 .onSuccess(events::runChanged)
-                .onFailure(error -> events.problem(sentence(error)))
+                .onFailure(error -> problem.accept(sentence(error)))
                 .start();
     }
 

@@ -1,0 +1,220 @@
+package dev.capstan.ui.restart;
+
+import dev.capstan.domain.Environment;
+import dev.capstan.domain.LogEvent;
+import dev.capstan.ops.RunOutcome;
+import dev.capstan.ops.RunRecord;
+import dev.capstan.ops.RunStore;
+import dev.capstan.ops.logs.LogFollower;
+import dev.capstan.ops.logs.LogReading;
+import dev.capstan.ops.restart.RestartDefaults;
+import dev.capstan.ops.restart.RestartFactory;
+import dev.capstan.ops.restart.RestartPicture;
+import dev.capstan.ops.restart.RollingRestart;
+import dev.capstan.ui.common.BackgroundWork;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The restart screen's state: the environment's service as a restart sees it (refreshed every two seconds
+ * while the screen is in front), the latest restart run of the environment, the form's defaults, and the
+ * tail of the service's log. Every read happens in the background; the properties change on the FX thread.
+ */
+public final class RestartModel {
+    static final int LOG_LINES = 300;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+    private final RestartFactory restarts;
+    private final LogReading logs;
+    private final RunStore runs;
+    private final BackgroundWork work;
+    private final ObjectProperty<Environment> environment;
+    private final ObjectProperty<RestartDefaults> defaults = new SimpleObjectProperty<>(this, "defaults");
+    private final ObjectProperty<RestartPicture> picture = new SimpleObjectProperty<>(this, "picture");
+    private final ObjectProperty<RunRecord> run = new SimpleObjectProperty<>(this, "run");
+    private final ObservableList<String> logLines = FXCollections.observableArrayList();
+    private final StringProperty error = new SimpleStringProperty(this, "error", "");
+    private final Timeline ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(2), e -> refresh()));
+    /** Tasks known to have logged the health pattern: looked for once each, not on every tick. */
+    private final Set<String> seen = ConcurrentHashMap.newKeySet();
+    private LogTail tail;
+    private boolean reading;
+
+    public RestartModel(RestartFactory restarts, LogReading logs, RunStore runs, BackgroundWork work, ObjectProperty<Environment> environment) {
+        this.restarts = restarts;
+        this.logs = logs;
+        this.runs = runs;
+        this.work = work;
+        this.environment = environment;
+        ticker.setCycleCount(Timeline.INDEFINITE);
+        environment.addListener((obs, old, env) -> {
+            defaults.set(null);
+            picture.set(null);
+            run.set(null);
+            logLines.clear();
+            seen.clear();
+            tail = null;
+            refresh();
+        });
+    }
+
+    public void setActive(boolean active) {
+        if (active) {
+            refresh();
+            ticker.play();
+        } else {
+            ticker.stop();
+        }
+    }
+
+    /** One look in the background; a look still under way makes this a no-op, so a slow estate is never asked twice at once. */
+    public void refresh() {
+        Environment env = environment.get();
+        if (env == null || reading) {
+            return;
+        }
+        if (env.service() == null) {
+            error.set(env.name() + " names no service; add service: to it in the workspace to restart it.");
+            return;
+        }
+        reading = true;
+        boolean needDefaults = defaults.get() == null;
+        LogTail logTail = tail == null ? new LogTail(env) : tail;
+        tail = logTail;
+        work.run("Watching " + env.service(), () -> look(env, needDefaults, logTail))
+                .onSuccess(look -> {
+                    reading = false;
+                    if (env != environment.get()) {
+                        return;
+                    }
+                    error.set("");
+                    look.defaults().ifPresent(defaults::set);
+                    run.set(look.run().orElse(null));
+                    picture.set(look.picture());
+                    logLines.addAll(look.lines());
+                    if (logLines.size() > LOG_LINES) {
+                        logLines.remove(0, logLines.size() - LOG_LINES);
+                    }
+                })
+                .onFailure(failure -> {
+                    reading = false;
+                    error.set(failure.getMessage());
+                })
+                .start();
+    }
+
+    /** What one tick read. */
+    private record Look(Optional<RestartDefaults> defaults, Optional<RunRecord> run, RestartPicture picture, List<String> lines) {
+    }
+
+    private Look look(Environment env, boolean needDefaults, LogTail logTail) {
+        Optional<RestartDefaults> read = needDefaults ? Optional.of(restarts.defaults(env)) : Optional.empty();
+        Optional<RunRecord> latest = latestRestart(env);
+        // The old/new split and the health pattern come from the latest restart; with none, every task is just "running".
+        Optional<RunRecord> current = latest.filter(RestartModel::tellsOldFromNew);
+        Set<String> old = new HashSet<>(current.map(r -> r.facts().getOrDefault("oldTasks", List.of())).orElse(List.of()));
+        Set<String> earlier = new HashSet<>(current.map(r -> r.facts().getOrDefault("stoppedBefore", List.of())).orElse(List.of()));
+        String pattern = current.map(r -> r.parameters().get("healthLogPattern")).filter(p -> !p.isBlank()).orElse(null);
+        long since = current.map(r -> r.startedAt().toEpochMilli()).orElse(0L);
+        String group = current.map(r -> r.parameters().get("group")).filter(g -> !g.isBlank())
+                .orElse(read.or(() -> Optional.ofNullable(defaults.get())).flatMap(d -> d.group()).map(g -> g.name()).orElse(null));
+        RestartPicture now = restarts.watch().look(env, old, earlier, group, pattern, since, seen);
+        return new Look(read, latest, now, logTail.poll());
+    }
+
+    /** The latest restart, unless someone abandoned it: its journal says which tasks are old, so the rest are new since then. */
+    static boolean tellsOldFromNew(RunRecord run) {
+        return run != null && run.outcome() != RunOutcome.ABANDONED;
+    }
+
+    private Optional<RunRecord> latestRestart(Environment env) {
+        return runs.list().stream().filter(r -> r.environment().equals(env.name()) && RollingRestart.TYPE.equals(r.operationType()))
+                .max(Comparator.comparing(RunRecord::startedAt));
+    }
+
+    /** The service's log from five minutes ago on, read a page at a time on each tick rather than on a thread of its own. */
+    private final class LogTail {
+        private final List<String> fresh = new ArrayList<>();
+        private final Environment env;
+        private LogFollower follower;
+
+        LogTail(Environment env) {
+            this.env = env;
+        }
+
+        List<String> poll() {
+            try {
+                if (follower == null) {
+                    follower = logs.follower(env, logs.sources().service(env, env.service()), null,
+                            Instant.now().minus(Duration.ofMinutes(5)).toEpochMilli(), true, new LogFollower.Sink() {
+                                @Override
+                                public void events(List<LogEvent> batch) {
+                                    batch.forEach(e -> fresh.add(line(e)));
+                                }
+
+                                @Override
+                                public void state(LogFollower.State state, String detail) {
+                                }
+                            }, d -> false);
+                }
+                follower.pollOnce();
+            } catch (RuntimeException e) {
+                fresh.add("(the log could not be read: " + e.getMessage() + ")");
+            }
+            List<String> lines = List.copyOf(fresh.size() > LOG_LINES ? fresh.subList(fresh.size() - LOG_LINES, fresh.size()) : fresh);
+            fresh.clear();
+            return lines;
+        }
+
+        private static String line(LogEvent event) {
+            String stream = event.stream() == null ? "" : event.stream();
+            String task = stream.substring(stream.lastIndexOf('/') + 1);
+            return TIME.format(Instant.ofEpochMilli(event.timestamp())) + "  " + (task.length() > 8 ? task.substring(0, 8) : task) + "  "
+                    + event.message();
+        }
+    }
+
+    public ObjectProperty<Environment> environmentProperty() {
+        return environment;
+    }
+
+    public ObjectProperty<RestartDefaults> defaultsProperty() {
+        return defaults;
+    }
+
+    public ObjectProperty<RestartPicture> pictureProperty() {
+        return picture;
+    }
+
+    public ObjectProperty<RunRecord> runProperty() {
+        return run;
+    }
+
+    public ObservableList<String> logLines() {
+        return logLines;
+    }
+
+    public StringProperty errorProperty() {
+        return error;
+    }
+
+    public RestartFactory restarts() {
+        return restarts;
+    }
+}

@@ -1,0 +1,330 @@
+package dev.capstan.ui.restart;
+
+import atlantafx.base.theme.Styles;
+import dev.capstan.domain.Durations;
+import dev.capstan.domain.Environment;
+import dev.capstan.ops.RunOutcome;
+import dev.capstan.ops.RunRecord;
+import dev.capstan.ops.StepRecord;
+import dev.capstan.ops.restart.RestartDefaults;
+import dev.capstan.ops.restart.RestartPicture;
+import dev.capstan.ui.common.BackgroundWork;
+import dev.capstan.ui.common.Columns;
+import dev.capstan.ui.runs.RunLauncher;
+import dev.capstan.ui.shell.AppView;
+import java.time.Duration;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * Seed 003's restart on one screen: the form (count, health log line, wait, the group), then, live, the
+ * counts (desired, running, new healthy, old remaining, group instances), the step in progress, every
+ * target's health with ELB's reason, and the service's log tail. Cancel, and putting counts back after a
+ * cancelled or failed restart, are here too.
+ */
+public final class RestartView implements AppView {
+    private final RestartModel model;
+    private final RunLauncher launcher;
+    private final BackgroundWork work;
+    private final Runnable showActivity;
+    private final VBox root = new VBox(10);
+    private final TextField count = new TextField();
+    private final TextField healthLine = new TextField();
+    private final TextField timeout = new TextField("30m");
+    private final CheckBox restoreGroup = new CheckBox();
+    private final StringProperty problem = new SimpleStringProperty(this, "problem", "");
+    private final TableView<RestartPicture.TargetRow> targets = new TableView<>();
+    private final Tiles tiles = new Tiles();
+
+    public RestartView(RestartModel model, RunLauncher launcher, BackgroundWork work, Runnable showActivity) {
+        this.model = model;
+        this.launcher = launcher;
+        this.work = work;
+        this.showActivity = showActivity;
+        build();
+        model.defaultsProperty().addListener((obs, old, defaults) -> fill(defaults));
+        model.pictureProperty().addListener((obs, old, picture) -> show(picture));
+    }
+
+    @Override
+    public String title() {
+        return "Restart";
+    }
+
+    @Override
+    public Ikon icon() {
+        return Feather.REFRESH_CW;
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public void shown() {
+        model.setActive(true);
+    }
+
+    @Override
+    public void hidden() {
+        model.setActive(false);
+    }
+
+    @Override
+    public void refresh() {
+        model.refresh();
+    }
+
+    private void build() {
+        root.setId("restart-view");
+        root.setPadding(new Insets(12));
+        Label title = new Label();
+        title.getStyleClass().add(Styles.TITLE_3);
+        title.textProperty().bind(Bindings.createStringBinding(() -> {
+            Environment env = model.environmentProperty().get();
+            return env == null ? "Restart" : "Restart " + (env.service() == null ? "" : env.service() + " on ") + env.name();
+        }, model.environmentProperty()));
+        Label explain = new Label("New tasks start beside the old ones; once they are healthy the old ones stop and the counts go back.");
+        explain.getStyleClass().add(Styles.TEXT_MUTED);
+        explain.setWrapText(true);
+
+        Label notes = new Label();
+        notes.setId("restart-notes");
+        notes.setWrapText(true);
+        notes.getStyleClass().add(Styles.TEXT_MUTED);
+        notes.textProperty().bind(Bindings.createStringBinding(() -> {
+            RestartDefaults d = model.defaultsProperty().get();
+            return d == null ? "" : String.join(" ", d.notes());
+        }, model.defaultsProperty()));
+        notes.managedProperty().bind(notes.textProperty().isNotEmpty());
+
+        root.getChildren().addAll(title, explain, form(), notes,
+                Columns.messageLine(problem, "restart-problem", Styles.DANGER, Feather.ALERT_CIRCLE),
+                Columns.errorLine(model.errorProperty(), "restart-error"), runLine(), tiles.node());
+        SplitPane split = new SplitPane(targetsTable(), logTail());
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.45);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        root.getChildren().add(split);
+    }
+
+    private Node form() {
+        count.setId("restart-count");
+        count.setPrefColumnCount(4);
+        healthLine.setId("restart-health-line");
+        healthLine.setPromptText("e.g. HealthCheckService (optional)");
+        healthLine.setPrefColumnCount(18);
+        timeout.setId("restart-timeout");
+        timeout.setPrefColumnCount(5);
+        restoreGroup.setId("restart-restore-group");
+        restoreGroup.setSelected(true);
+        restoreGroup.managedProperty().bind(restoreGroup.visibleProperty());
+        restoreGroup.setVisible(false);
+        Button plan = new Button("Plan restart…", new FontIcon(Feather.PLAY));
+        plan.setId("restart-plan");
+        plan.getStyleClass().add(Styles.ACCENT);
+        plan.disableProperty().bind(Bindings.createBooleanBinding(() -> model.environmentProperty().get() == null
+                || running(model.runProperty().get()), model.environmentProperty(), model.runProperty()));
+        plan.setOnAction(e -> plan());
+        // A flow, so a narrow window wraps the fields onto a second line instead of cutting their labels short.
+        FlowPane row = new FlowPane(8, 6, field("Tasks side by side", count), field("Health log line", healthLine),
+                field("Wait at most", timeout), restoreGroup, plan);
+        row.setAlignment(Pos.CENTER_LEFT);
+        keepWidth(restoreGroup, plan);
+        return row;
+    }
+
+    private static HBox field(String label, Node input) {
+        Label caption = new Label(label);
+        keepWidth(caption);
+        HBox field = new HBox(6, caption, input);
+        field.setAlignment(Pos.CENTER_LEFT);
+        return field;
+    }
+
+    private static void keepWidth(Region... nodes) {
+        for (Region node : nodes) {
+            node.setMinWidth(Region.USE_PREF_SIZE);
+        }
+    }
+
+    private void fill(RestartDefaults defaults) {
+        if (defaults == null) {
+            return;
+        }
+        count.setText(Integer.toString(defaults.suggestedCount()));
+        restoreGroup.setVisible(defaults.group().isPresent());
+        defaults.group().ifPresent(g -> restoreGroup.setText("Put " + g.name() + " back to " + g.desiredCapacity() + " instances afterwards"));
+    }
+
+    private void plan() {
+        Environment env = model.environmentProperty().get();
+        problem.set("");
+        Integer tasks;
+        Duration wait;
+        try {
+            tasks = count.getText().isBlank() ? null : Integer.valueOf(count.getText().trim());
+            wait = Durations.parse(timeout.getText());
+        } catch (NumberFormatException e) {
+            problem.set("'" + count.getText() + "' is not a number of tasks; type a whole number such as 4.");
+            return;
+        } catch (IllegalArgumentException e) {
+            problem.set(e.getMessage());
+            return;
+        }
+        String pattern = healthLine.getText();
+        boolean restore = restoreGroup.isSelected();
+        launcher.launch("restart " + env.name(), () -> model.restarts().restart(env, tasks, pattern, wait, restore), () -> { }, problem::set);
+    }
+
+    /** The latest restart run: its outcome, the step in progress with its newest line, and what can be done about it. */
+    private Node runLine() {
+        Label status = new Label();
+        status.setId("restart-run-status");
+        status.setWrapText(true);
+        status.textProperty().bind(Bindings.createStringBinding(() -> describe(model.runProperty().get()), model.runProperty()));
+        Button cancel = new Button("Cancel", new FontIcon(Feather.X_CIRCLE));
+        cancel.setId("restart-cancel");
+        cancel.visibleProperty().bind(Bindings.createBooleanBinding(() -> {
+            RunRecord run = model.runProperty().get();
+            return running(run) && launcher.isRunningHere(run.id());
+        }, model.runProperty()));
+        cancel.managedProperty().bind(cancel.visibleProperty());
+        cancel.setOnAction(e -> launcher.cancel(model.runProperty().get().id()));
+        Button putBack = new Button("Put counts back…", new FontIcon(Feather.ROTATE_CCW));
+        putBack.setId("restart-put-back");
+        putBack.visibleProperty().bind(Bindings.createBooleanBinding(() -> canPutBack(model.runProperty().get()), model.runProperty()));
+        putBack.managedProperty().bind(putBack.visibleProperty());
+        putBack.setOnAction(e -> putBack(model.runProperty().get()));
+        Button activity = new Button("Open in Activity", new FontIcon(Feather.ACTIVITY));
+        activity.visibleProperty().bind(model.runProperty().isNotNull());
+        activity.managedProperty().bind(activity.visibleProperty());
+        activity.setOnAction(e -> showActivity.run());
+        status.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        keepWidth(cancel, putBack, activity);
+        HBox line = new HBox(8, status, cancel, putBack, activity);
+        line.setAlignment(Pos.CENTER_LEFT);
+        return line;
+    }
+
+    private static boolean running(RunRecord run) {
+        return run != null && run.outcome() == RunOutcome.RUNNING;
+    }
+
+    private static boolean canPutBack(RunRecord run) {
+        return run != null && (run.outcome().unfinished() || run.outcome() == RunOutcome.CANCELLED) && run.facts().containsKey("originalDesiredCount");
+    }
+
+    /** Ends the restart (so it no longer asks to be resumed) once the person confirmed, then puts its counts back. */
+    private void putBack(RunRecord run) {
+        Environment env = model.environmentProperty().get();
+        problem.set("");
+        launcher.launch("put the counts back", () -> model.restarts().putBack(run, env), () -> {
+            if (run.outcome().unfinished()) {
+                launcher.runner().abandon(run.id(), env, "its counts were put back from the restart screen");
+            }
+        }, problem::set);
+    }
+
+    static String describe(RunRecord run) {
+        if (run == null) {
+            return "No restart of this environment yet.";
+        }
+        String head = "Restart " + run.id() + ", " + run.outcome().name().toLowerCase(java.util.Locale.ROOT);
+        if (run.outcome() == RunOutcome.RUNNING) {
+            return run.steps().stream().filter(s -> s.state() == StepRecord.State.RUNNING).findFirst()
+                    .map(s -> head + ": step " + s.planned().number() + " of " + run.steps().size() + ", " + s.planned().sentence()
+                            + (s.log().isEmpty() ? "" : " (" + s.log().get(s.log().size() - 1) + ")"))
+                    .orElse(head);
+        }
+        String took = run.duration().map(d -> " in " + dev.capstan.ops.RunReport.human(d)).orElse("");
+        return run.error() == null || run.error().isBlank() ? head + took : head + took + ": " + run.error();
+    }
+
+    private Node targetsTable() {
+        targets.setId("restart-targets");
+        targets.setPlaceholder(new Label("The service has no targets in its target groups."));
+        targets.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        targets.getColumns().add(Columns.text("Target", 150, RestartPicture.TargetRow::address));
+        targets.getColumns().add(Columns.text("Target group", 150, RestartPicture.TargetRow::targetGroup));
+        targets.getColumns().add(Columns.text("Task", 90, r -> r.task() == null ? "—" : r.task().shortId()));
+        targets.getColumns().add(Columns.text("Task is", 80, r -> r.task() == null ? "gone" : r.oldTask() ? "old" : ageOf(r)));
+        TableColumn<RestartPicture.TargetRow, String> health = Columns.text("Health", 360, RestartPicture.TargetRow::stateWithReason);
+        health.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                getStyleClass().removeAll(Styles.SUCCESS, Styles.DANGER, Styles.WARNING);
+                setText(empty ? null : text);
+                if (!empty && text != null) {
+                    getStyleClass().add(text.startsWith("healthy") ? Styles.SUCCESS : text.startsWith("unhealthy") ? Styles.DANGER : Styles.WARNING);
+                }
+            }
+        });
+        targets.getColumns().add(health);
+        VBox box = new VBox(4, section("Targets"), targets);
+        VBox.setVgrow(targets, Priority.ALWAYS);
+        return box;
+    }
+
+    /** With no restart going on every task is simply running; during one the new ones are told apart from the old. */
+    private String ageOf(RestartPicture.TargetRow row) {
+        return RestartModel.tellsOldFromNew(model.runProperty().get()) ? "new" : "running";
+    }
+
+    private Node logTail() {
+        ListView<String> lines = new ListView<>(model.logLines());
+        lines.setId("restart-log");
+        lines.getStyleClass().add(Styles.DENSE);
+        lines.setPlaceholder(new Label("No log lines from the service in the last five minutes."));
+        lines.setStyle("-fx-font-family: monospace;");
+        model.logLines().addListener((javafx.collections.ListChangeListener<String>) change -> {
+            if (!lines.getItems().isEmpty()) {
+                lines.scrollTo(lines.getItems().size() - 1);
+            }
+        });
+        VBox box = new VBox(4, section("Service log"), lines);
+        VBox.setVgrow(lines, Priority.ALWAYS);
+        return box;
+    }
+
+    private static Label section(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add(Styles.TITLE_4);
+        return label;
+    }
+
+    private void show(RestartPicture picture) {
+        if (picture == null) {
+            targets.getItems().clear();
+            tiles.clear();
+            return;
+        }
+        targets.getItems().setAll(picture.targets());
+        tiles.show(picture, model.runProperty().get());
+    }
+}
