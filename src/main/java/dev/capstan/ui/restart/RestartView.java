@@ -224,6 +224,7 @@ public final class RestartView implements AppView {
         activity.managedProperty().bind(activity.visibleProperty());
         activity.setOnAction(e -> showActivity.run());
         status.setMaxWidth(Double.MAX_VALUE);
+        status.setMinHeight(Region.USE_PREF_SIZE);
         HBox.setHgrow(status, Priority.ALWAYS);
         keepWidth(cancel, putBack, activity);
         HBox line = new HBox(8, status, cancel, putBack, activity);
@@ -278,11 +279,10 @@ public final class RestartView implements AppView {
             @Override
             protected void updateItem(String text, boolean empty) {
                 super.updateItem(text, empty);
-                getStyleClass().removeAll(Styles.SUCCESS, Styles.DANGER, Styles.WARNING);
                 setText(empty ? null : text);
-                if (!empty && text != null) {
-                    getStyleClass().add(text.startsWith("healthy") ? Styles.SUCCESS : text.startsWith("unhealthy") ? Styles.DANGER : Styles.WARNING);
-                }
+                // The theme's colour names, so dark mode gets its own shades.
+                setStyle(empty || text == null ? "" : "-fx-text-fill: " + (text.startsWith("healthy") ? "-color-success-fg"
+                        : text.startsWith("unhealthy") ? "-color-danger-fg" : "-color-warning-fg") + ";");
             }
         });
         targets.getColumns().add(health);
