@@ -106,7 +106,7 @@ public final class CapstanApp {
         RegionsView regions = new RegionsView(new RegionsModel(context.operations().regionData(), work, shell.environmentProperty()), stage, launcher,
                 () -> window.show(activityView));
         RestartView restart = new RestartView(new RestartModel(context.operations().restart(), context.logs(), context.operations().runner().store(),
-                work, shell.environmentProperty()), launcher, work, () -> window.show(activityView));
+                work, shell.environmentProperty()), launcher, () -> window.show(activityView));
         window = new MainWindow(shell, work, List.of(profiles, environments, clusters, taskDefinitions, loadBalancers, restart, regions, logs,
                 activityView));
         window.closeGuard(launcher::runningHere);

@@ -8,7 +8,6 @@ import dev.capstan.ops.RunRecord;
 import dev.capstan.ops.StepRecord;
 import dev.capstan.ops.restart.RestartDefaults;
 import dev.capstan.ops.restart.RestartPicture;
-import dev.capstan.ui.common.BackgroundWork;
 import dev.capstan.ui.common.Columns;
 import dev.capstan.ui.runs.RunLauncher;
 import dev.capstan.ui.shell.AppView;
@@ -47,7 +46,6 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class RestartView implements AppView {
     private final RestartModel model;
     private final RunLauncher launcher;
-    private final BackgroundWork work;
     private final Runnable showActivity;
     private final VBox root = new VBox(10);
     private final TextField count = new TextField();
@@ -58,10 +56,9 @@ public final class RestartView implements AppView {
     private final TableView<RestartPicture.TargetRow> targets = new TableView<>();
     private final Tiles tiles = new Tiles();
 
-    public RestartView(RestartModel model, RunLauncher launcher, BackgroundWork work, Runnable showActivity) {
+    public RestartView(RestartModel model, RunLauncher launcher, Runnable showActivity) {
         this.model = model;
         this.launcher = launcher;
-        this.work = work;
         this.showActivity = showActivity;
         build();
         model.defaultsProperty().addListener((obs, old, defaults) -> fill(defaults));
