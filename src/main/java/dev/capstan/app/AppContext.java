@@ -21,6 +21,14 @@ import dev.capstan.aws.SdkAutoScalingGateway;
 import dev.capstan.aws.SdkTargetHealthGateway;
 import dev.capstan.ops.restart.RestartFactory;
 import dev.capstan.ops.restart.RestartServices;
+import dev.capstan.ops.runbook.Attendants;
+import dev.capstan.ops.runbook.OperationCalls;
+import dev.capstan.ops.runbook.RunbookFactory;
+import dev.capstan.ops.runbook.RunbookServices;
+import dev.capstan.ops.verify.CheckServices;
+import dev.capstan.ops.verify.Checks;
+import java.net.http.HttpClient;
+import java.util.concurrent.atomic.AtomicReference;
 import dev.capstan.ops.publish.PublishServices;
 import dev.capstan.ops.publish.RegionData;
 import dev.capstan.ops.task.OneOffTaskFactory;
@@ -106,17 +114,27 @@ public final class AppContext implements AutoCloseable {
         ScaleServiceFactory scale = new ScaleServiceFactory(ecs, targets);
         OneOffTaskFactory tasks = new OneOffTaskFactory(new TaskRunServices(ecs, new SdkNetworkGateway(aws), taskDefinitions, logs, targets,
                 TaskRunServices.POLL));
-        RegionData regionData = new RegionData(new PublishServices(new SdkS3Gateway(aws),
-                new JdbcRegionConfigStore(new ConnectionFactory(this.environmentVariables)), targets, PublishServices.CONCURRENCY, Clock.systemUTC()));
-        RestartFactory restart = new RestartFactory(new RestartServices(ecs, new SdkAutoScalingGateway(aws), new SdkTargetHealthGateway(aws),
+        JdbcRegionConfigStore regionRows = new JdbcRegionConfigStore(new ConnectionFactory(this.environmentVariables));
+        RegionData regionData = new RegionData(new PublishServices(new SdkS3Gateway(aws), regionRows, targets, PublishServices.CONCURRENCY,
+                Clock.systemUTC()));
+        SdkTargetHealthGateway targetHealth = new SdkTargetHealthGateway(aws);
+        RestartFactory restart = new RestartFactory(new RestartServices(ecs, new SdkAutoScalingGateway(aws), targetHealth,
                 logsGateway, logSources, taskDefinitions, targets, RestartServices.POLL), Clock.systemUTC());
+        // The runbook factory starts runs on the runner whose catalogue holds it: the runner is handed over once built.
+        AtomicReference<Runner> runnerOnceBuilt = new AtomicReference<>();
+        Checks checks = new Checks(new CheckServices(ecs, taskDefinitions, targetHealth, logsGateway, logSources, regionRows, targets,
+                HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(10)).build(), Clock.systemUTC()));
+        RunbookFactory runbooks = new RunbookFactory(new RunbookServices(runnerOnceBuilt::get,
+                new OperationCalls(scale, tasks, restart, regionData), checks, new Attendants(), Clock.systemUTC()));
         List<OperationFactory> factories = new java.util.ArrayList<>(List.of(scale, tasks, ForceReleaseLock.factory(lock, targets)));
         factories.addAll(regionData.factories());
         factories.addAll(restart.factories());
+        factories.add(runbooks);
         OperationCatalog catalog = new OperationCatalog(factories);
         Runner runner = new Runner(new RunStore(directories.state().resolve("runs"), Clock.systemUTC()), lock, catalog, targets, runs,
                 operator(this.environmentVariables));
-        this.operations = new Operations(runner, lock, targets, scale, tasks, regionData, restart);
+        runnerOnceBuilt.set(runner);
+        this.operations = new Operations(runner, lock, targets, scale, tasks, regionData, restart, runbooks);
         this.clusters = new SdkClusterReader(aws, Clock.systemUTC());
         this.loadBalancers = new SdkLoadBalancerReader(aws, Clock.systemUTC());
     }

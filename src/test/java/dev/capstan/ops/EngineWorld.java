@@ -14,6 +14,14 @@ import dev.capstan.aws.SdkAutoScalingGateway;
 import dev.capstan.aws.SdkTargetHealthGateway;
 import dev.capstan.ops.restart.RestartFactory;
 import dev.capstan.ops.restart.RestartServices;
+import dev.capstan.ops.runbook.Attendants;
+import dev.capstan.ops.runbook.OperationCalls;
+import dev.capstan.ops.runbook.RunbookFactory;
+import dev.capstan.ops.runbook.RunbookServices;
+import dev.capstan.ops.verify.CheckServices;
+import dev.capstan.ops.verify.Checks;
+import java.net.http.HttpClient;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.ArrayList;
 import java.util.Map;
 import dev.capstan.aws.SdkTaskDefinitionReader;
@@ -53,6 +61,8 @@ public final class EngineWorld implements AutoCloseable {
     public final OneOffTaskFactory tasks;
     public final RegionData regionData;
     public final RestartFactory restart;
+    public final RunbookFactory runbooks;
+    public final Attendants attendants = new Attendants();
     public final SdkS3Gateway s3;
     public final TaskDefinitionReader taskDefinitions;
     public final Runner runner;
@@ -71,14 +81,22 @@ public final class EngineWorld implements AutoCloseable {
         tasks = new OneOffTaskFactory(new TaskRunServices(ecs, new SdkNetworkGateway(clients), taskDefinitions, logs, targets, TASK_POLL));
         // A low multipart threshold (6 MiB, 5 MiB parts) lets a test take the UploadPartCopy path with small objects.
         s3 = new SdkS3Gateway(clients, 6L * 1024 * 1024, 5L * 1024 * 1024);
-        regionData = new RegionData(new PublishServices(s3, new JdbcRegionConfigStore(new ConnectionFactory(Map.of())), targets, 16,
-                Clock.systemUTC()));
-        restart = new RestartFactory(new RestartServices(ecs, new SdkAutoScalingGateway(clients), new SdkTargetHealthGateway(clients),
-                new SdkLogsGateway(clients), new LogSources(ecs, taskDefinitions, targets), taskDefinitions, targets, TASK_POLL), Clock.systemUTC());
+        JdbcRegionConfigStore regionRows = new JdbcRegionConfigStore(new ConnectionFactory(Map.of()));
+        regionData = new RegionData(new PublishServices(s3, regionRows, targets, 16, Clock.systemUTC()));
+        SdkTargetHealthGateway targetHealth = new SdkTargetHealthGateway(clients);
+        LogSources logSources = new LogSources(ecs, taskDefinitions, targets);
+        restart = new RestartFactory(new RestartServices(ecs, new SdkAutoScalingGateway(clients), targetHealth,
+                new SdkLogsGateway(clients), logSources, taskDefinitions, targets, TASK_POLL), Clock.systemUTC());
+        AtomicReference<Runner> runnerOnceBuilt = new AtomicReference<>();
+        runbooks = new RunbookFactory(new RunbookServices(runnerOnceBuilt::get, new OperationCalls(scale, tasks, restart, regionData),
+                new Checks(new CheckServices(ecs, taskDefinitions, targetHealth, new SdkLogsGateway(clients), logSources, regionRows, targets,
+                        HttpClient.newHttpClient(), Clock.systemUTC())), attendants, Clock.systemUTC()));
         List<OperationFactory> factories = new ArrayList<>(List.of(LedgerOperation.factory(), scale, tasks, ForceReleaseLock.factory(lock, targets)));
         factories.addAll(regionData.factories());
         factories.addAll(restart.factories());
+        factories.add(runbooks);
         runner = new Runner(new RunStore(runsDirectory, Clock.systemUTC()), lock, new OperationCatalog(factories), targets, runs, operator);
+        runnerOnceBuilt.set(runner);
     }
 
     /** An environment with nothing but a cluster name and a lock table, for operations that only touch files. */
