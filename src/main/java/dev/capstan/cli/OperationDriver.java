@@ -116,7 +116,7 @@ final class OperationDriver {
         return run.outcome() == RunOutcome.SUCCEEDED ? 0 : 1;
     }
 
-    private void printPlan(Plan plan, Environment environment) {
+    void printPlan(Plan plan, Environment environment) {
         if (json()) {
             Printer.json(out(), plan);
             return;
@@ -138,7 +138,7 @@ final class OperationDriver {
     }
 
     /** --yes (with --confirm-env for production), or a question on the terminal. */
-    private Decision confirm(ConfirmationRequest request) throws IOException {
+    Decision confirm(ConfirmationRequest request) throws IOException {
         if (root.yes) {
             return request.typedNameRequired() ? Decision.typing(root.confirmEnv) : Decision.yes();
         }

@@ -111,7 +111,10 @@ final class RunsCommand {
         if (environment == null) {
             return 2;
         }
-        return new OperationDriver(root, spec).resume(run, environment);
+        OperationDriver driver = new OperationDriver(root, spec);
+        // A runbook run asks this terminal for its manual ticks and its operations' confirmations.
+        root.services.operations().runbooks().services().attendants().attend(new TerminalAttendant(root, driver, spec.commandLine().getOut()));
+        return driver.resume(run, environment);
     }
 
     @Command(name = "abandon", description = "Mark an interrupted or failed run abandoned, so the operation can start over.")

@@ -258,6 +258,43 @@ class CliTest {
     }
 
     @Test
+    void runbooksAreListedWalkedAndChecked(MotoWorld moto, SandboxDatabase database) throws Exception {
+        Path file = workspace(moto, database);
+        String ws = file.toString();
+        Files.createDirectories(file.getParent().resolve("runbooks"));
+        Files.writeString(file.getParent().resolve("runbooks/tiny.yaml"), """
+                name: tiny
+                title: Tiny checklist
+                parameters:
+                  - name: ticket
+                steps:
+                  - manual: Open ticket ${ticket}.
+                    note: Who reviewed
+                  - check: tasks-running
+                """);
+        Files.writeString(file.getParent().resolve("runbooks/broken.yaml"), "name: broken\nsteps:\n  - operation: nope\n");
+
+        assertThat(run(moto, "--workspace", ws, "runbook", "list")).isEqualTo(1);
+        assertThat(out.toString()).contains("update-region-data", "confirm-deploy", "production-release", "tiny                   Tiny checklist");
+        assertThat(err.toString()).contains("broken.yaml line 3, steps[0].operation: Capstan has no operation 'nope'");
+
+        input = "y\ny\nalice\n";
+        assertThat(run(moto, "--workspace", ws, "--env", "cli", "runbook", "run", "tiny", "--param", "ticket=REL-7")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("    > Open ticket REL-7.").contains("done: Ticked by ").contains("; Who reviewed: alice")
+                .contains("done: Passed: 2 of 2 tasks RUNNING");
+
+        assertThat(run(moto, "--workspace", ws, "--env", "cli", "--yes", "runbook", "run", "tiny", "--param", "ticket=REL-8")).isEqualTo(1);
+        assertThat(err.toString()).contains("is a manual step and --yes never ticks one");
+
+        assertThat(run(moto, "--workspace", ws, "--env", "cli", "runbook", "check", "tiny", "--param", "ticket=x")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("PASS  tasks-running: 2 of 2 tasks RUNNING").contains("All 1 checks passed.");
+        assertThat(run(moto, "--workspace", ws, "--env", "cli", "runbook", "check", "confirm-deploy", "--param", "url=http://127.0.0.1:1/")).isEqualTo(1);
+        assertThat(out.toString()).contains("FAIL  The app answers: http://127.0.0.1:1/ could not be reached");
+        assertThat(run(moto, "--workspace", ws, "--env", "cli", "runbook", "run", "tiny")).isEqualTo(2);
+        assertThat(err.toString()).contains("needs the parameter ticket");
+    }
+
+    @Test
     void regionDataFromTheCommandLine(MotoWorld moto, SandboxDatabase database) throws Exception {
         String ws = workspace(moto, database).toString();
         assertThat(run(moto, "--workspace", ws, "--env", "cli", "region", "list")).as(err.toString()).isZero();
