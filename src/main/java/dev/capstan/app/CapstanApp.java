@@ -18,6 +18,9 @@ import dev.capstan.ui.profiles.ProfilesView;
 import dev.capstan.ui.runs.PlanDialog;
 import dev.capstan.ui.runs.RunLauncher;
 import dev.capstan.ui.restart.RestartModel;
+import dev.capstan.ui.runbooks.ConsoleAttendant;
+import dev.capstan.ui.runbooks.RunbooksModel;
+import dev.capstan.ui.runbooks.RunbooksView;
 import dev.capstan.ui.restart.RestartView;
 import dev.capstan.ui.runs.ScaleForm;
 import dev.capstan.ui.runs.TaskRunForm;
@@ -107,12 +110,18 @@ public final class CapstanApp {
                 () -> window.show(activityView));
         RestartView restart = new RestartView(new RestartModel(context.operations().restart(), context.logs(), context.operations().runner().store(),
                 work, shell.environmentProperty()), launcher, () -> window.show(activityView));
-        window = new MainWindow(shell, work, List.of(profiles, environments, clusters, taskDefinitions, loadBalancers, restart, regions, logs,
-                activityView));
+        // Runbook runs ask this console for manual ticks (the Runbooks view) and for their operations' plans (the plan dialog).
+        ConsoleAttendant attendant = new ConsoleAttendant(() -> new PlanDialog(stage));
+        context.operations().runbooks().services().attendants().attend(attendant);
+        RunbooksView runbooks = new RunbooksView(new RunbooksModel(context.operations().runbooks(), context.operations().runner().store(), work,
+                shell.environmentProperty(), shell.workspaceProperty()), attendant, launcher, stage);
+        window = new MainWindow(shell, work, List.of(profiles, environments, clusters, taskDefinitions, loadBalancers, restart, regions, runbooks,
+                logs, activityView));
         window.closeGuard(launcher::runningHere);
         window.action("Run a one-off task (migration)…", () -> runTask.accept(null));
         window.action("Scale the service…", scale);
         window.action("Restart the service (new tasks, then stop the old)…", () -> window.show(restart));
+        window.action("Walk a runbook (release checklist)…", () -> window.show(runbooks));
         window.show(stage);
         activity.refresh();
         if (workspace != null) {

@@ -31,6 +31,23 @@ class ReadmeScreenshotsTest {
     @TempDir
     Path home;
 
+    /** Waits for the plan dialog of the operation whose title starts so, and confirms it. */
+    private static void confirmPlan(FxRobot robot, String title) {
+        waitUntil("the plan of " + title, () -> robot.lookup("#plan-dialog").tryQuery()
+                .map(n -> ((javafx.stage.Stage) n.getScene().getWindow()).getTitle().contains(": " + title)).orElse(false));
+        robot.clickOn("#confirm-run");
+    }
+
+    /** Waits for the manual step, types its note and ticks it. */
+    private static void tick(FxRobot robot, String title, String note) {
+        waitUntil("the manual step " + title, () -> robot.lookup("#runbook-waiting").tryQuery().map(n -> n.isVisible()
+                && ((javafx.scene.layout.VBox) n).getChildren().get(0) instanceof Label l && l.getText().equals("Your turn: " + title)).orElse(false));
+        if (!note.isEmpty()) {
+            run(() -> robot.lookup("#runbook-note").queryAs(TextField.class).setText(note));
+        }
+        robot.clickOn("#runbook-tick");
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void theSandboxConsoleAsANewcomerSeesIt() throws Exception {
@@ -141,6 +158,36 @@ class ReadmeScreenshotsTest {
                 waitUntil("the migration exited 0", () -> robot.lookup("#run-exit-code").queryAs(Label.class).getText().startsWith("Exit code 0"));
                 run(() -> robot.lookup("#run-steps").queryAs(javafx.scene.control.ListView.class).scrollTo(2));
                 assertThat(FxTestSupport.screenshot(scene, OUT.resolve("task-run.png"))).isNotEmptyFile();
+
+                // The "Update region data" runbook walked from start to end: ticks, three operations with their plans, a check.
+                var staging = opened.app().shell().environmentProperty().get();
+                var next = context.operations().regionData().overview(staging).stream().filter(r -> !r.siblings().isEmpty()).findFirst().orElseThrow();
+                robot.clickOn("#nav-runbooks");
+                waitUntil("the runbooks are listed", () -> robot.lookup("#param-region").tryQuery().isPresent());
+                run(() -> {
+                    robot.lookup("#param-region").queryAs(TextField.class).setText(next.row().region());
+                    robot.lookup("#param-uri").queryAs(TextField.class).setText(next.row().s3Uri());
+                    robot.lookup("#param-from").queryAs(TextField.class).setText(next.siblings().get(0).toString());
+                });
+                robot.clickOn("#runbook-start");
+                confirmPlan(robot, "Runbook \"Update region data\"");
+                tick(robot, "Make a test map of " + next.row().region(), "https://maps.example.org/test-map");
+                confirmPlan(robot, "Copy ");
+                confirmPlan(robot, "Restart StagingApp");
+                waitUntil("the restart is under way in the checklist", () -> robot.lookup("#runbook-status").queryAs(Label.class).getText()
+                        .startsWith("2 of 7 steps done"));
+                assertThat(FxTestSupport.screenshot(scene, OUT.resolve("runbook-running.png"))).isNotEmptyFile();
+                tick(robot, "Check the test map of " + next.row().region(), "block group and county edits work");
+                confirmPlan(robot, "Bump the version");
+                tick(robot, "Record the update", "");
+                waitUntil("the runbook is done", () -> robot.lookup("#runbook-status").queryAs(Label.class).getText()
+                        .startsWith("7 of 7 steps done; finished by "));
+                assertThat(FxTestSupport.screenshot(scene, OUT.resolve("runbook-done.png"))).isNotEmptyFile();
+                var walked = context.operations().runner().store().list().stream()
+                        .filter(r -> r.operationType().equals(dev.capstan.ops.runbook.RunbookRun.TYPE)).findFirst().orElseThrow();
+                assertThat(walked.outcome()).isEqualTo(dev.capstan.ops.RunOutcome.SUCCEEDED);
+                assertThat(new dev.capstan.ops.runbook.RunbookRecord(java.time.ZoneOffset.UTC).markdown(walked))
+                        .contains("Link to the test map: https://maps.example.org/test-map").contains("  - s3_uri expected " + next.row().s3Uri() + ": same");
 
                 // Region data: the Regions view, a publish of the region whose next release waits beside its data.
                 robot.clickOn("#nav-regions");

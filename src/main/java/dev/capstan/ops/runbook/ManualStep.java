@@ -6,6 +6,7 @@ import dev.capstan.ops.StepContext;
 import dev.capstan.ops.StepKind;
 import dev.capstan.ops.StepPreview;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 /** Text a person reads and ticks; the tick (who, when, the note) is journaled before the run goes on. */
@@ -44,10 +45,11 @@ final class ManualStep implements Step {
         RunbookSteps.startedAt(context, services.clock().instant());
         String at = context.fact("tickedAt:" + step.id()).orElse(null);
         if (at == null) {
-            Attendant.Tick tick = RunbookSteps.await(context, services.attendants().current().tick(context.runId(), step, text()));
+            Runbook.Manual filled = new Runbook.Manual(step.id(), Runbook.fill(step.title(), values), text(), Runbook.fill(step.noteLabel(), values));
+            Attendant.Tick tick = RunbookSteps.await(context, services.attendants().current().tick(context.runId(), filled, text()));
             context.rememberOnce("tickedBy:" + step.id(), context.operator());
             context.rememberOnce("note:" + step.id(), tick.note());
-            at = context.rememberOnce("tickedAt:" + step.id(), Instant.now(services.clock()).toString());
+            at = context.rememberOnce("tickedAt:" + step.id(), Instant.now(services.clock()).truncatedTo(ChronoUnit.SECONDS).toString());
         }
         String note = context.fact("note:" + step.id()).orElse("");
         return "Ticked by " + context.fact("tickedBy:" + step.id()).orElse(context.operator()) + " at " + at

@@ -56,7 +56,8 @@ final class OperationStep implements Step {
 
     @Override
     public StepPreview preview() {
-        return StepPreview.of("Operation: " + Runbook.fill(step.title(), values) + " (" + step.operation() + "; its own plan is shown when the step is reached)")
+        // Its own plan (read from the estate as it is then) is shown when the step is reached.
+        return StepPreview.of("Operation: " + Runbook.fill(step.title(), values) + " (" + step.operation() + ")")
                 .withDetails(with().entrySet().stream().map(e -> e.getKey() + " = " + e.getValue()).toList());
     }
 
