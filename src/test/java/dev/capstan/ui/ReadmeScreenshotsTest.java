@@ -174,8 +174,9 @@ class ReadmeScreenshotsTest {
                 tick(robot, "Make a test map of " + next.row().region(), "https://maps.example.org/test-map");
                 confirmPlan(robot, "Copy ");
                 confirmPlan(robot, "Restart StagingApp");
-                waitUntil("the restart is under way in the checklist", () -> robot.lookup("#runbook-status").queryAs(Label.class).getText()
-                        .startsWith("2 of 7 steps done"));
+                waitUntil("the restart is done and QA waits for its tick", () -> robot.lookup("#runbook-status").queryAs(Label.class).getText()
+                        .startsWith("3 of 7 steps done") && robot.lookup("#runbook-waiting").query().isVisible());
+                run(() -> robot.lookup("#runbook-note").queryAs(TextField.class).setText("block group and county edits work"));
                 assertThat(FxTestSupport.screenshot(scene, OUT.resolve("runbook-running.png"))).isNotEmptyFile();
                 tick(robot, "Check the test map of " + next.row().region(), "block group and county edits work");
                 confirmPlan(robot, "Bump the version");
