@@ -18,9 +18,9 @@ public record AwsClientSettings(Duration apiCallTimeout, Duration apiCallAttempt
         return new AwsClientSettings(Duration.ofSeconds(60), Duration.ofSeconds(20), 3, List.of());
     }
 
-    /** Retries off (a stand-in answers what it lacks with HTTP 500), and the task times moto leaves out filled in. */
+    /** Retries off: a stand-in answers what it lacks with HTTP 500, which retrying cannot mend. */
     public static AwsClientSettings forLocalStandIn() {
-        return new AwsClientSettings(Duration.ofSeconds(30), Duration.ofSeconds(15), 1, List.of(new StandInTaskTimes()));
+        return new AwsClientSettings(Duration.ofSeconds(30), Duration.ofSeconds(15), 1, List.of());
     }
 
     public AwsClientSettings withInterceptor(ExecutionInterceptor interceptor) {

@@ -23,6 +23,7 @@ public final class MotoWorld implements AutoCloseable {
     private final FaultInjector faults = new FaultInjector();
     private final TaskEndings taskEndings = new TaskEndings();
     private final TargetHealthFaults targetHealth = new TargetHealthFaults();
+    private final TaskStartTimes taskStarts = new TaskStartTimes();
     private final AwsClients clients;
 
     MotoWorld(Path home) throws IOException {
@@ -35,7 +36,7 @@ public final class MotoWorld implements AutoCloseable {
                 + "[no-region]\naws_access_key_id = testing\naws_secret_access_key = testing-secret\n");
         this.catalog = new ProfileCatalog(awsConfig(), awsCredentials());
         this.clients = new AwsClients(catalog, AwsClientSettings.forLocalStandIn().withInterceptor(faults).withInterceptor(taskEndings)
-                .withInterceptor(targetHealth));
+                .withInterceptor(targetHealth).withInterceptor(taskStarts));
     }
 
     public String endpoint() {
@@ -81,6 +82,7 @@ public final class MotoWorld implements AutoCloseable {
     void reset() {
         faults.clear();
         targetHealth.clear();
+        taskStarts.clear();
         taskEndings.clear();
         server.reset();
     }

@@ -45,7 +45,7 @@ final class Params {
         } catch (DateTimeParseException notInstant) {
             try {
                 Duration ago = Durations.parse(value);
-                return now.minus(ago);
+                return now.minus(ago).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
             } catch (IllegalArgumentException notDuration) {
                 throw new IllegalArgumentException("The " + kind + " check's '" + key + "' is '" + value
                         + "'; give a time like 2026-11-23T08:00:00Z or a duration ago like 30m.");

@@ -45,8 +45,8 @@ final class TasksStartedAfterCheck implements Check {
         for (ServiceTask task : running) {
             Instant started = task.startedAt() != null ? task.startedAt() : task.createdAt();
             boolean late = started != null && started.isAfter(after);
-            evidence.add("task " + task.shortId() + " started " + (started == null ? "at a time ECS did not report" : started)
-                    + (late ? "" : ": before"));
+            evidence.add(started == null ? "task " + task.shortId() + ": ECS reported no start time (moto never does)"
+                    : "task " + task.shortId() + " started " + started + (late ? "" : ": before"));
             passed &= late;
         }
         if (running.isEmpty()) {
