@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Every target of every target group the service registers in is healthy, and each group has at least one. */
+/** Every target of every target group the service registers in is healthy (or draining away), and each group has at least one. */
 final class TargetsHealthyCheck implements Check {
     private final CheckServices services;
 
@@ -54,7 +54,8 @@ final class TargetsHealthyCheck implements Check {
             for (TargetGroupInfo.Target t : targets) {
                 String why = t.description() != null ? t.description() : t.reason();
                 evidence.add(name + ": " + t.id() + ":" + t.port() + " " + t.state() + (why == null ? "" : " (" + why + ")"));
-                passed &= "healthy".equals(t.state());
+                // A draining target is one ELB is letting go (a stopped task's): reported, not held against the service.
+                passed &= "healthy".equals(t.state()) || "draining".equals(t.state());
                 healthy += "healthy".equals(t.state()) ? 1 : 0;
             }
         }
