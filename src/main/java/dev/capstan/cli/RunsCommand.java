@@ -82,7 +82,7 @@ final class RunsCommand {
         if (root.output == CapstanCommand.Output.json) {
             out.println(RunReport.json(run));
         } else if (markdown) {
-            out.print(new RunReport(ZoneId.systemDefault()).markdown(run));
+            out.print(dev.capstan.ops.runbook.RunbookRecord.of(run, ZoneId.systemDefault()));
         } else {
             out.println(run.title() + ": " + run.outcome() + (run.error() == null ? "" : " (" + run.error() + ")"));
             out.println("run " + run.id() + " in " + run.environment() + " by " + run.osUser() + " as " + run.callerArn());

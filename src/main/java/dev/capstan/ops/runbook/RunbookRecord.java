@@ -22,6 +22,11 @@ public final class RunbookRecord {
         this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z").withZone(zone);
     }
 
+    /** The Markdown of any run: a runbook run as its checklist, any other as {@link RunReport} writes it. */
+    public static String of(RunRecord run, ZoneId zone) {
+        return RunbookRun.TYPE.equals(run.operationType()) ? new RunbookRecord(zone).markdown(run) : new RunReport(zone).markdown(run);
+    }
+
     public String markdown(RunRecord run) {
         StringBuilder md = new StringBuilder();
         md.append("## ").append(run.title()).append("\n\n");

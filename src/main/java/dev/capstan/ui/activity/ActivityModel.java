@@ -5,6 +5,7 @@ import dev.capstan.domain.LockRecord;
 import dev.capstan.ops.RunOutcome;
 import dev.capstan.ops.RunRecord;
 import dev.capstan.ops.RunReport;
+import dev.capstan.ops.runbook.RunbookRecord;
 import dev.capstan.ops.lock.LockSpot;
 import dev.capstan.ui.common.BackgroundWork;
 import dev.capstan.ui.runs.RunLauncher;
@@ -46,7 +47,7 @@ public final class ActivityModel {
         this.launcher = launcher;
         this.work = work;
         this.environment = environment;
-        selected.addListener((obs, old, run) -> markdown.set(run == null ? "" : report.markdown(run)));
+        selected.addListener((obs, old, run) -> markdown.set(run == null ? "" : RunbookRecord.of(run, report.zone())));
         environment.addListener((obs, old, env) -> refreshLock());
         launcher.listen(new RunLauncher.Events() {
             @Override
@@ -192,7 +193,7 @@ public final class ActivityModel {
 
     public void export(Path file, boolean json) throws IOException {
         RunRecord run = selected.get();
-        Files.writeString(file, json ? RunReport.json(run) : report.markdown(run), StandardCharsets.UTF_8);
+        Files.writeString(file, json ? RunReport.json(run) : RunbookRecord.of(run, report.zone()), StandardCharsets.UTF_8);
         notice.set("Saved run " + run.id() + " to " + file);
     }
 
