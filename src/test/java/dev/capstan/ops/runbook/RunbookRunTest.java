@@ -88,7 +88,7 @@ class RunbookRunTest {
         String record = new RunbookRecord(ZoneOffset.UTC).markdown(done);
         assertThat(record).startsWith("## Runbook \"Small release\" on walked (count 3)\n")
                 .containsPattern("- \\[x] \\*\\*1\\. Tell the team walked is being scaled to 3\\.\\*\\* — Ticked by tester@test-host at \\S+; Where: done: announce")
-                .containsPattern("- \\[x] \\*\\*2\\. Operation: Scale to 3 \\(service\\.scale; .*\\*\\* — Run " + child
+                .containsPattern("- \\[x] \\*\\*2\\. Operation: Scale to 3 \\(service\\.scale\\)\\*\\* — Run " + child
                         + " \\(Scale walked-web on walked to 3\\) succeeded in \\d+ s \\(tester@test-host, \\d{4}-\\d\\d-\\d\\d ")
                 .contains("- [x] **3. Check: All tasks run")
                 .contains("  - walked-web desires 3 tasks")
