@@ -22,6 +22,10 @@ import dev.capstan.aws.SdkTargetHealthGateway;
 import dev.capstan.ops.restart.RestartFactory;
 import dev.capstan.ops.restart.RestartServices;
 import dev.capstan.ops.runbook.Attendants;
+import dev.capstan.aws.SdkListenerRulesGateway;
+import dev.capstan.aws.SdkTaskSetGateway;
+import dev.capstan.ops.bluegreen.BlueGreen;
+import dev.capstan.ops.bluegreen.BlueGreenServices;
 import dev.capstan.ops.runbook.OperationCalls;
 import dev.capstan.ops.runbook.RunbookFactory;
 import dev.capstan.ops.runbook.RunbookServices;
@@ -130,11 +134,15 @@ public final class AppContext implements AutoCloseable {
         factories.addAll(regionData.factories());
         factories.addAll(restart.factories());
         factories.add(runbooks);
+        RunStore runStore = new RunStore(directories.state().resolve("runs"), Clock.systemUTC());
+        BlueGreen blueGreen = new BlueGreen(new BlueGreenServices(ecs, new SdkTaskSetGateway(aws), new SdkListenerRulesGateway(aws), targetHealth,
+                taskDefinitions, logs, targets, runStore, BlueGreenServices.POLL));
+        factories.addAll(blueGreen.factories());
         OperationCatalog catalog = new OperationCatalog(factories);
-        Runner runner = new Runner(new RunStore(directories.state().resolve("runs"), Clock.systemUTC()), lock, catalog, targets, runs,
+        Runner runner = new Runner(runStore, lock, catalog, targets, runs,
                 operator(this.environmentVariables));
         runnerOnceBuilt.set(runner);
-        this.operations = new Operations(runner, lock, targets, scale, tasks, regionData, restart, runbooks);
+        this.operations = new Operations(runner, lock, targets, scale, tasks, regionData, restart, runbooks, blueGreen);
         this.clusters = new SdkClusterReader(aws, Clock.systemUTC());
         this.loadBalancers = new SdkLoadBalancerReader(aws, Clock.systemUTC());
     }

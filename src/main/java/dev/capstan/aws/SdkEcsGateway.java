@@ -58,10 +58,15 @@ public final class SdkEcsGateway implements EcsGateway {
         }
     }
 
-    /** What the PRIMARY deployment runs: during a rolling deploy the service's own field can still name the old revision. */
+    /**
+     * What the PRIMARY deployment (or, for the EXTERNAL controller, the PRIMARY task set) runs: during a rolling
+     * deploy the service's own field can still name the old revision, and a blue/green service has none.
+     */
     private static String primaryTaskDefinition(Service service) {
         return service.deployments().stream().filter(d -> "PRIMARY".equals(d.status())).map(d -> d.taskDefinition())
-                .filter(arn -> arn != null).findFirst().orElse(service.taskDefinition());
+                .filter(arn -> arn != null).findFirst()
+                .or(() -> service.taskSets().stream().filter(t -> "PRIMARY".equals(t.status())).map(t -> t.taskDefinition()).findFirst())
+                .orElse(service.taskDefinition());
     }
 
     @Override
@@ -170,8 +175,14 @@ public final class SdkEcsGateway implements EcsGateway {
     public List<String> targetGroupsOf(AwsTarget target, String cluster, String service) {
         try {
             List<Service> found = clients.ecs(target).describeServices(r -> r.cluster(cluster).services(service)).services();
-            return found.isEmpty() ? List.of() : found.get(0).loadBalancers().stream()
-                    .map(lb -> lb.targetGroupArn()).filter(arn -> arn != null).distinct().toList();
+            if (found.isEmpty()) {
+                return List.of();
+            }
+            // A blue/green service's target groups are its PRIMARY task set's.
+            Service s = found.get(0);
+            var loadBalancers = !s.loadBalancers().isEmpty() ? s.loadBalancers() : s.taskSets().stream()
+                    .filter(t -> "PRIMARY".equals(t.status())).flatMap(t -> t.loadBalancers().stream()).toList();
+            return loadBalancers.stream().map(lb -> lb.targetGroupArn()).filter(arn -> arn != null).distinct().toList();
         } catch (SdkException e) {
             throw AwsErrors.explain(e, target, "describe service " + service);
         }
@@ -194,7 +205,7 @@ public final class SdkEcsGateway implements EcsGateway {
             }
             Map<String, String> instances = mine.stream().anyMatch(t -> t.containerInstanceArn() != null) ? instanceIds(target, cluster) : Map.of();
             return mine.stream().map(t -> new ServiceTask(t.taskArn(), t.lastStatus(), t.desiredStatus(), t.createdAt(), t.startedAt(),
-                    t.stoppedReason(), addresses(t, instances))).toList();
+                    t.stoppedReason(), addresses(t, instances), t.startedBy())).toList();
         } catch (SdkException e) {
             throw AwsErrors.explain(e, target, "list the tasks of " + service);
         }

@@ -24,7 +24,8 @@ public record Environment(
         LoadBalancerSettings loadBalancer,
         RegionDataSettings regionData,
         DatabaseSettings database,
-        String lockTable) {
+        String lockTable,
+        DeploySettings deploy) {
 
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
 
@@ -58,13 +59,18 @@ public record Environment(
         }
     }
 
+    /** How it is deployed; environments that say nothing have no gate and no commands. */
+    public DeploySettings deployment() {
+        return deploy == null ? DeploySettings.none() : deploy;
+    }
+
     /** The same environment aimed at another of its cluster's services (null: the workspace's own). */
     public Environment withService(String other) {
         if (other == null || other.isBlank() || other.equals(service)) {
             return this;
         }
         return new Environment(name, profile, region, endpoint, production, readOnly, cluster, other, container, network, logGroup,
-                autoScalingGroup, loadBalancer, regionData, database, lockTable);
+                autoScalingGroup, loadBalancer, regionData, database, lockTable, deploy);
     }
 
     public Optional<String> endpointOverride() {

@@ -6,11 +6,12 @@ import dev.capstan.ops.scale.ScaleServiceFactory;
 import dev.capstan.ops.publish.RegionData;
 import dev.capstan.ops.restart.RestartFactory;
 import dev.capstan.ops.runbook.RunbookFactory;
+import dev.capstan.ops.bluegreen.BlueGreen;
 import dev.capstan.ops.task.OneOffTaskFactory;
 
 /** What the two fronts, the console and the CLI, drive: the runner and the operations it runs. */
 public record Operations(Runner runner, DeployLock lock, Targets targets, ScaleServiceFactory scale, OneOffTaskFactory tasks,
-                         RegionData regionData, RestartFactory restart, RunbookFactory runbooks) {
+                         RegionData regionData, RestartFactory restart, RunbookFactory runbooks, BlueGreen blueGreen) {
     public ForceReleaseLock forceReleaseLock(dev.capstan.domain.Environment environment) {
         return new ForceReleaseLock(environment, lock, targets);
     }

@@ -121,7 +121,7 @@ public final class Sandbox implements AutoCloseable {
                 s.cluster(), s.service(), s.container(), new NetworkSettings(e.subnets(), e.securityGroups(), false), s.logGroup(),
                 s.autoScalingGroup(), new LoadBalancerSettings(e.listenerArn(), e.blueTargetGroupArn(), e.greenTargetGroupArn()),
                 new RegionDataSettings(s.bucket()), new DatabaseSettings(database.jdbcUrl(s.name()), database.user(), null),
-                SandboxEstate.LOCK_TABLE);
+                SandboxEstate.LOCK_TABLE, null);
     }
 
     public Path workspace() {

@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * The estate the sandbox builds, modelled on the DistrictBuilder runbook (seed 003): a staging and a
  * production cluster, each with its app service, task definition family, log group and region-data
- * bucket. Staging runs on EC2 instances of an auto scaling group, as seed 003's services do; production
- * runs on Fargate, so the console shows both kinds. These names are the sandbox's own data; Capstan itself reads every
+ * bucket. Staging runs on EC2 instances of an auto scaling group, as seed 003's services do, and is
+ * restarted rolling; production runs on Fargate in task sets and is deployed blue/green (seed 001). These names are the sandbox's own data; Capstan itself reads every
  * name from a workspace.
  */
 public final class SandboxEstate {
@@ -22,8 +22,8 @@ public final class SandboxEstate {
     public static List<EnvironmentSpec> environments(int objectsPerRegion) {
         return List.of(
                 new EnvironmentSpec("staging", "ecsStagingCluster", "StagingApp", "StagingApp", 4, 2, "app",
-                        "logStagingApp", "asgStaging", "districtbuilder-staging-data", REGIONS, objectsPerRegion, 10, EnvironmentSpec.EC2),
+                        "logStagingApp", "asgStaging", "districtbuilder-staging-data", REGIONS, objectsPerRegion, 10, EnvironmentSpec.EC2, false),
                 new EnvironmentSpec("production", "ecsProductionCluster", "ProductionApp", "ProductionApp", 3, 3, "app",
-                        "logProductionApp", null, "districtbuilder-production-data", REGIONS, objectsPerRegion, 20, EnvironmentSpec.FARGATE));
+                        "logProductionApp", null, "districtbuilder-production-data", REGIONS, objectsPerRegion, 20, EnvironmentSpec.FARGATE, true));
     }
 }

@@ -67,6 +67,33 @@ class EcsSchedulerTest {
     }
 
     @Test
+    void taskSetsRunTheirShareBehindTheirOwnTargetGroup(MotoWorld moto) {
+        EnvironmentSpec spec = TestEstate.spec("sets").withBlueGreen();
+        SeededEnvironment seeded = TestEstate.seed(moto, spec);
+        EcsScheduler scheduler = new EcsScheduler(moto.clients(), moto.target(), List.of(spec.cluster()));
+        var ecs = moto.clients().ecs(moto.target());
+        var primary = ecs.describeTaskSets(r -> r.cluster(spec.cluster()).service(spec.service())).taskSets().get(0);
+        assertThat(primary.status()).isEqualTo("PRIMARY");
+        assertThat(running(moto, spec)).hasSize(2).allMatch(t -> primary.id().equals(t.startedBy()));
+        assertThat(targets(moto, seeded.blueTargetGroupArn())).isEqualTo(ips(running(moto, spec)));
+
+        var green = ecs.createTaskSet(r -> r.cluster(spec.cluster()).service(spec.service()).taskDefinition(primary.taskDefinition())
+                .launchType(primary.launchType()).networkConfiguration(primary.networkConfiguration())
+                .loadBalancers(lb -> lb.targetGroupArn(seeded.greenTargetGroupArn()).containerName(spec.container()).containerPort(3000))).taskSet();
+        scheduler.reconcileOnce();
+        List<Task> both = running(moto, spec);
+        assertThat(both).hasSize(4);
+        Set<String> greenIps = ips(both.stream().filter(t -> green.id().equals(t.startedBy())).toList());
+        assertThat(targets(moto, seeded.greenTargetGroupArn())).hasSize(2).isEqualTo(greenIps);
+
+        ecs.deleteTaskSet(r -> r.cluster(spec.cluster()).service(spec.service()).taskSet(primary.taskSetArn()));
+        scheduler.reconcileOnce();
+        scheduler.reconcileOnce();
+        assertThat(running(moto, spec)).hasSize(2).allMatch(t -> green.id().equals(t.startedBy()));
+        assertThat(targets(moto, seeded.blueTargetGroupArn())).isEmpty();
+    }
+
+    @Test
     void logTrickleWritesIntoEachTasksAwslogsStream(MotoWorld moto) {
         EnvironmentSpec spec = TestEstate.spec("trickle");
         TestEstate.seed(moto, spec);

@@ -67,7 +67,7 @@ class CliTest {
         if (engine == null) {
             engine = new EngineWorld(moto, runs);
         }
-        return new Operations(engine.runner, engine.lock, engine.targets, engine.scale, engine.tasks, engine.regionData, engine.restart, engine.runbooks);
+        return new Operations(engine.runner, engine.lock, engine.targets, engine.scale, engine.tasks, engine.regionData, engine.restart, engine.runbooks, engine.blueGreen);
     }
 
     @org.junit.jupiter.api.AfterEach

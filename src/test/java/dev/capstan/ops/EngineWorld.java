@@ -15,6 +15,10 @@ import dev.capstan.aws.SdkTargetHealthGateway;
 import dev.capstan.ops.restart.RestartFactory;
 import dev.capstan.ops.restart.RestartServices;
 import dev.capstan.ops.runbook.Attendants;
+import dev.capstan.aws.SdkListenerRulesGateway;
+import dev.capstan.aws.SdkTaskSetGateway;
+import dev.capstan.ops.bluegreen.BlueGreen;
+import dev.capstan.ops.bluegreen.BlueGreenServices;
 import dev.capstan.ops.runbook.OperationCalls;
 import dev.capstan.ops.runbook.RunbookFactory;
 import dev.capstan.ops.runbook.RunbookServices;
@@ -62,6 +66,7 @@ public final class EngineWorld implements AutoCloseable {
     public final RegionData regionData;
     public final RestartFactory restart;
     public final RunbookFactory runbooks;
+    public final BlueGreen blueGreen;
     public final Attendants attendants = new Attendants();
     public final SdkS3Gateway s3;
     public final TaskDefinitionReader taskDefinitions;
@@ -95,14 +100,18 @@ public final class EngineWorld implements AutoCloseable {
         factories.addAll(regionData.factories());
         factories.addAll(restart.factories());
         factories.add(runbooks);
-        runner = new Runner(new RunStore(runsDirectory, Clock.systemUTC()), lock, new OperationCatalog(factories), targets, runs, operator);
+        RunStore runStore = new RunStore(runsDirectory, Clock.systemUTC());
+        blueGreen = new BlueGreen(new BlueGreenServices(ecs, new SdkTaskSetGateway(clients), new SdkListenerRulesGateway(clients), targetHealth,
+                taskDefinitions, logs, targets, runStore, TASK_POLL));
+        factories.addAll(blueGreen.factories());
+        runner = new Runner(runStore, lock, new OperationCatalog(factories), targets, runs, operator);
         runnerOnceBuilt.set(runner);
     }
 
     /** An environment with nothing but a cluster name and a lock table, for operations that only touch files. */
     public static Environment plainEnvironment(String name, String endpoint, boolean production, String lockTable) {
         return new Environment(name, MotoWorld.PROFILE, MotoWorld.REGION, endpoint, production, false, name + "-cluster", null, null,
-                null, null, null, null, null, null, lockTable);
+                null, null, null, null, null, null, lockTable, null);
     }
 
     @Override

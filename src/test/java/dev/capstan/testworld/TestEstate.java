@@ -23,7 +23,7 @@ public final class TestEstate {
     public static EnvironmentSpec spec(String name) {
         return new EnvironmentSpec(name, name + "-cluster", name + "-web", name + "-web", 2, 2, "web",
                 "/ecs/" + name + "-web", name + "-asg", name + "-regions", List.of("OH", "NC"), 3, 30 + Math.abs(name.hashCode() % 200),
-                EnvironmentSpec.FARGATE);
+                EnvironmentSpec.FARGATE, false);
     }
 
     public static SeededEnvironment seed(MotoWorld moto, EnvironmentSpec spec) {
@@ -54,20 +54,27 @@ public final class TestEstate {
         return new Environment(s.name(), MotoWorld.PROFILE, MotoWorld.REGION, moto.endpoint(), false, false, s.cluster(), s.service(),
                 s.container(), new NetworkSettings(seeded.subnets(), seeded.securityGroups(), false), s.logGroup(), s.autoScalingGroup(),
                 new LoadBalancerSettings(seeded.listenerArn(), seeded.blueTargetGroupArn(), seeded.greenTargetGroupArn()),
-                new RegionDataSettings(s.bucket()), database, lockTable);
+                new RegionDataSettings(s.bucket()), database, lockTable, null);
     }
 
     /** The same environment with a different cluster name: one field broken, everything else intact. */
     public static Environment withCluster(Environment e, String cluster) {
         return new Environment(e.name() + "-broken", e.profile(), e.region(), e.endpoint(), e.production(), e.readOnly(), cluster,
                 e.service(), e.container(), e.network(), e.logGroup(), e.autoScalingGroup(), e.loadBalancer(), e.regionData(),
-                e.database(), e.lockTable());
+                e.database(), e.lockTable(), e.deploy());
+    }
+
+    /** The same environment with deploy settings (a promotion gate, pre- and post-deploy commands). */
+    public static Environment withDeploy(Environment e, dev.capstan.domain.DeploySettings deploy) {
+        return new Environment(e.name(), e.profile(), e.region(), e.endpoint(), e.production(), e.readOnly(), e.cluster(),
+                e.service(), e.container(), e.network(), e.logGroup(), e.autoScalingGroup(), e.loadBalancer(), e.regionData(),
+                e.database(), e.lockTable(), deploy);
     }
 
     /** The same environment under another name, marked production and/or read-only. */
     public static Environment variant(Environment e, String name, boolean production, boolean readOnly) {
         return new Environment(name, e.profile(), e.region(), e.endpoint(), production, readOnly, e.cluster(),
                 e.service(), e.container(), e.network(), e.logGroup(), e.autoScalingGroup(), e.loadBalancer(), e.regionData(),
-                e.database(), e.lockTable());
+                e.database(), e.lockTable(), e.deploy());
     }
 }

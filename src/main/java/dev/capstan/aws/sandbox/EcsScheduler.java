@@ -11,6 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Attachment;
+import software.amazon.awssdk.services.ecs.model.DeploymentControllerType;
+import software.amazon.awssdk.services.ecs.model.TaskSet;
 import software.amazon.awssdk.services.ecs.model.KeyValuePair;
 import software.amazon.awssdk.services.ecs.model.LoadBalancer;
 import software.amazon.awssdk.services.ecs.model.Service;
@@ -30,6 +32,8 @@ public final class EcsScheduler {
     private final AwsTarget target;
     private final List<String> clusters;
     private final ContainerAgents agents;
+    /** The target groups each blue/green service's task sets have used, to empty those no set claims any more. */
+    private final java.util.Map<String, Set<String>> groupsUsed = new java.util.concurrent.ConcurrentHashMap<>();
 
     public EcsScheduler(AwsClients clients, AwsTarget target, List<String> clusters) {
         this.clients = clients;
@@ -71,33 +75,80 @@ public final class EcsScheduler {
         // moto's ListTasks ignores serviceName; a service's tasks carry its name in their group.
         String group = "service:" + service.serviceName();
         List<Task> mine = new ArrayList<>(clusterTasks.stream().filter(t -> group.equals(t.group())).toList());
-        int missing = service.desiredCount() - mine.size();
-        while (missing > 0) {
-            int count = Math.min(missing, 10);
-            String startedBy = service.deployments().isEmpty() ? "capstan-sandbox" : service.deployments().get(0).id();
-            List<Task> started = ecs.runTask(r -> r.cluster(cluster).taskDefinition(service.taskDefinition()).count(count)
-                    .launchType(service.launchType()).networkConfiguration(service.networkConfiguration())
-                    .group(group).startedBy(startedBy)).tasks();
-            if (started.isEmpty()) {
-                LOG.info("No room for another task of {} in {}; waiting for instances", service.serviceName(), cluster);
-                break;
-            }
-            mine.addAll(started);
-            missing -= started.size();
+        if (external(service)) {
+            reconcileTaskSets(ecs, cluster, service, mine);
+            return;
         }
-        for (int extra = -missing; extra > 0 && !mine.isEmpty(); extra--) {
-            Task stopping = mine.remove(mine.size() - 1);
-            ecs.stopTask(r -> r.cluster(cluster).task(stopping.taskArn()).reason("Scaling activity initiated by the service scheduler"));
-        }
-        syncTargets(service, mine);
+        String startedBy = service.deployments().isEmpty() ? "capstan-sandbox" : service.deployments().get(0).id();
+        mine = keepAt(ecs, cluster, service.serviceName(), mine, service.desiredCount(), r -> r.taskDefinition(service.taskDefinition())
+                .launchType(service.launchType()).networkConfiguration(service.networkConfiguration()).group(group).startedBy(startedBy));
+        syncTargets(service.loadBalancers(), mine);
     }
 
-    /** Registers every live task's IP in the service's target groups and removes IPs of tasks that are gone. */
-    private void syncTargets(Service service, List<Task> live) {
+    private static boolean external(Service service) {
+        return service.deploymentController() != null && service.deploymentController().type() == DeploymentControllerType.EXTERNAL;
+    }
+
+    /**
+     * What ECS does for the EXTERNAL deployment controller: each task set runs its scale of the service's
+     * desired count (its tasks started by the set's id), behind the set's own target groups; the tasks of a
+     * deleted set stop.
+     */
+    private void reconcileTaskSets(EcsClient ecs, String cluster, Service service, List<Task> mine) {
+        String group = "service:" + service.serviceName();
+        List<TaskSet> sets = ecs.describeTaskSets(r -> r.cluster(cluster).service(service.serviceName())).taskSets();
+        Set<String> live = new HashSet<>();
+        sets.forEach(set -> live.add(set.id()));
+        for (Task task : mine) {
+            if (!live.contains(task.startedBy())) {
+                ecs.stopTask(r -> r.cluster(cluster).task(task.taskArn()).reason("Task set deleted"));
+            }
+        }
+        // A target group a deleted set used has nobody left behind it: ECS deregisters a stopped task's targets.
+        Set<String> claimed = new HashSet<>();
+        sets.forEach(set -> set.loadBalancers().forEach(lb -> claimed.add(lb.targetGroupArn())));
+        Set<String> used = groupsUsed.computeIfAbsent(service.serviceArn(), k -> new HashSet<>());
+        for (String gone : used.stream().filter(tg -> !claimed.contains(tg)).toList()) {
+            syncTargets(List.of(LoadBalancer.builder().targetGroupArn(gone).containerPort(0).build()), List.of());
+        }
+        used.addAll(claimed);
+        for (TaskSet set : sets) {
+            double scale = set.scale() == null || set.scale().value() == null ? 100.0 : set.scale().value();
+            int desired = (int) Math.ceil(scale / 100.0 * service.desiredCount());
+            List<Task> ofSet = mine.stream().filter(t -> set.id().equals(t.startedBy())).toList();
+            List<Task> kept = keepAt(ecs, cluster, service.serviceName(), new ArrayList<>(ofSet), desired, r -> r.taskDefinition(set.taskDefinition())
+                    .launchType(set.launchType()).networkConfiguration(set.networkConfiguration()).group(group).startedBy(set.id()));
+            syncTargets(set.loadBalancers(), kept);
+        }
+    }
+
+    /** Starts or stops tasks until {@code tasks} holds {@code desired}; returns the tasks kept. */
+    private static List<Task> keepAt(EcsClient ecs, String cluster, String service, List<Task> tasks, int desired,
+                                     java.util.function.Consumer<software.amazon.awssdk.services.ecs.model.RunTaskRequest.Builder> how) {
+        int missing = desired - tasks.size();
+        while (missing > 0) {
+            int count = Math.min(missing, 10);
+            List<Task> started = ecs.runTask(r -> how.accept(r.cluster(cluster).count(count))).tasks();
+            if (started.isEmpty()) {
+                LOG.info("No room for another task of {} in {}; waiting for instances", service, cluster);
+                break;
+            }
+            tasks.addAll(started);
+            missing -= started.size();
+        }
+        for (int extra = -missing; extra > 0 && !tasks.isEmpty(); extra--) {
+            Task stopping = tasks.remove(tasks.size() - 1);
+            ecs.stopTask(r -> r.cluster(cluster).task(stopping.taskArn()).reason("Scaling activity initiated by the service scheduler"));
+        }
+        return tasks;
+    }
+
+    /** Registers every live task's IP in the target groups and removes IPs of tasks that are gone. */
+    private void syncTargets(List<LoadBalancer> loadBalancers, List<Task> live) {
         ElasticLoadBalancingV2Client elb = clients.elb(target);
         Set<String> ips = new HashSet<>();
         live.forEach(t -> privateIp(t).ifPresent(ips::add));
-        for (LoadBalancer lb : service.loadBalancers()) {
+        for (LoadBalancer lb : loadBalancers) {
             if (lb.targetGroupArn() == null) {
                 continue;
             }

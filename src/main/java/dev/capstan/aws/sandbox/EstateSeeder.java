@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.AssignPublicIp;
 import software.amazon.awssdk.services.ecs.model.Compatibility;
+import software.amazon.awssdk.services.ecs.model.DeploymentControllerType;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.LogDriver;
 import software.amazon.awssdk.services.ecs.model.NetworkMode;
@@ -71,10 +72,22 @@ public final class EstateSeeder {
         rule(elb, listener, blue, 10);
         rule(elb, listener, green, 20);
 
-        ecs.createService(r -> r.cluster(spec.cluster()).serviceName(spec.service()).taskDefinition(taskDefinition)
-                .desiredCount(spec.desiredCount()).launchType(LaunchType.fromValue(spec.launchType()))
-                .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(subnets).securityGroups(sg).assignPublicIp(AssignPublicIp.DISABLED)))
-                .loadBalancers(lb -> lb.targetGroupArn(blue).containerName(spec.container()).containerPort(3000)));
+        if (spec.blueGreen()) {
+            // Seed 001's shape: the service only holds the count; its one task set, PRIMARY, runs the revision behind blue.
+            // No scale is given (ECS's default is 100%): given one, moto starts tasks of its own that belong to no set.
+            ecs.createService(r -> r.cluster(spec.cluster()).serviceName(spec.service()).desiredCount(spec.desiredCount())
+                    .deploymentController(d -> d.type(DeploymentControllerType.EXTERNAL)));
+            String taskSet = ecs.createTaskSet(r -> r.cluster(spec.cluster()).service(spec.service()).taskDefinition(taskDefinition)
+                    .externalId("seeded").launchType(LaunchType.fromValue(spec.launchType()))
+                    .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(subnets).securityGroups(sg).assignPublicIp(AssignPublicIp.DISABLED)))
+                    .loadBalancers(lb -> lb.targetGroupArn(blue).containerName(spec.container()).containerPort(3000))).taskSet().taskSetArn();
+            ecs.updateServicePrimaryTaskSet(r -> r.cluster(spec.cluster()).service(spec.service()).primaryTaskSet(taskSet));
+        } else {
+            ecs.createService(r -> r.cluster(spec.cluster()).serviceName(spec.service()).taskDefinition(taskDefinition)
+                    .desiredCount(spec.desiredCount()).launchType(LaunchType.fromValue(spec.launchType()))
+                    .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(subnets).securityGroups(sg).assignPublicIp(AssignPublicIp.DISABLED)))
+                    .loadBalancers(lb -> lb.targetGroupArn(blue).containerName(spec.container()).containerPort(3000)));
+        }
         // moto counts running tasks only when the desired count is set by an update.
         ecs.updateService(r -> r.cluster(spec.cluster()).service(spec.service()).desiredCount(spec.desiredCount()));
 

@@ -1,0 +1,102 @@
+package dev.capstan.aws;
+
+import dev.capstan.domain.AwsTarget;
+import dev.capstan.domain.NetworkSettings;
+import dev.capstan.domain.TaskSetInfo;
+import java.util.List;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.ecs.model.AssignPublicIp;
+import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
+import software.amazon.awssdk.services.ecs.model.LaunchType;
+import software.amazon.awssdk.services.ecs.model.TaskDefinition;
+import software.amazon.awssdk.services.ecs.model.TaskSet;
+
+public final class SdkTaskSetGateway implements TaskSetGateway {
+    private final AwsClients clients;
+
+    public SdkTaskSetGateway(AwsClients clients) {
+        this.clients = clients;
+    }
+
+    @Override
+    public List<TaskSetInfo> taskSets(AwsTarget target, String cluster, String service) {
+        try {
+            return clients.ecs(target).describeTaskSets(r -> r.cluster(cluster).service(service)).taskSets().stream()
+                    .map(SdkTaskSetGateway::info).toList();
+        } catch (SdkException e) {
+            throw AwsErrors.explain(e, target, "describe the task sets of " + service);
+        }
+    }
+
+    private static TaskSetInfo info(TaskSet set) {
+        var lb = set.loadBalancers().isEmpty() ? null : set.loadBalancers().get(0);
+        var vpc = set.networkConfiguration() == null ? null : set.networkConfiguration().awsvpcConfiguration();
+        NetworkSettings network = vpc == null ? null
+                : new NetworkSettings(vpc.subnets(), vpc.securityGroups(), vpc.assignPublicIp() == AssignPublicIp.ENABLED);
+        return new TaskSetInfo(set.taskSetArn(), set.id(), set.status(), set.taskDefinition(),
+                set.loadBalancers().stream().map(l -> l.targetGroupArn()).filter(a -> a != null).toList(),
+                lb == null ? null : lb.containerName(), lb == null ? null : lb.containerPort(), set.externalId(), set.launchTypeAsString(),
+                network, set.createdAt());
+    }
+
+    @Override
+    public String createTaskSet(AwsTarget target, String cluster, String service, String taskDefinition, String targetGroup, TaskSetInfo like,
+                                String externalId) {
+        try {
+            // No scale: ECS's default is the whole desired count (and moto, given one, starts tasks that belong to no set).
+            return clients.ecs(target).createTaskSet(r -> {
+                r.cluster(cluster).service(service).taskDefinition(taskDefinition).externalId(externalId)
+                        .loadBalancers(l -> l.targetGroupArn(targetGroup).containerName(like.container()).containerPort(like.containerPort()));
+                if (like.launchType() != null) {
+                    r.launchType(LaunchType.fromValue(like.launchType()));
+                }
+                if (like.network() != null) {
+                    r.networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(like.network().subnets())
+                            .securityGroups(like.network().securityGroups())
+                            .assignPublicIp(like.network().assignPublicIp() ? AssignPublicIp.ENABLED : AssignPublicIp.DISABLED)));
+                }
+            }).taskSet().taskSetArn();
+        } catch (SdkException e) {
+            throw AwsErrors.explain(e, target, "create a task set of " + service);
+        }
+    }
+
+    @Override
+    public void deleteTaskSet(AwsTarget target, String cluster, String service, String taskSetArn) {
+        try {
+            clients.ecs(target).deleteTaskSet(r -> r.cluster(cluster).service(service).taskSet(taskSetArn).force(true));
+        } catch (SdkException e) {
+            throw AwsErrors.explain(e, target, "delete task set " + taskSetArn);
+        }
+    }
+
+    @Override
+    public void makePrimary(AwsTarget target, String cluster, String service, String taskSetArn) {
+        try {
+            clients.ecs(target).updateServicePrimaryTaskSet(r -> r.cluster(cluster).service(service).primaryTaskSet(taskSetArn));
+        } catch (SdkException e) {
+            throw AwsErrors.explain(e, target, "make task set " + taskSetArn + " PRIMARY");
+        }
+    }
+
+    @Override
+    public String registerWithImage(AwsTarget target, String taskDefinitionArn, String container, String image) {
+        try {
+            TaskDefinition base = clients.ecs(target).describeTaskDefinition(r -> r.taskDefinition(taskDefinitionArn)).taskDefinition();
+            if (base.containerDefinitions().stream().noneMatch(c -> c.name().equals(container))) {
+                throw new IllegalArgumentException(base.family() + ":" + base.revision() + " has no container named " + container + ".");
+            }
+            List<ContainerDefinition> containers = base.containerDefinitions().stream()
+                    .map(c -> c.name().equals(container) ? c.toBuilder().image(image).build() : c).toList();
+            return clients.ecs(target).registerTaskDefinition(r -> r.family(base.family()).taskRoleArn(base.taskRoleArn())
+                    .executionRoleArn(base.executionRoleArn()).networkMode(base.networkMode()).containerDefinitions(containers)
+                    .volumes(base.volumes()).placementConstraints(base.placementConstraints())
+                    .requiresCompatibilities(base.requiresCompatibilities()).cpu(base.cpu()).memory(base.memory())
+                    .pidMode(base.pidMode()).ipcMode(base.ipcMode()).proxyConfiguration(base.proxyConfiguration())
+                    .ephemeralStorage(base.ephemeralStorage()).runtimePlatform(base.runtimePlatform()))
+                    .taskDefinition().taskDefinitionArn();
+        } catch (SdkException e) {
+            throw AwsErrors.explain(e, target, "register a revision of " + taskDefinitionArn + " with image " + image);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package dev.capstan.ops.bluegreen;
+
+import dev.capstan.domain.Environment;
+import dev.capstan.domain.TaskSetInfo;
+import dev.capstan.ops.Operation;
+import dev.capstan.ops.OperationFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Blue/green for the fronts: the environment's picture (colours, sets, images, who deployed them), deploys
+ * (an image tag or a whole image, checked against the promotion gate before anything is planned) and
+ * rollbacks, and the factories that rebuild them on resume.
+ */
+public final class BlueGreen {
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(20);
+    private final BlueGreenServices services;
+    private final BlueGreenReader reader;
+
+    public BlueGreen(BlueGreenServices services) {
+        this.services = services;
+        this.reader = new BlueGreenReader(services);
+    }
+
+    public BlueGreenPicture picture(Environment environment) {
+        return reader.read(environment);
+    }
+
+    public DeployHistory history() {
+        return reader.history();
+    }
+
+    /**
+     * @param image a tag (the PRIMARY set's image repository with this tag) or a whole image reference
+     * @throws IllegalArgumentException with what to fix: not a blue/green service, gate not passed, no such container
+     */
+    public BlueGreenDeploy deploy(Environment environment, String image, Duration timeout) {
+        BlueGreenPicture now = reader.read(environment);
+        TaskSetInfo primary = now.primary().orElseThrow(() -> new IllegalArgumentException(environment.service() + " on " + environment.name()
+                + " has no PRIMARY task set: blue/green deploys need a service with the EXTERNAL deployment controller and one task set."));
+        String current = reader.image(environment, services.targets().of(environment), primary.taskDefinition());
+        String full = resolve(image, current);
+        gate(environment, full);
+        String container = environment.container() != null ? environment.container()
+                : services.taskDefinitions().revision(services.targets().of(environment), primary.taskDefinition()).containers().get(0).name();
+        List<String> warnings = new ArrayList<>();
+        if (full.equals(current)) {
+            warnings.add(full + " is what " + environment.name() + " serves already; the deploy makes a new task set of it all the same.");
+        }
+        now.taskSets().stream().filter(s -> !s.primary()).forEach(s -> warnings.add("Task set " + s.id()
+                + " (the rollback target of the deploy before) will be deleted."));
+        return new BlueGreenDeploy(environment, full, container, timeout, services, reader, warnings);
+    }
+
+    public BlueGreenRollback rollback(Environment environment) {
+        BlueGreenReader.requireBlueGreen(environment);
+        return new BlueGreenRollback(environment, services, reader);
+    }
+
+    /** The last successful deploy whose image is not what the environment serves now: what to re-deploy when a rollback cannot be done. */
+    public Optional<DeployHistory.Deployed> redeployTarget(Environment environment, BlueGreenPicture now) {
+        String serving = now.activeSide().image();
+        return reader.history().deploys(environment.name()).stream().filter(d -> d.image() != null && !d.image().equals(serving)).findFirst();
+    }
+
+    static String cannotRollBack(Environment environment, BlueGreenPicture now, DeployHistory history) {
+        BlueGreenPicture.Side idle = now.idleSide();
+        String why = idle.taskSet().isEmpty() ? "no task set is behind " + idle.colour()
+                : "the task set behind " + idle.colour() + " is not serving (" + idle.running() + " of " + idle.tasks().size() + " tasks RUNNING, "
+                + idle.healthyTargets() + " of " + idle.targets() + " targets healthy)";
+        String serving = now.activeSide().image();
+        String redeploy = history.deploys(environment.name()).stream().filter(d -> d.image() != null && !d.image().equals(serving)).findFirst()
+                .map(d -> " Re-deploy the last successful image instead: " + d.image() + " (deployed by " + d.who() + " at " + d.when()
+                        + "; capstan deploy --env " + environment.name() + " --image " + d.image() + ").")
+                .orElse(" No earlier successful deploy is in the journals to re-deploy.");
+        return "Cannot roll back " + environment.name() + ": " + why + "." + redeploy;
+    }
+
+    /** Seed 001's RequiresPreviousEnvDeploy: the image must have been deployed to the named environment, with success. */
+    private void gate(Environment environment, String image) {
+        String previous = environment.deployment().requiresDeployTo();
+        if (previous == null) {
+            return;
+        }
+        List<DeployHistory.Deployed> there = reader.history().deploys(previous);
+        if (there.stream().noneMatch(d -> image.equals(d.image()))) {
+            String shown = there.isEmpty() ? "none in the journals" : String.join("; ", there.stream().limit(5)
+                    .map(d -> d.image().substring(d.image().lastIndexOf('/') + 1) + " by " + d.who() + " at " + d.when()).toList());
+            throw new IllegalArgumentException(image + " has not been deployed to " + previous + " yet, and " + environment.name()
+                    + " requires that (deploy.requiresDeployTo). " + previous + "'s successful deploys: " + shown + ".");
+        }
+    }
+
+    /** A tag takes the serving image's repository; anything with a slash is a whole image reference. */
+    static String resolve(String image, String current) {
+        String given = image == null ? "" : image.strip();
+        if (given.isEmpty()) {
+            throw new IllegalArgumentException("Give the image tag to deploy (such as a476b78) or a whole image reference.");
+        }
+        if (given.contains("/")) {
+            return given;
+        }
+        if (!given.matches("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}")) {
+            throw new IllegalArgumentException("'" + given + "' is not an image tag; tags are letters, digits, _, . and -.");
+        }
+        int slash = current.lastIndexOf('/');
+        int colon = current.lastIndexOf(':');
+        String repository = colon > slash ? current.substring(0, colon) : current;
+        return repository + ":" + given;
+    }
+
+    public List<OperationFactory> factories() {
+        return List.of(new OperationFactory() {
+            @Override
+            public String type() {
+                return BlueGreenDeploy.TYPE;
+            }
+
+            @Override
+            public Operation create(Environment environment, Map<String, String> p) {
+                return new BlueGreenDeploy(environment, p.get("image"), p.get("container"), Duration.ofSeconds(Long.parseLong(p.get("timeoutSeconds"))),
+                        services, reader, List.of());
+            }
+        }, new OperationFactory() {
+            @Override
+            public String type() {
+                return BlueGreenRollback.TYPE;
+            }
+
+            @Override
+            public Operation create(Environment environment, Map<String, String> p) {
+                return new BlueGreenRollback(environment, services, reader);
+            }
+        });
+    }
+}

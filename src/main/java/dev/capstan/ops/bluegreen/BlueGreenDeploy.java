@@ -1,0 +1,124 @@
+package dev.capstan.ops.bluegreen;
+
+import dev.capstan.domain.AwsTarget;
+import dev.capstan.domain.Environment;
+import dev.capstan.ops.Operation;
+import dev.capstan.ops.Step;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Seed 001's deploy: read the active colour, remove the task sets that are neither PRIMARY nor this deploy's,
+ * register the new revision, create its task set behind the idle colour, wait until it is stable and
+ * healthy, swap the rules' priorities, make the new set PRIMARY, and check that the traffic did move.
+ * Every step looks at live state first, so a resumed deploy ends as if the first had succeeded; the
+ * originally PRIMARY set keeps running, ACTIVE, for a rollback.
+ */
+public final class BlueGreenDeploy implements Operation, OnBlueGreen {
+    public static final String TYPE = "bluegreen.deploy";
+    static final String FROM = "fromColour";
+    static final String TO = "toColour";
+    static final String ORIGINAL_PRIMARY = "originalPrimary";
+    static final String BASE_TASK_DEFINITION = "baseTaskDefinition";
+    static final String NEW_TASK_DEFINITION = "newTaskDefinition";
+    static final String NEW_TASK_SET = "newTaskSet";
+
+    private final Environment environment;
+    private final String image;
+    private final String container;
+    private final Duration timeout;
+    private final BlueGreenServices services;
+    private final BlueGreenReader reader;
+    private final List<String> warnings;
+
+    BlueGreenDeploy(Environment environment, String image, String container, Duration timeout, BlueGreenServices services, BlueGreenReader reader,
+                    List<String> warnings) {
+        this.environment = environment;
+        this.image = image;
+        this.container = container;
+        this.timeout = timeout;
+        this.services = services;
+        this.reader = reader;
+        this.warnings = List.copyOf(warnings);
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public String title() {
+        return "Deploy " + image.substring(image.lastIndexOf('/') + 1) + " to " + environment.name() + " (blue/green)";
+    }
+
+    @Override
+    public Environment environment() {
+        return environment;
+    }
+
+    @Override
+    public Map<String, String> parameters() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("image", image);
+        p.put("container", container);
+        p.put("timeoutSeconds", Long.toString(timeout.toSeconds()));
+        return p;
+    }
+
+    @Override
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    @Override
+    public List<Step> steps() {
+        List<Step> steps = new ArrayList<>();
+        Map<String, String> values = Map.of("env", environment.name(), "image", image);
+        if (!environment.deployment().preDeploy().isEmpty()) {
+            steps.add(new LocalCommand("pre-deploy", environment.deployment().preDeploy(), values));
+        }
+        steps.add(new ReadColours(this));
+        steps.add(new RemoveStaleSets(this));
+        steps.add(new RegisterRevision(this));
+        steps.add(new CreateTaskSet(this));
+        steps.add(new WaitUntilStable(this));
+        steps.add(new SwapTraffic(this, FROM, TO));
+        steps.add(new MakePrimary(this, NEW_TASK_SET));
+        if (!environment.deployment().postDeploy().isEmpty()) {
+            steps.add(new LocalCommand("post-deploy", environment.deployment().postDeploy(), values));
+        }
+        steps.add(new VerifyTraffic(this, TO, NEW_TASK_SET));
+        return steps;
+    }
+
+    @Override
+    public AwsTarget target() {
+        return services.targets().of(environment);
+    }
+
+    @Override
+    public BlueGreenServices services() {
+        return services;
+    }
+
+    @Override
+    public BlueGreenReader reader() {
+        return reader;
+    }
+
+    String image() {
+        return image;
+    }
+
+    String container() {
+        return container;
+    }
+
+    Duration timeout() {
+        return timeout;
+    }
+}

@@ -1,0 +1,111 @@
+package dev.capstan.ops.bluegreen;
+
+import dev.capstan.domain.LogEvent;
+import dev.capstan.domain.ServiceTask;
+import dev.capstan.domain.TargetGroupInfo;
+import dev.capstan.domain.TaskProgress;
+import dev.capstan.ops.Step;
+import dev.capstan.ops.StepContext;
+import dev.capstan.ops.StepKind;
+import dev.capstan.ops.StepPreview;
+import dev.capstan.ops.logs.LogSource;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Seed 001's step 7: wait until the new set runs as many tasks as the service desires, each behind a healthy
+ * target of the idle colour. A task of the set that stops fails the deploy at once, with ECS's reason, each
+ * container's exit code and the task's last log lines; the traffic has not moved.
+ */
+final class WaitUntilStable implements Step {
+    private static final int LAST_LINES = 10;
+    private final BlueGreenDeploy deploy;
+
+    WaitUntilStable(BlueGreenDeploy deploy) {
+        this.deploy = deploy;
+    }
+
+    @Override
+    public String id() {
+        return "wait-stable";
+    }
+
+    @Override
+    public StepKind kind() {
+        return StepKind.WAIT;
+    }
+
+    @Override
+    public StepPreview preview() {
+        return StepPreview.of("Wait until the new task set's tasks are all RUNNING and every one of their targets is healthy (at most "
+                + deploy.timeout().toMinutes() + " min)");
+    }
+
+    @Override
+    public String run(StepContext context) {
+        String set = context.fact(BlueGreenDeploy.NEW_TASK_SET).orElseThrow();
+        String setId = set.substring(set.indexOf("/ecs-svc/") + 1);
+        String group = Colour.valueOf(context.fact(BlueGreenDeploy.TO).orElseThrow()).targetGroup(deploy.environment().loadBalancer());
+        long deadline = System.nanoTime() + deploy.timeout().toNanos();
+        String last = "";
+        while (true) {
+            int desired = deploy.services().ecs().service(deploy.target(), deploy.cluster(), deploy.service()).desiredCount();
+            List<ServiceTask> tasks = deploy.services().ecs().serviceTaskDetails(deploy.target(), deploy.cluster(), deploy.service()).stream()
+                    .filter(t -> setId.equals(t.startedBy())).toList();
+            for (ServiceTask task : tasks) {
+                if (task.stoppingOrStopped()) {
+                    throw new IllegalStateException(death(task, context));
+                }
+            }
+            List<TargetGroupInfo.Target> targets = deploy.services().targetHealth().health(deploy.target(), group);
+            long running = tasks.stream().filter(ServiceTask::running).count();
+            long healthy = tasks.stream().filter(ServiceTask::running)
+                    .filter(t -> targets.stream().anyMatch(x -> t.isBehind(x) && "healthy".equals(x.state()))).count();
+            String counts = "new tasks: " + running + " of " + desired + " RUNNING, " + healthy + " healthy";
+            if (!counts.equals(last)) {
+                context.log(counts);
+                last = counts;
+            }
+            if (desired > 0 && running == desired && healthy == desired) {
+                return "The new task set is stable: " + counts;
+            }
+            if (System.nanoTime() > deadline) {
+                List<String> pending = new ArrayList<>();
+                targets.stream().filter(x -> !"healthy".equals(x.state()) && tasks.stream().anyMatch(t -> t.isBehind(x)))
+                        .forEach(x -> pending.add("target " + x.id() + ":" + x.port() + " " + x.state()
+                                + (x.description() == null ? "" : ": " + x.description())));
+                throw new IllegalStateException("After " + deploy.timeout().toMinutes() + " min the new task set is not stable (" + counts + ")"
+                        + (pending.isEmpty() ? "" : ": " + String.join("; ", pending)) + ". The traffic has not moved.");
+            }
+            context.pause(deploy.services().poll());
+        }
+    }
+
+    /** Why a new task died: ECS's reason, each container's exit code, its last log lines. */
+    private String death(ServiceTask task, StepContext context) {
+        StringBuilder why = new StringBuilder("Task " + task.shortId() + " of the new set stopped");
+        TaskProgress progress = deploy.services().ecs().task(deploy.target(), deploy.cluster(), task.arn()).orElse(null);
+        if (progress != null) {
+            why.append(": ").append(progress.stoppedReason() == null ? "no reason given" : progress.stoppedReason());
+            progress.containers().forEach(c -> why.append("; container ").append(c.name())
+                    .append(c.exitCode() == null ? " never exited" : " exited " + c.exitCode()));
+        }
+        List<String> lines = lastLines(task);
+        lines.forEach(line -> context.log("| " + line));
+        if (!lines.isEmpty()) {
+            why.append(". Its last lines: ").append(String.join(" / ", lines));
+        }
+        return why.append(". The traffic has not moved; fix the image and start over, or resume to wait again.").toString();
+    }
+
+    private List<String> lastLines(ServiceTask task) {
+        try {
+            LogSource source = deploy.services().logs().sources().task(deploy.environment(), task.arn());
+            List<LogEvent> events = deploy.services().logs().gateway().filter(deploy.target(), source.group(), null, source.streams(),
+                    System.currentTimeMillis() - 3_600_000L, null, null).events();
+            return events.subList(Math.max(0, events.size() - LAST_LINES), events.size()).stream().map(LogEvent::message).toList();
+        } catch (RuntimeException e) {
+            return List.of("(its log could not be read: " + e.getMessage() + ")");
+        }
+    }
+}
