@@ -124,19 +124,19 @@ public final class AppContext implements AutoCloseable {
         SdkTargetHealthGateway targetHealth = new SdkTargetHealthGateway(aws);
         RestartFactory restart = new RestartFactory(new RestartServices(ecs, new SdkAutoScalingGateway(aws), targetHealth,
                 logsGateway, logSources, taskDefinitions, targets, RestartServices.POLL), Clock.systemUTC());
+        RunStore runStore = new RunStore(directories.state().resolve("runs"), Clock.systemUTC());
+        BlueGreen blueGreen = new BlueGreen(new BlueGreenServices(ecs, new SdkTaskSetGateway(aws), new SdkListenerRulesGateway(aws), targetHealth,
+                taskDefinitions, logs, targets, runStore, BlueGreenServices.POLL));
         // The runbook factory starts runs on the runner whose catalogue holds it: the runner is handed over once built.
         AtomicReference<Runner> runnerOnceBuilt = new AtomicReference<>();
         Checks checks = new Checks(new CheckServices(ecs, taskDefinitions, targetHealth, logsGateway, logSources, regionRows, targets,
                 HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(10)).build(), Clock.systemUTC()));
         RunbookFactory runbooks = new RunbookFactory(new RunbookServices(runnerOnceBuilt::get,
-                new OperationCalls(scale, tasks, restart, regionData), checks, new Attendants(), Clock.systemUTC()));
+                new OperationCalls(scale, tasks, restart, regionData, blueGreen), checks, new Attendants(), Clock.systemUTC()));
         List<OperationFactory> factories = new java.util.ArrayList<>(List.of(scale, tasks, ForceReleaseLock.factory(lock, targets)));
         factories.addAll(regionData.factories());
         factories.addAll(restart.factories());
         factories.add(runbooks);
-        RunStore runStore = new RunStore(directories.state().resolve("runs"), Clock.systemUTC());
-        BlueGreen blueGreen = new BlueGreen(new BlueGreenServices(ecs, new SdkTaskSetGateway(aws), new SdkListenerRulesGateway(aws), targetHealth,
-                taskDefinitions, logs, targets, runStore, BlueGreenServices.POLL));
         factories.addAll(blueGreen.factories());
         OperationCatalog catalog = new OperationCatalog(factories);
         Runner runner = new Runner(runStore, lock, catalog, targets, runs,

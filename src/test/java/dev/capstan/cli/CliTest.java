@@ -295,6 +295,35 @@ class CliTest {
     }
 
     @Test
+    void blueGreenDeployRollbackAndColoursFromTheCommandLine(MotoWorld moto, SandboxDatabase database) throws Exception {
+        Environment bg = TestEstate.environment(moto, database, TestEstate.spec("clibg").withBlueGreen());
+        Path file = Files.createTempDirectory("capstan-cli-bg").resolve("capstan.yaml");
+        new WorkspaceWriter().write(file, "test", List.of(bg));
+        String ws = file.toString();
+        try (dev.capstan.testworld.SchedulerLoop scheduler = dev.capstan.testworld.SchedulerLoop.start(moto, bg.cluster())) {
+            assertThat(run(moto, "--workspace", ws, "--env", "clibg", "colours")).as(err.toString()).isZero();
+            assertThat(out.toString()).contains("BLUE  ACTIVE  rule priority 10  task set ecs-svc/").contains("GREEN idle    rule priority 20  no task set")
+                    .contains("No rollback: nothing serves behind GREEN.");
+
+            assertThat(run(moto, "--workspace", ws, "--env", "clibg", "--yes", "deploy", "--image", "v2", "--timeout", "1m")).as(err.toString()).isZero();
+            assertThat(out.toString()).contains("Plan: Deploy clibg-web:v2 to clibg (blue/green)").contains("SUCCEEDED");
+            assertThat(run(moto, "--workspace", ws, "--env", "clibg", "colours")).isZero();
+            assertThat(out.toString()).containsPattern("GREEN ACTIVE  rule priority \\d+  task set ecs-svc/\\d+ \\(PRIMARY\\), \\S+:v2, ");
+
+            moto.targetHealth().failChecksOf(id -> true);
+            assertThat(run(moto, "--workspace", ws, "--env", "clibg", "--yes", "deploy", "--image", "v3", "--timeout", "2s")).isEqualTo(1);
+            assertThat(run(moto, "--workspace", ws, "--env", "clibg", "--yes", "deploy", "--image", "v4")).isEqualTo(2);
+            assertThat(err.toString()).contains("choose --resume (same image, ends as if it had succeeded) or --start-over");
+            moto.targetHealth().clear();
+            assertThat(run(moto, "--workspace", ws, "--env", "clibg", "--yes", "deploy", "--image", "v4", "--start-over")).as(err.toString()).isZero();
+
+            dev.capstan.testworld.Eventually.waitFor(() -> engine.blueGreen.picture(bg).idleSide().serving());
+            assertThat(run(moto, "--workspace", ws, "--env", "clibg", "--yes", "rollback")).as(err.toString()).isZero();
+            assertThat(engine.blueGreen.picture(bg).activeSide().image()).endsWith(":v2");
+        }
+    }
+
+    @Test
     void regionDataFromTheCommandLine(MotoWorld moto, SandboxDatabase database) throws Exception {
         String ws = workspace(moto, database).toString();
         assertThat(run(moto, "--workspace", ws, "--env", "cli", "region", "list")).as(err.toString()).isZero();

@@ -92,17 +92,17 @@ public final class EngineWorld implements AutoCloseable {
         LogSources logSources = new LogSources(ecs, taskDefinitions, targets);
         restart = new RestartFactory(new RestartServices(ecs, new SdkAutoScalingGateway(clients), targetHealth,
                 new SdkLogsGateway(clients), logSources, taskDefinitions, targets, TASK_POLL), Clock.systemUTC());
+        RunStore runStore = new RunStore(runsDirectory, Clock.systemUTC());
+        blueGreen = new BlueGreen(new BlueGreenServices(ecs, new SdkTaskSetGateway(clients), new SdkListenerRulesGateway(clients), targetHealth,
+                taskDefinitions, logs, targets, runStore, TASK_POLL));
         AtomicReference<Runner> runnerOnceBuilt = new AtomicReference<>();
-        runbooks = new RunbookFactory(new RunbookServices(runnerOnceBuilt::get, new OperationCalls(scale, tasks, restart, regionData),
+        runbooks = new RunbookFactory(new RunbookServices(runnerOnceBuilt::get, new OperationCalls(scale, tasks, restart, regionData, blueGreen),
                 new Checks(new CheckServices(ecs, taskDefinitions, targetHealth, new SdkLogsGateway(clients), logSources, regionRows, targets,
                         HttpClient.newHttpClient(), Clock.systemUTC())), attendants, Clock.systemUTC()));
         List<OperationFactory> factories = new ArrayList<>(List.of(LedgerOperation.factory(), scale, tasks, ForceReleaseLock.factory(lock, targets)));
         factories.addAll(regionData.factories());
         factories.addAll(restart.factories());
         factories.add(runbooks);
-        RunStore runStore = new RunStore(runsDirectory, Clock.systemUTC());
-        blueGreen = new BlueGreen(new BlueGreenServices(ecs, new SdkTaskSetGateway(clients), new SdkListenerRulesGateway(clients), targetHealth,
-                taskDefinitions, logs, targets, runStore, TASK_POLL));
         factories.addAll(blueGreen.factories());
         runner = new Runner(runStore, lock, new OperationCatalog(factories), targets, runs, operator);
         runnerOnceBuilt.set(runner);

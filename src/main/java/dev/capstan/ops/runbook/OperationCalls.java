@@ -5,6 +5,9 @@ import dev.capstan.domain.CommandWords;
 import dev.capstan.domain.Durations;
 import dev.capstan.domain.Environment;
 import dev.capstan.ops.Operation;
+import dev.capstan.ops.bluegreen.BlueGreen;
+import dev.capstan.ops.bluegreen.BlueGreenDeploy;
+import dev.capstan.ops.bluegreen.BlueGreenRollback;
 import dev.capstan.ops.publish.RegionData;
 import dev.capstan.ops.restart.RestartFactory;
 import dev.capstan.ops.restart.RestartRequest;
@@ -28,7 +31,7 @@ public final class OperationCalls {
     private record Call(Set<String> parameters, BiFunction<Environment, Map<String, String>, Operation> build) {
     }
 
-    public OperationCalls(ScaleServiceFactory scale, OneOffTaskFactory tasks, RestartFactory restart, RegionData regions) {
+    public OperationCalls(ScaleServiceFactory scale, OneOffTaskFactory tasks, RestartFactory restart, RegionData regions, BlueGreen blueGreen) {
         calls.put("service.scale", new Call(Set.of("count", "timeout"), (env, w) -> scale.scale(env, count(w, "count"),
                 Durations.parse(w.getOrDefault("timeout", "10m")))));
         calls.put("task.run", new Call(Set.of("command", "service", "container", "syntax", "timeout"), (env, w) -> {
@@ -42,6 +45,9 @@ public final class OperationCalls {
                 restart.restart(env, w.containsKey("count") ? count(w, "count") : null, w.get("health-log-pattern"),
                         w.containsKey("timeout") ? Durations.parse(w.get("timeout")) : RestartRequest.DEFAULT_TIMEOUT,
                         !Boolean.parseBoolean(w.getOrDefault("leave-group", "false")))));
+        calls.put(BlueGreenDeploy.TYPE, new Call(Set.of("image", "timeout"), (env, w) -> blueGreen.deploy(env, required(w, "image"),
+                w.containsKey("timeout") ? Durations.parse(w.get("timeout")) : BlueGreen.DEFAULT_TIMEOUT)));
+        calls.put(BlueGreenRollback.TYPE, new Call(Set.of(), (env, w) -> blueGreen.rollback(env)));
         calls.put(RegionData.BACKUP, new Call(Set.of("uri"), (env, w) -> regions.backup(env, required(w, "uri"))));
         calls.put(RegionData.COPY, new Call(Set.of("from", "to", "backup", "mirror"), (env, w) -> regions.copyOver(env, required(w, "from"),
                 required(w, "to"), w.get("backup"), Boolean.parseBoolean(w.getOrDefault("mirror", "false")))));
