@@ -19,6 +19,8 @@ import dev.capstan.ui.runs.PlanDialog;
 import dev.capstan.ui.runs.RunLauncher;
 import dev.capstan.ui.restart.RestartModel;
 import dev.capstan.ui.runbooks.ConsoleAttendant;
+import dev.capstan.ui.deploys.DeploysModel;
+import dev.capstan.ui.deploys.DeploysView;
 import dev.capstan.ui.runbooks.RunbooksModel;
 import dev.capstan.ui.runbooks.RunbooksView;
 import dev.capstan.ui.restart.RestartView;
@@ -115,13 +117,16 @@ public final class CapstanApp {
         context.operations().runbooks().services().attendants().attend(attendant);
         RunbooksView runbooks = new RunbooksView(new RunbooksModel(context.operations().runbooks(), context.operations().runner().store(), work,
                 shell.environmentProperty(), shell.workspaceProperty()), attendant, launcher, stage);
-        window = new MainWindow(shell, work, List.of(profiles, environments, clusters, taskDefinitions, loadBalancers, restart, regions, runbooks,
-                logs, activityView));
+        DeploysView deploys = new DeploysView(new DeploysModel(context.operations().blueGreen(), context.operations().runner().store(),
+                context.logs(), work, shell.environmentProperty()), launcher);
+        window = new MainWindow(shell, work, List.of(profiles, environments, clusters, taskDefinitions, loadBalancers, deploys, restart, regions,
+                runbooks, logs, activityView));
         window.closeGuard(launcher::runningHere);
         window.action("Run a one-off task (migration)…", () -> runTask.accept(null));
         window.action("Scale the service…", scale);
         window.action("Restart the service (new tasks, then stop the old)…", () -> window.show(restart));
         window.action("Walk a runbook (release checklist)…", () -> window.show(runbooks));
+        window.action("Deploy or roll back (blue/green)…", () -> window.show(deploys));
         window.show(stage);
         activity.refresh();
         if (workspace != null) {

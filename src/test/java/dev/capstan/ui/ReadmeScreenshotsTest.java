@@ -33,9 +33,12 @@ class ReadmeScreenshotsTest {
 
     /** Waits for the plan dialog of the operation whose title starts so, and confirms it. */
     private static void confirmPlan(FxRobot robot, String title) {
-        waitUntil("the plan of " + title, () -> robot.lookup("#plan-dialog").tryQuery()
-                .map(n -> ((javafx.stage.Stage) n.getScene().getWindow()).getTitle().contains(": " + title)).orElse(false));
-        robot.clickOn("#confirm-run");
+        waitUntil("the plan of " + title, () -> javafx.stage.Window.getWindows().stream()
+                .anyMatch(w -> w.isShowing() && w instanceof javafx.stage.Stage st && st.getTitle() != null && st.getTitle().contains(": " + title)));
+        var button = fx(() -> javafx.stage.Window.getWindows().stream()
+                .filter(w -> w.isShowing() && w instanceof javafx.stage.Stage st && st.getTitle() != null && st.getTitle().contains(": " + title))
+                .map(w -> w.getScene().lookup("#confirm-run")).findFirst().orElseThrow());
+        robot.clickOn(button);
     }
 
     /** Waits for the manual step, types its note and ticks it. */
@@ -221,6 +224,35 @@ class ReadmeScreenshotsTest {
                 assertThat(FxTestSupport.screenshot(robot.lookup("#plan-dialog").query().getScene(), OUT.resolve("plan-production.png"))).isNotEmptyFile();
                 assertThat(robot.lookup("#confirm-run").queryButton().isDisabled()).isTrue();
                 robot.clickOn("Cancel");
+
+                // A blue/green deploy of production (seed 001), watched on the Deploys page, then a rollback in one click.
+                robot.clickOn("#nav-deploys");
+                waitUntil("production's colours are read", () -> robot.lookup("#colour-blue").tryQuery()
+                        .map(n -> ((Label) ((javafx.scene.layout.VBox) n).getChildren().get(0)).getText().startsWith("BLUE · serving")).orElse(false));
+                robot.clickOn("#deploy-image").write("b7c8d9e");
+                robot.clickOn("#deploy-start");
+                waitUntil("the deploy plan is shown", () -> robot.lookup("#confirm-env-name").tryQuery().isPresent());
+                robot.clickOn("#confirm-env-name").write("production");
+                robot.clickOn("#confirm-run");
+                waitUntil("the new task set is being waited for", () -> robot.lookup("#deploy-status").queryAs(Label.class).getText()
+                        .contains("(blue/green): running, 4 of"));
+                assertThat(FxTestSupport.screenshot(scene, OUT.resolve("deploy-running.png"))).isNotEmptyFile();
+                waitUntil("the deploy succeeded", () -> robot.lookup("#deploy-status").queryAs(Label.class).getText()
+                        .startsWith("Deploy productionapp:b7c8d9e to production (blue/green): succeeded"));
+                waitUntil("green serves and blue's old set can take the traffic back", () -> !robot.lookup("#rollback").queryButton().isDisabled()
+                        && ((Label) ((javafx.scene.layout.VBox) robot.lookup("#colour-green").query()).getChildren().get(0)).getText().startsWith("GREEN · serving"));
+                assertThat(FxTestSupport.screenshot(scene, OUT.resolve("deploys-rollback.png"))).isNotEmptyFile();
+                robot.clickOn("#rollback");
+                waitUntil("the rollback plan is shown", () -> robot.lookup("#confirm-env-name").tryQuery().isPresent());
+                robot.clickOn("#confirm-env-name").write("production");
+                robot.clickOn("#confirm-run");
+                waitUntil("the rollback succeeded and blue serves again", () -> robot.lookup("#deploy-status").queryAs(Label.class).getText()
+                        .startsWith("Roll back production (blue/green): succeeded")
+                        && ((Label) ((javafx.scene.layout.VBox) robot.lookup("#colour-blue").query()).getChildren().get(0)).getText().startsWith("BLUE · serving"));
+                var production = opened.app().shell().environmentProperty().get();
+                var after = context.operations().blueGreen().picture(production);
+                assertThat(after.active()).isEqualTo(dev.capstan.ops.bluegreen.Colour.BLUE);
+                assertThat(after.activeSide().taskSet().orElseThrow().primary()).isTrue();
             } finally {
                 FxTestSupport.close(opened);
             }

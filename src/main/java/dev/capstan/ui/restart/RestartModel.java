@@ -1,22 +1,17 @@
 package dev.capstan.ui.restart;
 
 import dev.capstan.domain.Environment;
-import dev.capstan.domain.LogEvent;
 import dev.capstan.ops.RunOutcome;
 import dev.capstan.ops.RunRecord;
 import dev.capstan.ops.RunStore;
-import dev.capstan.ops.logs.LogFollower;
 import dev.capstan.ops.logs.LogReading;
 import dev.capstan.ops.restart.RestartDefaults;
 import dev.capstan.ops.restart.RestartFactory;
 import dev.capstan.ops.restart.RestartPicture;
 import dev.capstan.ops.restart.RollingRestart;
 import dev.capstan.ui.common.BackgroundWork;
-import java.time.Duration;
+import dev.capstan.ui.common.ServiceLogTail;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -39,7 +34,6 @@ import javafx.collections.ObservableList;
  */
 public final class RestartModel {
     static final int LOG_LINES = 300;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
     private final RestartFactory restarts;
     private final LogReading logs;
     private final RunStore runs;
@@ -53,7 +47,7 @@ public final class RestartModel {
     private final Timeline ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(2), e -> refresh()));
     /** Tasks known to have logged the health pattern: looked for once each, not on every tick. */
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
-    private LogTail tail;
+    private ServiceLogTail tail;
     private boolean reading;
 
     public RestartModel(RestartFactory restarts, LogReading logs, RunStore runs, BackgroundWork work, ObjectProperty<Environment> environment) {
@@ -95,7 +89,7 @@ public final class RestartModel {
         }
         reading = true;
         boolean needDefaults = defaults.get() == null;
-        LogTail logTail = tail == null ? new LogTail(env) : tail;
+        ServiceLogTail logTail = tail == null ? new ServiceLogTail(logs, env) : tail;
         tail = logTail;
         work.run("Watching " + env.service(), () -> look(env, needDefaults, logTail))
                 .onSuccess(look -> {
@@ -123,7 +117,7 @@ public final class RestartModel {
     private record Look(Optional<RestartDefaults> defaults, Optional<RunRecord> run, RestartPicture picture, List<String> lines) {
     }
 
-    private Look look(Environment env, boolean needDefaults, LogTail logTail) {
+    private Look look(Environment env, boolean needDefaults, ServiceLogTail logTail) {
         Optional<RestartDefaults> read = needDefaults ? Optional.of(restarts.defaults(env)) : Optional.empty();
         Optional<RunRecord> latest = latestRestart(env);
         // The old/new split and the health pattern come from the latest restart; with none, every task is just "running".
@@ -146,48 +140,6 @@ public final class RestartModel {
     private Optional<RunRecord> latestRestart(Environment env) {
         return runs.list().stream().filter(r -> r.environment().equals(env.name()) && RollingRestart.TYPE.equals(r.operationType()))
                 .max(Comparator.comparing(RunRecord::startedAt));
-    }
-
-    /** The service's log from five minutes ago on, read a page at a time on each tick rather than on a thread of its own. */
-    private final class LogTail {
-        private final List<String> fresh = new ArrayList<>();
-        private final Environment env;
-        private LogFollower follower;
-
-        LogTail(Environment env) {
-            this.env = env;
-        }
-
-        List<String> poll() {
-            try {
-                if (follower == null) {
-                    follower = logs.follower(env, logs.sources().service(env, env.service()), null,
-                            Instant.now().minus(Duration.ofMinutes(5)).toEpochMilli(), true, new LogFollower.Sink() {
-                                @Override
-                                public void events(List<LogEvent> batch) {
-                                    batch.forEach(e -> fresh.add(line(e)));
-                                }
-
-                                @Override
-                                public void state(LogFollower.State state, String detail) {
-                                }
-                            }, d -> false);
-                }
-                follower.pollOnce();
-            } catch (RuntimeException e) {
-                fresh.add("(the log could not be read: " + e.getMessage() + ")");
-            }
-            List<String> lines = List.copyOf(fresh.size() > LOG_LINES ? fresh.subList(fresh.size() - LOG_LINES, fresh.size()) : fresh);
-            fresh.clear();
-            return lines;
-        }
-
-        private static String line(LogEvent event) {
-            String stream = event.stream() == null ? "" : event.stream();
-            String task = stream.substring(stream.lastIndexOf('/') + 1);
-            return TIME.format(Instant.ofEpochMilli(event.timestamp())) + "  " + (task.length() > 8 ? task.substring(0, 8) : task) + "  "
-                    + event.message();
-        }
     }
 
     public ObjectProperty<Environment> environmentProperty() {

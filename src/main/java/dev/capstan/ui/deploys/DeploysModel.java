@@ -1,0 +1,137 @@
+package dev.capstan.ui.deploys;
+
+import dev.capstan.domain.Environment;
+import dev.capstan.ops.RunRecord;
+import dev.capstan.ops.RunStore;
+import dev.capstan.ops.bluegreen.BlueGreen;
+import dev.capstan.ops.bluegreen.BlueGreenDeploy;
+import dev.capstan.ops.bluegreen.BlueGreenPicture;
+import dev.capstan.ops.bluegreen.BlueGreenRollback;
+import dev.capstan.ops.bluegreen.DeployHistory;
+import dev.capstan.ops.logs.LogReading;
+import dev.capstan.ui.common.BackgroundWork;
+import dev.capstan.ui.common.ServiceLogTail;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The blue/green page's state: the environment's colours (every three seconds while in front), its latest
+ * deploy or rollback run, what a rollback could not do and would re-deploy instead, and the service's log.
+ */
+public final class DeploysModel {
+    private final BlueGreen blueGreen;
+    private final RunStore runs;
+    private final LogReading logs;
+    private final BackgroundWork work;
+    private final ObjectProperty<Environment> environment;
+    private final ObjectProperty<BlueGreenPicture> picture = new SimpleObjectProperty<>(this, "picture");
+    private final ObjectProperty<RunRecord> run = new SimpleObjectProperty<>(this, "run");
+    private final ObjectProperty<DeployHistory.Deployed> redeploy = new SimpleObjectProperty<>(this, "redeploy");
+    private final ObservableList<String> logLines = FXCollections.observableArrayList();
+    private final StringProperty error = new SimpleStringProperty(this, "error", "");
+    private final Timeline ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(3), e -> refresh()));
+    private ServiceLogTail tail;
+    private boolean reading;
+
+    public DeploysModel(BlueGreen blueGreen, RunStore runs, LogReading logs, BackgroundWork work, ObjectProperty<Environment> environment) {
+        this.blueGreen = blueGreen;
+        this.runs = runs;
+        this.logs = logs;
+        this.work = work;
+        this.environment = environment;
+        ticker.setCycleCount(Timeline.INDEFINITE);
+        environment.addListener((obs, old, env) -> {
+            picture.set(null);
+            run.set(null);
+            redeploy.set(null);
+            logLines.clear();
+            tail = null;
+            refresh();
+        });
+    }
+
+    public void setActive(boolean active) {
+        if (active) {
+            refresh();
+            ticker.play();
+        } else {
+            ticker.stop();
+        }
+    }
+
+    private record Look(BlueGreenPicture picture, Optional<RunRecord> run, Optional<DeployHistory.Deployed> redeploy, List<String> lines) {
+    }
+
+    public void refresh() {
+        Environment env = environment.get();
+        if (env == null || reading) {
+            return;
+        }
+        reading = true;
+        ServiceLogTail logTail = tail == null ? new ServiceLogTail(logs, env) : tail;
+        tail = logTail;
+        work.run("Reading the colours of " + env.name(), () -> {
+                    BlueGreenPicture now = blueGreen.picture(env);
+                    Optional<RunRecord> latest = runs.list().stream().filter(r -> r.environment().equals(env.name())
+                                    && (BlueGreenDeploy.TYPE.equals(r.operationType()) || BlueGreenRollback.TYPE.equals(r.operationType())))
+                            .max(Comparator.comparing(RunRecord::startedAt));
+                    return new Look(now, latest, now.idleSide().serving() ? Optional.empty() : blueGreen.redeployTarget(env, now), logTail.poll());
+                })
+                .onSuccess(look -> {
+                    reading = false;
+                    if (env != environment.get()) {
+                        return;
+                    }
+                    error.set("");
+                    picture.set(look.picture());
+                    run.set(look.run().orElse(null));
+                    redeploy.set(look.redeploy().orElse(null));
+                    logLines.addAll(look.lines());
+                    if (logLines.size() > 300) {
+                        logLines.remove(0, logLines.size() - 300);
+                    }
+                })
+                .onFailure(e -> {
+                    reading = false;
+                    error.set(e.getMessage());
+                })
+                .start();
+    }
+
+    public BlueGreen blueGreen() {
+        return blueGreen;
+    }
+
+    public ObjectProperty<Environment> environmentProperty() {
+        return environment;
+    }
+
+    public ObjectProperty<BlueGreenPicture> pictureProperty() {
+        return picture;
+    }
+
+    public ObjectProperty<RunRecord> runProperty() {
+        return run;
+    }
+
+    public ObjectProperty<DeployHistory.Deployed> redeployProperty() {
+        return redeploy;
+    }
+
+    public ObservableList<String> logLines() {
+        return logLines;
+    }
+
+    public StringProperty errorProperty() {
+        return error;
+    }
+}

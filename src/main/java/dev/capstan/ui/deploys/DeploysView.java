@@ -1,0 +1,219 @@
+package dev.capstan.ui.deploys;
+
+import atlantafx.base.theme.Styles;
+import dev.capstan.domain.Environment;
+import dev.capstan.ops.RunOutcome;
+import dev.capstan.ops.RunRecord;
+import dev.capstan.ops.StepRecord;
+import dev.capstan.ops.bluegreen.BlueGreen;
+import dev.capstan.ops.bluegreen.Colour;
+import dev.capstan.ui.common.Columns;
+import dev.capstan.ui.runs.RunLauncher;
+import dev.capstan.ui.shell.AppView;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * Seed 001 on one screen: which colour serves and what runs behind each (task set, image, tasks, who
+ * deployed it and when); a deploy of an image tag; Roll back in one click when the old set still serves
+ * behind the idle colour, or a re-deploy of the last good image when it does not; the latest deploy's steps,
+ * with Resume and Start over after a failure; and the service's live log.
+ */
+public final class DeploysView implements AppView {
+    private final DeploysModel model;
+    private final RunLauncher launcher;
+    private final VBox root = new VBox(10);
+    private final ColourCard blue = new ColourCard(Colour.BLUE);
+    private final ColourCard green = new ColourCard(Colour.GREEN);
+    private final TextField image = new TextField();
+    private final StringProperty problem = new SimpleStringProperty(this, "problem", "");
+    private final ListView<String> steps = new ListView<>();
+
+    public DeploysView(DeploysModel model, RunLauncher launcher) {
+        this.model = model;
+        this.launcher = launcher;
+        build();
+        model.pictureProperty().addListener((obs, old, picture) -> {
+            if (picture != null) {
+                blue.show(picture);
+                green.show(picture);
+            }
+        });
+        model.runProperty().addListener((obs, old, run) -> showSteps(run));
+    }
+
+    @Override
+    public String title() {
+        return "Deploys";
+    }
+
+    @Override
+    public Ikon icon() {
+        return Feather.GIT_MERGE;
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public void shown() {
+        model.setActive(true);
+    }
+
+    @Override
+    public void hidden() {
+        model.setActive(false);
+    }
+
+    @Override
+    public void refresh() {
+        model.refresh();
+    }
+
+    private void build() {
+        root.setId("deploys-view");
+        root.setPadding(new Insets(12));
+        Label title = new Label();
+        title.getStyleClass().add(Styles.TITLE_3);
+        title.textProperty().bind(Bindings.createStringBinding(() -> model.environmentProperty().get() == null ? "Deploys"
+                : "Blue/green: " + model.environmentProperty().get().name(), model.environmentProperty()));
+        HBox cards = new HBox(12, blue, green);
+        root.getChildren().addAll(title, Columns.errorLine(model.errorProperty(), "deploys-error"), cards, actions(),
+                Columns.messageLine(problem, "deploys-problem", Styles.DANGER, Feather.ALERT_CIRCLE), runLine());
+        steps.setId("deploy-steps");
+        steps.setPlaceholder(new Label("No deploy of this environment yet."));
+        ListView<String> log = new ListView<>(model.logLines());
+        log.setId("deploy-log");
+        log.setStyle("-fx-font-family: monospace;");
+        log.getStyleClass().add(Styles.DENSE);
+        model.logLines().addListener((javafx.collections.ListChangeListener<String>) c -> {
+            if (!log.getItems().isEmpty()) {
+                log.scrollTo(log.getItems().size() - 1);
+            }
+        });
+        SplitPane split = new SplitPane(steps, log);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.5);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        root.getChildren().add(split);
+    }
+
+    private Node actions() {
+        image.setId("deploy-image");
+        image.setPromptText("image tag, such as a476b78");
+        image.setPrefColumnCount(18);
+        Button deploy = new Button("Deploy…", new FontIcon(Feather.UPLOAD_CLOUD));
+        deploy.setId("deploy-start");
+        deploy.getStyleClass().add(Styles.ACCENT);
+        deploy.disableProperty().bind(image.textProperty().isEmpty().or(model.pictureProperty().isNull()));
+        deploy.setOnAction(e -> deploy(image.getText(), false));
+        Button rollback = new Button("Roll back…", new FontIcon(Feather.ROTATE_CCW));
+        rollback.setId("rollback");
+        rollback.getStyleClass().add(Styles.DANGER);
+        rollback.disableProperty().bind(Bindings.createBooleanBinding(() -> model.pictureProperty().get() == null
+                || !model.pictureProperty().get().idleSide().serving(), model.pictureProperty()));
+        rollback.setOnAction(e -> {
+            Environment env = model.environmentProperty().get();
+            problem.set("");
+            launcher.launch("roll back " + env.name(), () -> model.blueGreen().rollback(env), () -> { }, problem::set);
+        });
+        Button redeploy = new Button();
+        redeploy.setId("redeploy");
+        redeploy.setGraphic(new FontIcon(Feather.REFRESH_CW));
+        redeploy.textProperty().bind(Bindings.createStringBinding(() -> model.redeployProperty().get() == null ? ""
+                : "Re-deploy " + tag(model.redeployProperty().get().image()) + "…", model.redeployProperty()));
+        redeploy.visibleProperty().bind(model.redeployProperty().isNotNull());
+        redeploy.managedProperty().bind(redeploy.visibleProperty());
+        redeploy.setOnAction(e -> deploy(model.redeployProperty().get().image(), false));
+        for (Region keep : new Region[] {deploy, rollback, redeploy}) {
+            keep.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox row = new HBox(8, new Label("Image"), image, deploy, new Region(), rollback, redeploy);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    /** A deploy; after a failed one the launcher's runner refuses until it is resumed or started over, so start over abandons it first. */
+    private void deploy(String tag, boolean startOver) {
+        Environment env = model.environmentProperty().get();
+        RunRecord last = model.runProperty().get();
+        problem.set("");
+        launcher.launch("deploy " + tag + " to " + env.name(), () -> model.blueGreen().deploy(env, tag, BlueGreen.DEFAULT_TIMEOUT), () -> {
+            if (startOver && last != null && last.outcome().unfinished()) {
+                launcher.runner().abandon(last.id(), env, "started over from the Deploys view");
+            }
+        }, problem::set);
+    }
+
+    private Node runLine() {
+        Label status = new Label();
+        status.setId("deploy-status");
+        status.setWrapText(true);
+        status.setMaxWidth(Double.MAX_VALUE);
+        status.setMinHeight(Region.USE_PREF_SIZE);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        status.textProperty().bind(Bindings.createStringBinding(() -> describe(model.runProperty().get()), model.runProperty()));
+        Button resume = new Button("Resume", new FontIcon(Feather.PLAY));
+        resume.setId("deploy-resume");
+        Button startOver = new Button("Start over with the image above", new FontIcon(Feather.SKIP_BACK));
+        startOver.setId("deploy-start-over");
+        for (Button b : new Button[] {resume, startOver}) {
+            b.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.runProperty().get() != null
+                    && model.runProperty().get().outcome().unfinished(), model.runProperty()));
+            b.managedProperty().bind(b.visibleProperty());
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        startOver.disableProperty().bind(image.textProperty().isEmpty());
+        resume.setOnAction(e -> launcher.resume(model.runProperty().get(), model.environmentProperty().get()));
+        startOver.setOnAction(e -> deploy(image.getText(), true));
+        HBox line = new HBox(8, status, resume, startOver);
+        line.setAlignment(Pos.CENTER_LEFT);
+        return line;
+    }
+
+    private static String describe(RunRecord run) {
+        if (run == null) {
+            return "";
+        }
+        long done = run.steps().stream().filter(s -> s.state() == StepRecord.State.DONE).count();
+        String head = run.title() + ": " + run.outcome().name().toLowerCase(java.util.Locale.ROOT) + ", " + done + " of " + run.steps().size()
+                + " steps done";
+        return run.outcome() == RunOutcome.SUCCEEDED || run.error() == null ? head : head + ". " + run.error();
+    }
+
+    private void showSteps(RunRecord run) {
+        if (run == null) {
+            steps.getItems().clear();
+            return;
+        }
+        steps.getItems().setAll(run.steps().stream().map(s -> switch (s.state()) {
+            case DONE -> "✓ " + s.planned().number() + ". " + s.planned().sentence() + "\n    " + s.summary();
+            case FAILED -> "✗ " + s.planned().number() + ". " + s.planned().sentence() + "\n    " + s.error();
+            case RUNNING -> "▶ " + s.planned().number() + ". " + s.planned().sentence() + (s.log().isEmpty() ? "" : "\n    " + s.log().get(s.log().size() - 1));
+            case PENDING -> "○ " + s.planned().number() + ". " + s.planned().sentence();
+        }).toList());
+    }
+
+    private static String tag(String image) {
+        return image.substring(image.lastIndexOf('/') + 1);
+    }
+}
