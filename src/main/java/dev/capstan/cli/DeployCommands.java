@@ -28,7 +28,7 @@ final class DeployCommands {
         CapstanCommand root;
         @Spec
         CommandSpec spec;
-        @Option(names = "--image", paramLabel = "TAG|IMAGE", description = "A tag of the serving image's repository, or a whole image reference.")
+        @Option(names = "--image", paramLabel = "TAG|IMAGE|FAMILY:REV", description = "A tag of the serving image's repository, a whole image reference, or a whole task definition revision.")
         String image;
         @Option(names = "--resume", description = "Continue the failed or interrupted deploy with its image; it ends as if it had succeeded.")
         boolean resume;

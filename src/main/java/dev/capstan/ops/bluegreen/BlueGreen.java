@@ -34,7 +34,8 @@ public final class BlueGreen {
     }
 
     /**
-     * @param image a tag (the PRIMARY set's image repository with this tag) or a whole image reference
+     * @param image a tag (the PRIMARY set's image repository with this tag), a whole image reference, or a whole
+     *              task definition revision (FAMILY:REVISION or its ARN), deployed as it is
      * @throws IllegalArgumentException with what to fix: not a blue/green service, gate not passed, no such container
      */
     public BlueGreenDeploy deploy(Environment environment, String image, Duration timeout) {
@@ -42,7 +43,8 @@ public final class BlueGreen {
         TaskSetInfo primary = now.primary().orElseThrow(() -> new IllegalArgumentException(environment.service() + " on " + environment.name()
                 + " has no PRIMARY task set: blue/green deploys need a service with the EXTERNAL deployment controller and one task set."));
         String current = reader.image(environment, services.targets().of(environment), primary.taskDefinition());
-        String full = resolve(image, current);
+        String revision = isRevision(image) ? services.taskDefinitions().revision(services.targets().of(environment), image.strip()).arn() : null;
+        String full = revision != null ? reader.image(environment, services.targets().of(environment), revision) : resolve(image, current);
         gate(environment, full);
         String container = environment.container() != null ? environment.container()
                 : services.taskDefinitions().revision(services.targets().of(environment), primary.taskDefinition()).containers().get(0).name();
@@ -52,7 +54,13 @@ public final class BlueGreen {
         }
         now.taskSets().stream().filter(s -> !s.primary()).forEach(s -> warnings.add("Task set " + s.id()
                 + " (the rollback target of the deploy before) will be deleted."));
-        return new BlueGreenDeploy(environment, full, container, timeout, services, reader, warnings);
+        return new BlueGreenDeploy(environment, full, revision, container, timeout, services, reader, warnings);
+    }
+
+    /** FAMILY:REVISION or a task definition ARN: a revision deployed as it is, rather than an image put into a new one. */
+    static boolean isRevision(String given) {
+        String g = given == null ? "" : given.strip();
+        return g.matches("[A-Za-z0-9_-]+:\\d+") || g.startsWith("arn:aws") && g.contains(":task-definition/");
     }
 
     public BlueGreenRollback rollback(Environment environment) {
@@ -121,8 +129,9 @@ public final class BlueGreen {
 
             @Override
             public Operation create(Environment environment, Map<String, String> p) {
-                return new BlueGreenDeploy(environment, p.get("image"), p.get("container"), Duration.ofSeconds(Long.parseLong(p.get("timeoutSeconds"))),
-                        services, reader, List.of());
+                String revision = p.get("revision");
+                return new BlueGreenDeploy(environment, p.get("image"), revision == null || revision.isBlank() ? null : revision, p.get("container"),
+                        Duration.ofSeconds(Long.parseLong(p.get("timeoutSeconds"))), services, reader, List.of());
             }
         }, new OperationFactory() {
             @Override

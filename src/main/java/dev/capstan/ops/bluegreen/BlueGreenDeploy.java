@@ -28,16 +28,19 @@ public final class BlueGreenDeploy implements Operation, OnBlueGreen {
 
     private final Environment environment;
     private final String image;
+    private final String revision;
     private final String container;
     private final Duration timeout;
     private final BlueGreenServices services;
     private final BlueGreenReader reader;
     private final List<String> warnings;
 
-    BlueGreenDeploy(Environment environment, String image, String container, Duration timeout, BlueGreenServices services, BlueGreenReader reader,
-                    List<String> warnings) {
+    /** @param revision a whole revision to deploy as it is, or null to register one from the PRIMARY set's with {@code image} */
+    BlueGreenDeploy(Environment environment, String image, String revision, String container, Duration timeout, BlueGreenServices services,
+                    BlueGreenReader reader, List<String> warnings) {
         this.environment = environment;
         this.image = image;
+        this.revision = revision;
         this.container = container;
         this.timeout = timeout;
         this.services = services;
@@ -64,6 +67,7 @@ public final class BlueGreenDeploy implements Operation, OnBlueGreen {
     public Map<String, String> parameters() {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("image", image);
+        p.put("revision", revision == null ? "" : revision);
         p.put("container", container);
         p.put("timeoutSeconds", Long.toString(timeout.toSeconds()));
         return p;
@@ -112,6 +116,11 @@ public final class BlueGreenDeploy implements Operation, OnBlueGreen {
 
     String image() {
         return image;
+    }
+
+    /** The whole revision asked for, or null. */
+    String revision() {
+        return revision;
     }
 
     String container() {

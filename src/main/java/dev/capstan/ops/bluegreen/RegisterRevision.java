@@ -25,6 +25,10 @@ final class RegisterRevision implements Step {
 
     @Override
     public StepPreview preview() {
+        if (deploy.revision() != null) {
+            return StepPreview.of("Deploy the existing revision " + deploy.revision().substring(deploy.revision().lastIndexOf('/') + 1)
+                    + " as it is (" + deploy.image() + "); nothing is registered");
+        }
         String base = deploy.reader().read(deploy.environment()).primary().map(s -> s.taskDefinition()).orElse("?");
         String before = deploy.reader().image(deploy.environment(), deploy.target(), base);
         return StepPreview.change("Register a new revision of " + base.substring(base.lastIndexOf('/') + 1) + " with " + deploy.container()
@@ -36,6 +40,10 @@ final class RegisterRevision implements Step {
         String made = context.fact(BlueGreenDeploy.NEW_TASK_DEFINITION).orElse(null);
         if (made != null) {
             return "Registered earlier: " + made.substring(made.lastIndexOf('/') + 1);
+        }
+        if (deploy.revision() != null) {
+            context.rememberOnce(BlueGreenDeploy.NEW_TASK_DEFINITION, deploy.revision());
+            return "Deploys " + deploy.revision().substring(deploy.revision().lastIndexOf('/') + 1) + " as it is";
         }
         String base = context.fact(BlueGreenDeploy.BASE_TASK_DEFINITION).orElseThrow();
         String arn = deploy.services().taskSets().registerWithImage(deploy.target(), base, deploy.container(), deploy.image());

@@ -97,6 +97,20 @@ class BlueGreenTest {
     }
 
     @Test
+    void aWholeRevisionIsDeployedAsItIs(MotoWorld moto, SandboxDatabase database) throws Exception {
+        Environment env = blueGreen(moto, database, "revision");
+        int before = engine.taskDefinitions.revisions(engine.targets.of(env), env.service()).size();
+
+        RunRecord done = deploy(env, "revision-web:1");
+
+        assertThat(done.outcome()).as(done.error()).isEqualTo(RunOutcome.SUCCEEDED);
+        assertThat(engine.taskDefinitions.revisions(engine.targets.of(env), env.service())).hasSize(before);
+        assertThat(engine.blueGreen.picture(env).primary().orElseThrow().taskDefinition()).endsWith("task-definition/revision-web:1");
+        assertThat(done.steps().stream().filter(s -> s.planned().id().equals("register-revision")).findFirst().orElseThrow().summary())
+                .isEqualTo("Deploys revision-web:1 as it is");
+    }
+
+    @Test
     void aDeployWhoseTasksDieFailsWithTheReasonAndTheTrafficStaysWhereItWas(MotoWorld moto, SandboxDatabase database) throws Exception {
         Environment env = blueGreen(moto, database, "dying");
         String original = engine.blueGreen.picture(env).primary().orElseThrow().arn();
