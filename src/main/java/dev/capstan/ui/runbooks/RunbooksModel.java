@@ -10,7 +10,6 @@ import dev.capstan.ops.runbook.RunbookFactory;
 import dev.capstan.ops.runbook.RunbookRun;
 import dev.capstan.ui.common.BackgroundWork;
 import java.util.Comparator;
-import java.util.List;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.property.ObjectProperty;
@@ -149,9 +148,5 @@ public final class RunbooksModel {
 
     public RunbookFactory runbooks() {
         return runbooks;
-    }
-
-    List<RunbookCatalog.Entry> snapshot() {
-        return List.copyOf(entries);
     }
 }

@@ -206,7 +206,8 @@ public final class RunbooksView implements AppView {
             }
         });
         problem.set("");
-        launcher.launch("runbook " + entry.runbook().name(), () -> model.runbooks().run(entry, env, given), model::refreshRuns, problem::set);
+        // The view follows the new run within a second (the model's ticker); nothing else needs doing once it starts.
+        launcher.launch("runbook " + entry.runbook().name(), () -> model.runbooks().run(entry, env, given), () -> { }, problem::set);
     }
 
     /** The run shown: which of the runbook's runs, how it stands, and what can be done with it. */
