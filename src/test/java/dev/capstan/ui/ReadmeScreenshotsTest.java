@@ -54,9 +54,11 @@ class ReadmeScreenshotsTest {
     @Test
     @SuppressWarnings("unchecked")
     void theSandboxConsoleAsANewcomerSeesIt() throws Exception {
+        // Holds chosen targets unhealthy, so a picture of a deploy in progress is taken while it is in progress.
+        dev.capstan.testworld.TargetHealthFaults health = new dev.capstan.testworld.TargetHealthFaults();
         try (Sandbox sandbox = Sandbox.start(Files.createDirectories(home.resolve("sandbox")), line -> { });
              AppContext context = new AppContext(new UserDirectories(home.resolve("config"), home.resolve("state")), Map.of(),
-                     new ProfileCatalog(sandbox.awsConfig(), sandbox.awsCredentials()), AwsClientSettings.forLocalStandIn())) {
+                     new ProfileCatalog(sandbox.awsConfig(), sandbox.awsCredentials()), AwsClientSettings.forLocalStandIn().withInterceptor(health))) {
             FxTestSupport.Opened opened = FxTestSupport.open(context, sandbox.workspace());
             FxRobot robot = new FxRobot();
             try {
@@ -229,6 +231,10 @@ class ReadmeScreenshotsTest {
                 robot.clickOn("#nav-deploys");
                 waitUntil("production's colours are read", () -> robot.lookup("#colour-blue").tryQuery()
                         .map(n -> ((Label) ((javafx.scene.layout.VBox) n).getChildren().get(0)).getText().startsWith("BLUE · serving")).orElse(false));
+                var serving = new java.util.HashSet<String>();
+                context.operations().blueGreen().picture(opened.app().shell().environmentProperty().get()).activeSide().tasks()
+                        .forEach(t -> serving.addAll(t.addresses()));
+                health.failChecksOf(id -> !serving.contains(id));
                 robot.clickOn("#deploy-image").write("b7c8d9e");
                 robot.clickOn("#deploy-start");
                 waitUntil("the deploy plan is shown", () -> robot.lookup("#confirm-env-name").tryQuery().isPresent());
@@ -236,7 +242,10 @@ class ReadmeScreenshotsTest {
                 robot.clickOn("#confirm-run");
                 waitUntil("the new task set is being waited for", () -> robot.lookup("#deploy-status").queryAs(Label.class).getText()
                         .contains("(blue/green): running, 4 of"));
+                waitUntil("the new tasks show on the page", () -> robot.lookup("#deploy-steps").queryAs(javafx.scene.control.ListView.class).getItems()
+                        .stream().anyMatch(line -> line.toString().contains("new tasks: 3 of 3 RUNNING")));
                 assertThat(FxTestSupport.screenshot(scene, OUT.resolve("deploy-running.png"))).isNotEmptyFile();
+                health.clear();
                 waitUntil("the deploy succeeded", () -> robot.lookup("#deploy-status").queryAs(Label.class).getText()
                         .startsWith("Deploy productionapp:b7c8d9e to production (blue/green): succeeded"));
                 waitUntil("green serves and blue's old set can take the traffic back", () -> !robot.lookup("#rollback").queryButton().isDisabled()

@@ -114,6 +114,10 @@ class BlueGreenTest {
     void aDeployWhoseTasksDieFailsWithTheReasonAndTheTrafficStaysWhereItWas(MotoWorld moto, SandboxDatabase database) throws Exception {
         Environment env = blueGreen(moto, database, "dying");
         String original = engine.blueGreen.picture(env).primary().orElseThrow().arn();
+        // The new tasks never pass their health checks, so the wait is still going when one of them dies.
+        java.util.Set<String> serving = new java.util.HashSet<>();
+        engine.ecs.serviceTaskDetails(engine.targets.of(env), env.cluster(), env.service()).forEach(t -> serving.addAll(t.addresses()));
+        moto.targetHealth().failChecksOf(id -> !serving.contains(id));
         BlueGreenDeploy deploy = engine.blueGreen.deploy(env, "broken1", Duration.ofSeconds(30));
         RunHandle handle = engine.runner.start(deploy, engine.runner.plan(deploy), Decision.yes(), RunListener.NONE);
         Eventually.waitFor(() -> !newTasks(env, handle.runId()).isEmpty());
@@ -131,6 +135,7 @@ class BlueGreenTest {
         assertThat(now.primary().orElseThrow().arn()).isEqualTo(original);
 
         // Start over, with another image: the failed deploy's set goes, the new one serves.
+        moto.targetHealth().clear();
         engine.runner.abandon(failed.id(), env, "starting over with a fixed image");
         RunRecord fixed = deploy(env, "fixed22");
         assertThat(fixed.outcome()).as(fixed.error()).isEqualTo(RunOutcome.SUCCEEDED);
