@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,6 +24,22 @@ import picocli.CommandLine.Spec;
 final class RunbookCommand {
     @ParentCommand
     CapstanCommand root;
+
+    /** The runbook a command names and the parameter values given for it. */
+    static final class Chosen {
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+        @Option(names = "--param", paramLabel = "NAME=VALUE", description = "A parameter of the runbook; repeatable.")
+        List<String> given = new java.util.ArrayList<>();
+
+        RunbookCatalog.Entry entry(CapstanCommand root, PrintWriter err) {
+            return listing(root, err).require(name);
+        }
+
+        Map<String, String> values() {
+            return params(given);
+        }
+    }
 
     static Map<String, String> params(List<String> given) {
         Map<String, String> values = new LinkedHashMap<>();
@@ -74,10 +91,8 @@ final class RunbookCommand {
         RunbookCommand runbook;
         @Spec
         CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "NAME")
-        String name;
-        @Option(names = "--param", paramLabel = "NAME=VALUE", description = "A parameter of the runbook; repeatable.")
-        List<String> given = new java.util.ArrayList<>();
+        @Mixin
+        Chosen chosen;
 
         @Override
         public Integer call() {
@@ -89,7 +104,7 @@ final class RunbookCommand {
             OperationDriver driver = new OperationDriver(root, spec);
             RunbookFactory runbooks = root.services.operations().runbooks();
             try {
-                var operation = runbooks.run(listing(root, spec.commandLine().getErr()).require(name), environment, params(given));
+                var operation = runbooks.run(chosen.entry(root, spec.commandLine().getErr()), environment, chosen.values());
                 runbooks.services().attendants().attend(new TerminalAttendant(root, driver, spec.commandLine().getOut()));
                 return driver.run(operation);
             } catch (IllegalArgumentException e) {
@@ -105,10 +120,8 @@ final class RunbookCommand {
         RunbookCommand runbook;
         @Spec
         CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "NAME")
-        String name;
-        @Option(names = "--param", paramLabel = "NAME=VALUE", description = "A parameter of the runbook; repeatable.")
-        List<String> given = new java.util.ArrayList<>();
+        @Mixin
+        Chosen chosen;
 
         @Override
         public Integer call() {
@@ -121,12 +134,12 @@ final class RunbookCommand {
             OperationDriver driver = new OperationDriver(root, spec);
             List<RunbookFactory.CheckResult> results;
             try {
-                RunbookCatalog.Entry entry = listing(root, spec.commandLine().getErr()).require(name);
+                RunbookCatalog.Entry entry = chosen.entry(root, spec.commandLine().getErr());
                 if (entry.runbook().checks().isEmpty()) {
-                    throw new IllegalArgumentException("Runbook " + name + " has no checks.");
+                    throw new IllegalArgumentException("Runbook " + chosen.name + " has no checks.");
                 }
                 // "Since the deploy" has no run to start from here: the last hour stands in, unless a check says otherwise.
-                results = root.services.operations().runbooks().checks(entry, environment, params(given), Instant.now().minusSeconds(3600));
+                results = root.services.operations().runbooks().checks(entry, environment, chosen.values(), Instant.now().minusSeconds(3600));
             } catch (IllegalArgumentException e) {
                 driver.refused(e);
                 return 2;

@@ -85,6 +85,13 @@ public record Runbook(String name, String title, String description, String sour
         return out.toString();
     }
 
+    /** Every value of a step's {@code with:} filled in. */
+    public static Map<String, String> fill(Map<String, String> with, Map<String, String> values) {
+        Map<String, String> filled = new LinkedHashMap<>();
+        with.forEach((k, v) -> filled.put(k, fill(v, values)));
+        return filled;
+    }
+
     public static List<String> placeholders(String text) {
         return PLACEHOLDER.matcher(text).results().map(r -> r.group(1)).toList();
     }

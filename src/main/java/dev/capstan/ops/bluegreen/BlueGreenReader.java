@@ -36,12 +36,14 @@ public final class BlueGreenReader {
         List<TaskSetInfo> sets = services.taskSets().taskSets(target, environment.cluster(), environment.service());
         List<ServiceTask> tasks = services.ecs().serviceTaskDetails(target, environment.cluster(), environment.service()).stream()
                 .filter(t -> "RUNNING".equals(t.desiredStatus())).toList();
-        return new BlueGreenPicture(active, side(environment, target, Colour.BLUE, blue, sets, tasks),
-                side(environment, target, Colour.GREEN, green, sets, tasks), sets);
+        // The journals are read once for both colours: the history is every journal of the machine.
+        List<DeployHistory.Deployed> deploys = history.deploys(environment.name());
+        return new BlueGreenPicture(active, side(environment, target, Colour.BLUE, blue, sets, tasks, deploys),
+                side(environment, target, Colour.GREEN, green, sets, tasks, deploys), sets);
     }
 
     private BlueGreenPicture.Side side(Environment environment, AwsTarget target, Colour colour, ListenerRule rule, List<TaskSetInfo> sets,
-                                       List<ServiceTask> tasks) {
+                                       List<ServiceTask> tasks, List<DeployHistory.Deployed> deploys) {
         String group = colour.targetGroup(environment.loadBalancer());
         // The PRIMARY set first: after a swap both colours may briefly have a set behind them.
         Optional<TaskSetInfo> set = sets.stream().filter(s -> s.behind(group))
@@ -51,7 +53,7 @@ public final class BlueGreenReader {
         int healthy = (int) targets.stream().filter(t -> "healthy".equals(t.state())).count();
         String image = set.map(s -> image(environment, target, s.taskDefinition())).orElse(null);
         return new BlueGreenPicture.Side(colour, group, rule, set, image, mine, healthy, targets.size(),
-                set.flatMap(s -> history.of(environment.name(), s.arn())));
+                set.flatMap(s -> deploys.stream().filter(d -> s.arn().equals(d.taskSet())).findFirst()));
     }
 
     String image(Environment environment, AwsTarget target, String taskDefinition) {

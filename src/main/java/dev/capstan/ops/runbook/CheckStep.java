@@ -8,7 +8,6 @@ import dev.capstan.ops.StepKind;
 import dev.capstan.ops.StepPreview;
 import dev.capstan.ops.verify.Check;
 import dev.capstan.ops.verify.CheckOutcome;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Runs one check when the step is reached; its evidence goes into the run's log either way, and a failure stops the run there. */
@@ -36,9 +35,7 @@ final class CheckStep implements Step {
     }
 
     private Map<String, String> with() {
-        Map<String, String> with = new LinkedHashMap<>();
-        step.with().forEach((k, v) -> with.put(k, Runbook.fill(v, values)));
-        return with;
+        return Runbook.fill(step.with(), values);
     }
 
     @Override

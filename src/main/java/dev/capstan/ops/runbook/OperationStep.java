@@ -16,7 +16,6 @@ import dev.capstan.ops.StepContext;
 import dev.capstan.ops.StepKind;
 import dev.capstan.ops.StepPreview;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -49,9 +48,7 @@ final class OperationStep implements Step {
     }
 
     Map<String, String> with() {
-        Map<String, String> with = new LinkedHashMap<>();
-        step.with().forEach((k, v) -> with.put(k, Runbook.fill(v, values)));
-        return with;
+        return Runbook.fill(step.with(), values);
     }
 
     @Override

@@ -63,8 +63,7 @@ public final class RunbookFactory implements OperationFactory {
         Map<String, String> values = new LinkedHashMap<>(entry.runbook().resolve(given));
         values.put("env", environment.name());
         return entry.runbook().checks().stream().map(step -> (Runbook.CheckCall) step).map(step -> {
-            Map<String, String> with = new LinkedHashMap<>();
-            step.with().forEach((k, v) -> with.put(k, Runbook.fill(v, values)));
+            Map<String, String> with = Runbook.fill(step.with(), values);
             try {
                 return new CheckResult(step, services.checks().require(step.check()).run(environment, with, since), null);
             } catch (Exception e) {
