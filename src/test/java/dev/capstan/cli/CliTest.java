@@ -31,6 +31,8 @@ import picocli.CommandLine;
 class CliTest {
     @org.junit.jupiter.api.io.TempDir
     Path runs;
+    @org.junit.jupiter.api.io.TempDir
+    Path workspaces;
     private EngineWorld engine;
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
@@ -79,7 +81,7 @@ class CliTest {
 
     private Path workspace(MotoWorld moto, SandboxDatabase database) throws Exception {
         Environment good = TestEstate.environment(moto, database, "cli");
-        Path file = Files.createTempDirectory("capstan-cli").resolve("capstan.yaml");
+        Path file = Files.createDirectories(workspaces.resolve("cli")).resolve("capstan.yaml");
         new WorkspaceWriter().write(file, "test", List.of(good, TestEstate.withCluster(good, "gone"),
                 TestEstate.variant(good, "cli-prod", true, false), TestEstate.variant(good, "cli-viewer", false, true)));
         return file;
@@ -297,7 +299,7 @@ class CliTest {
     @Test
     void blueGreenDeployRollbackAndColoursFromTheCommandLine(MotoWorld moto, SandboxDatabase database) throws Exception {
         Environment bg = TestEstate.environment(moto, database, TestEstate.spec("clibg").withBlueGreen());
-        Path file = Files.createTempDirectory("capstan-cli-bg").resolve("capstan.yaml");
+        Path file = Files.createDirectories(workspaces.resolve("clibg")).resolve("capstan.yaml");
         new WorkspaceWriter().write(file, "test", List.of(bg));
         String ws = file.toString();
         try (dev.capstan.testworld.SchedulerLoop scheduler = dev.capstan.testworld.SchedulerLoop.start(moto, bg.cluster())) {

@@ -6,7 +6,9 @@ import dev.capstan.aws.FaultInjector;
 import dev.capstan.aws.ProfileCatalog;
 import dev.capstan.domain.AwsTarget;
 import dev.capstan.sandbox.MotoServer;
+import dev.capstan.sandbox.Trees;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -91,5 +93,10 @@ public final class MotoWorld implements AutoCloseable {
     public void close() {
         clients.close();
         server.close();
+        try {
+            Trees.delete(home);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not delete the test world's folder " + home, e);
+        }
     }
 }

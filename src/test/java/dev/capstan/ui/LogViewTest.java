@@ -72,14 +72,12 @@ class LogViewTest {
         waitUntil("the service's lines show", () -> list.getItems().size() == 2);
         waitUntil("the view says it is live", () -> robot.lookup("#logs-state").queryAs(Label.class).getText().startsWith("live"));
 
-        long writtenAt = System.nanoTime();
         write(moto, orders, prefix + "task-b", "ERROR payment gateway timed out", "WARN retrying");
         waitUntil("new lines appear", () -> list.getItems().size() == 4);
-        assertThat((System.nanoTime() - writtenAt) / 1_000_000).as("milliseconds until shown").isLessThan(5000);
 
         robot.clickOn("#logs-pause");
         write(moto, orders, prefix + "task-a", "written while paused");
-        Thread.sleep(3000);
+        waitUntil("the view says a line waits", () -> robot.lookup("#logs-state").queryAs(Label.class).getText().equals("paused: 1 line waiting"));
         assertThat(fx(() -> list.getItems().size())).isEqualTo(4);
         robot.clickOn("#logs-pause");
         waitUntil("the paused line shows after resuming", () -> list.getItems().size() == 5);
@@ -93,10 +91,13 @@ class LogViewTest {
             write(moto, orders, prefix + "task-" + (batch % 3), lines);
         }
         waitUntil("all 3,005 lines show", () -> list.getItems().size() == 3005);
-        Thread.sleep(2500);
+        // A line written after all of them shows after every look that could have repeated one of them.
+        write(moto, orders, prefix + "task-b", "written after the batches");
+        waitUntil("the line after the batches shows", () -> !list.getItems().isEmpty()
+                && list.getItems().get(list.getItems().size() - 1).message().equals("written after the batches"));
         List<LogEvent> shown = fx(() -> List.copyOf(list.getItems()));
-        assertThat(shown).hasSize(3005);
-        assertThat(new HashSet<>(shown.stream().map(LogEvent::id).toList())).hasSize(3005);
+        assertThat(shown).hasSize(3006);
+        assertThat(new HashSet<>(shown.stream().map(LogEvent::id).toList())).hasSize(3006);
         assertThat(shown).noneMatch(e -> e.message().contains("another container"));
 
         TextField keep = fx(() -> robot.lookup("#logs-cap").queryAs(TextField.class));
@@ -105,6 +106,6 @@ class LogViewTest {
         write(moto, orders, prefix + "task-a", "one more");
         waitUntil("the cap keeps 1,000 lines", () -> list.getItems().size() == 1000);
         assertThat(fx(() -> list.getItems().get(999).message())).isEqualTo("one more");
-        assertThat(fx(() -> robot.lookup("#logs-dropped").queryAs(Label.class).getText())).isEqualTo("2006 older lines dropped (keeping 1000)");
+        assertThat(fx(() -> robot.lookup("#logs-dropped").queryAs(Label.class).getText())).isEqualTo("2007 older lines dropped (keeping 1000)");
     }
 }

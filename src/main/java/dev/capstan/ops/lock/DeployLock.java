@@ -104,9 +104,10 @@ public final class DeployLock {
 
     /** Watches the stored version; throws {@link LockBusyException} as soon as a heartbeat changes it. */
     private boolean unchangedFor(LockSpot spot, LockRecord holder, Duration watch, Sleeper sleeper) {
-        long deadline = System.nanoTime() + watch.toNanos();
+        // Measured on the injected clock, which the sleeper moves in tests; only this machine's clock is read, never the holder's.
+        Instant deadline = clock.instant().plus(watch);
         Duration step = heartbeat.dividedBy(2).isZero() ? Duration.ofMillis(100) : heartbeat.dividedBy(2);
-        while (System.nanoTime() < deadline) {
+        while (clock.instant().isBefore(deadline)) {
             sleeper.sleep(step);
             Optional<LockRecord> now = status(spot);
             if (now.isEmpty()) {

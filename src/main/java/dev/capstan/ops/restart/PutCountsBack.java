@@ -6,6 +6,7 @@ import dev.capstan.ops.Operation;
 import dev.capstan.ops.OperationFactory;
 import dev.capstan.ops.RunRecord;
 import dev.capstan.ops.Step;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,8 +14,9 @@ import java.util.Map;
 
 /**
  * After a restart was cancelled or timed out: the service's desired count (and the group's capacity)
- * back to what that restart journaled before it changed anything. The old tasks are left running, so
- * the service is as it was.
+ * back to what that restart journaled before it changed anything, then a wait until ECS and the group
+ * have trimmed their surplus. ECS and the group pick what they trim, so some old tasks may be among it;
+ * when this ends, the service runs its original count again and nothing is still moving.
  */
 public final class PutCountsBack implements Operation, OnService {
     public static final String TYPE = "service.restore-counts";
@@ -23,14 +25,17 @@ public final class PutCountsBack implements Operation, OnService {
     private final String group;
     private final Integer groupCapacity;
     private final String fromRun;
+    private final Duration timeout;
     private final RestartServices services;
 
-    PutCountsBack(Environment environment, int count, String group, Integer groupCapacity, String fromRun, RestartServices services) {
+    PutCountsBack(Environment environment, int count, String group, Integer groupCapacity, String fromRun, Duration timeout,
+                  RestartServices services) {
         this.environment = environment;
         this.count = count;
         this.group = group == null || group.isBlank() ? null : group;
         this.groupCapacity = groupCapacity;
         this.fromRun = fromRun;
+        this.timeout = timeout;
         this.services = services;
     }
 
@@ -47,7 +52,7 @@ public final class PutCountsBack implements Operation, OnService {
         String group = restart.parameters().get("group");
         boolean withGroup = capacity != null && !capacity.isEmpty() && group != null && !group.isBlank();
         return new PutCountsBack(environment.withService(restart.parameters().get("service")), Integer.parseInt(count.get(0)), withGroup ? group : null,
-                withGroup ? Integer.valueOf(capacity.get(0)) : null, restart.id(), services);
+                withGroup ? Integer.valueOf(capacity.get(0)) : null, restart.id(), RestartRequest.DEFAULT_TIMEOUT, services);
     }
 
     public static OperationFactory factory(RestartServices services) {
@@ -61,7 +66,10 @@ public final class PutCountsBack implements Operation, OnService {
             public Operation create(Environment environment, Map<String, String> p) {
                 String capacity = p.get("groupCapacity");
                 return new PutCountsBack(environment.withService(p.get("service")), Integer.parseInt(p.get("count")), p.get("group"),
-                        capacity == null || capacity.isBlank() ? null : Integer.valueOf(capacity), p.get("fromRun"), services);
+                        capacity == null || capacity.isBlank() ? null : Integer.valueOf(capacity), p.get("fromRun"),
+                        // Journals written before the put-back waited have no timeout: they get the restart's default.
+                        Duration.ofSeconds(Long.parseLong(p.getOrDefault("timeoutSeconds", Long.toString(RestartRequest.DEFAULT_TIMEOUT.toSeconds())))),
+                        services);
             }
         };
     }
@@ -89,6 +97,7 @@ public final class PutCountsBack implements Operation, OnService {
         p.put("groupCapacity", groupCapacity == null ? "" : groupCapacity.toString());
         p.put("fromRun", fromRun);
         p.put("service", environment.service());
+        p.put("timeoutSeconds", Long.toString(timeout.toSeconds()));
         return p;
     }
 
@@ -100,6 +109,7 @@ public final class PutCountsBack implements Operation, OnService {
             steps.add(new RestoreGroup(this, group, () -> services.autoScaling().group(target(), group).desiredCapacity(),
                     () -> groupCapacity, context -> groupCapacity));
         }
+        steps.add(new WaitCountsSettled(this, count, group, groupCapacity, timeout));
         return steps;
     }
 

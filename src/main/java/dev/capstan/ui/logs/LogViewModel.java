@@ -64,7 +64,7 @@ public final class LogViewModel {
         this.runs = runs;
         this.executor = executor;
         this.environment = environment;
-        paused.addListener((obs, was, now) -> state.set(now ? "paused: " + incoming.size() + " lines waiting" : "live"));
+        paused.addListener((obs, was, now) -> state.set(now ? pausedState() : "live"));
     }
 
     /** Starts following the chosen source (stopping any other); the source is worked out in the background. */
@@ -205,7 +205,15 @@ public final class LogViewModel {
                 state.set(news);
             }
         }
-        if (paused.get() || incoming.isEmpty()) {
+        if (paused.get()) {
+            // Lines keep arriving while paused; the state says how many wait, so nobody wonders whether the source went quiet.
+            String waiting = pausedState();
+            if (!waiting.equals(state.get())) {
+                state.set(waiting);
+            }
+            return 0;
+        }
+        if (incoming.isEmpty()) {
             return 0;
         }
         List<LogEvent> batch = new ArrayList<>(Math.min(incoming.size(), MAX_PER_FRAME));
@@ -220,6 +228,11 @@ public final class LogViewModel {
             dropped.set(dropped.get() + over);
         }
         return batch.size();
+    }
+
+    private String pausedState() {
+        int waiting = incoming.size();
+        return "paused: " + waiting + (waiting == 1 ? " line waiting" : " lines waiting");
     }
 
     /** For a benchmark or a test: lines as if the follower had delivered them. */

@@ -28,6 +28,8 @@ class LogFollowerTest {
     private final Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
     private final List<LogEvent> received = new CopyOnWriteArrayList<>();
     private final List<LogFollower.State> states = new CopyOnWriteArrayList<>();
+    /** How many times the follower paused between looks: each pause follows a finished look. */
+    private final AtomicInteger pauses = new AtomicInteger();
     private LogFollower follower;
     private Thread thread;
 
@@ -74,6 +76,7 @@ class LogFollowerTest {
         };
         follower = new LogFollower(new SdkLogsGateway(moto.clients()), moto.target(), source, null, System.currentTimeMillis() - 60_000, true,
                 Duration.ofMillis(200), sink, d -> {
+                    pauses.incrementAndGet();
                     try {
                         Thread.sleep(d.toMillis());
                         return true;
@@ -85,16 +88,23 @@ class LogFollowerTest {
         thread.start();
     }
 
-    private static void waitFor(String what, java.util.function.BooleanSupplier condition, long seconds) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    /** Waits for what the follower brings about; the minute is a guard against a hung test, not a measure. */
+    private static void waitFor(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
         while (!condition.getAsBoolean()) {
             assertThat(System.nanoTime()).as(what).isLessThan(deadline);
             Thread.sleep(20);
         }
     }
 
+    /** Waits until the follower has finished {@code looks} more looks than it had now: whatever those looks found has been delivered. */
+    private void waitForMoreLooks(int looks) throws InterruptedException {
+        int now = pauses.get();
+        waitFor(looks + " more looks", () -> pauses.get() >= now + looks + 1);
+    }
+
     @Test
-    void thousandsOfLinesAcrossStreamsArriveOnceEachAndNewLinesWithinFiveSeconds(MotoWorld moto) throws Exception {
+    void thousandsOfLinesAcrossStreamsArriveOnceEachAndANewLineOnce(MotoWorld moto) throws Exception {
         follow(moto, LogSource.group(GROUP));
         int streams = 5;
         int batches = 8;
@@ -107,19 +117,20 @@ class LogFollowerTest {
                 }
                 write(moto, "app/web/task-" + s, messages);
             }
-            Thread.sleep(50);
+            // Each batch after the follower has looked at least once more, so batches land while it follows, not all before.
+            waitForMoreLooks(1);
         }
         int total = streams * batches * perBatch;
-        waitFor("all " + total + " lines arrive", () -> received.size() >= total, 30);
-        Thread.sleep(1000);
+        waitFor("all " + total + " lines arrive", () -> received.size() >= total);
+        waitForMoreLooks(3);
         assertThat(received).hasSize(total);
         assertThat(deliveries.values()).allMatch(count -> count.get() == 1);
         assertThat(received.stream().map(LogEvent::message).distinct().count()).isEqualTo(total);
 
-        long writtenAt = System.nanoTime();
         write(moto, "app/web/task-0", List.of("HealthCheckService: healthy"));
-        waitFor("a new line appears within 5 s", () -> received.stream().anyMatch(e -> e.message().startsWith("HealthCheckService")), 5);
-        assertThat(Duration.ofNanos(System.nanoTime() - writtenAt)).isLessThan(Duration.ofSeconds(5));
+        waitFor("a new line appears", () -> received.stream().anyMatch(e -> e.message().startsWith("HealthCheckService")));
+        waitForMoreLooks(3);
+        assertThat(received).hasSize(total + 1);
         assertThat(states).contains(LogFollower.State.LIVE);
     }
 
@@ -129,7 +140,8 @@ class LogFollowerTest {
         moto.faults().failWith("FilterLogEvents", "ThrottlingException", 400, 2);
         follow(moto, new LogSource("prefix app/web/", GROUP, "app/web/", List.of()));
         write(moto, "app/web/b", List.of("during throttling"));
-        waitFor("all three lines arrive after the backoff", () -> received.size() == 3, 15);
+        waitFor("all three lines arrive after the backoff", () -> received.size() == 3);
+        waitForMoreLooks(1);
         assertThat(states).contains(LogFollower.State.BACKING_OFF);
         assertThat(states.get(states.size() - 1)).isIn(LogFollower.State.LIVE, LogFollower.State.BEHIND);
         assertThat(received).extracting(LogEvent::message).containsExactlyInAnyOrder("before throttling 1", "before throttling 2", "during throttling");

@@ -11,9 +11,9 @@ import dev.capstan.ops.Operation;
 import dev.capstan.ops.RunListener;
 import dev.capstan.ops.RunOutcome;
 import dev.capstan.ops.RunRecord;
-import dev.capstan.testworld.Eventually;
 import dev.capstan.testworld.MotoExtension;
 import dev.capstan.testworld.MotoWorld;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,12 +27,14 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
- * A backup in a child JVM is killed with SIGKILL half-way through its copies. Resumed here, it copies
- * only the objects that are not yet at the backup with the same size and ETag, then verifies the whole.
+ * A backup in a child JVM dies (as by SIGKILL) once a known number of its copies are done. Resumed here,
+ * it copies only the objects that are not yet at the backup with the same size and ETag, then verifies
+ * the whole.
  */
 @ExtendWith(MotoExtension.class)
 class CopyResumeTest {
-    private static final int OBJECTS = 1200;
+    private static final int OBJECTS = 600;
+    private static final int COPIED_BEFORE_DEATH = 200;
     @TempDir
     Path dir;
 
@@ -48,13 +50,13 @@ class CopyResumeTest {
 
             Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"), BackupChild.class.getName(), runs.toString(), moto.awsConfig().toString(),
-                    moto.awsCredentials().toString(), moto.endpoint(), RegionData.BACKUP, new ObjectMapper().writeValueAsString(backup.parameters()))
+                    moto.awsCredentials().toString(), moto.endpoint(), RegionData.BACKUP, new ObjectMapper().writeValueAsString(backup.parameters()),
+                    Integer.toString(COPIED_BEFORE_DEATH))
                     .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
-            Eventually.waitFor(() -> engine.s3.list(moto.target(), target).objects().size() >= 200);
-            child.destroyForcibly();
-            assertThat(child.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(child.waitFor(2, TimeUnit.MINUTES)).isTrue();
+            assertThat(child.exitValue()).as(Files.readString(dir.resolve("child.log"))).isEqualTo(137);
             int copiedBefore = engine.s3.list(moto.target(), target).objects().size();
-            assertThat(copiedBefore).as("killed half-way").isBetween(200, OBJECTS - 1);
+            assertThat(copiedBefore).as("died after its first copies, every later one held back").isEqualTo(COPIED_BEFORE_DEATH);
             RunRecord interrupted = engine.runner.store().unfinished(environment.name(), RegionData.BACKUP).get(0);
             assertThat(interrupted.outcome()).isEqualTo(RunOutcome.INTERRUPTED);
             moto.faults().clear();

@@ -20,6 +20,7 @@ import dev.capstan.testworld.MotoExtension;
 import dev.capstan.testworld.MotoWorld;
 import dev.capstan.testworld.PostgresExtension;
 import dev.capstan.testworld.SchedulerLoop;
+import dev.capstan.testworld.StartupLog;
 import dev.capstan.testworld.TargetHealthFaults;
 import dev.capstan.testworld.TestEstate;
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Seed 003's restart against moto, with the sandbox's scheduler and container agents playing ECS. */
+/** The rolling restart against moto, with the sandbox's scheduler and container agents playing ECS. */
 @ExtendWith({MotoExtension.class, PostgresExtension.class})
 class RollingRestartTest {
     @TempDir
@@ -162,26 +163,20 @@ class RollingRestartTest {
         assertThat(failed.steps()).extracting(s -> s.planned().id()).doesNotContain("restore-group");
 
         PutCountsBack putBack = engine.restart.putBack(failed, environment);
-        engine.runner.start(putBack, engine.runner.plan(putBack), Decision.yes(), RunListener.NONE).finished().get(1, TimeUnit.MINUTES);
+        RunRecord back = engine.runner.start(putBack, engine.runner.plan(putBack), Decision.yes(), RunListener.NONE).finished().get(2, TimeUnit.MINUTES);
+        assertThat(back.outcome()).as(back.error()).isEqualTo(RunOutcome.SUCCEEDED);
+        assertThat(running(environment)).as("the put-back ends once ECS and the group have trimmed their surplus").hasSize(2);
         engine.runner.abandon(failed.id(), environment, "the test starts over");
-        Eventually.waitFor(() -> running(environment).size() == 2);
-        Set<String> old = arns(running(environment));
-        RollingRestart again = engine.restart.restart(environment, null, "HealthCheckService ready", Duration.ofMinutes(1), false);
-        RunHandle handle = engine.runner.start(again, engine.runner.plan(again), Decision.yes(), RunListener.NONE);
-        Eventually.waitFor(() -> running(environment).stream().filter(t -> !old.contains(t.arn())).count() == 2);
-        var logs = moto.clients().logs(moto.target());
-        for (ServiceTask task : running(environment)) {
-            if (!old.contains(task.arn())) {
-                String stream = "app/web/" + task.id();
-                logs.createLogStream(r -> r.logGroupName(environment.logGroup()).logStreamName(stream));
-                logs.putLogEvents(r -> r.logGroupName(environment.logGroup()).logStreamName(stream).logEvents(e -> e
-                        .timestamp(System.currentTimeMillis()).message("[Nest] 1 - LOG [HealthCheckService] HealthCheckService ready: 5 regions")));
-            }
+
+        // From now on the app logs its ready line as it starts: every task started from here on does, whichever ECS picks.
+        try (StartupLog app = StartupLog.start(moto, environment, "[Nest] 1 - LOG [HealthCheckService] HealthCheckService ready: 5 regions")) {
+            RollingRestart again = engine.restart.restart(environment, null, "HealthCheckService ready", Duration.ofMinutes(1), false);
+            RunRecord succeeded = run(again);
+
+            assertThat(succeeded.outcome()).as(succeeded.error()).isEqualTo(RunOutcome.SUCCEEDED);
+            assertThat(stepLog(succeeded, "wait-new-tasks-healthy")).as("tasks of the first attempt, stopped before this one began, are not news")
+                    .noneMatch(line -> line.contains("stopped: Host EC2"));
         }
-        RunRecord succeeded = handle.finished().get(2, TimeUnit.MINUTES);
-        assertThat(succeeded.outcome()).as(succeeded.error()).isEqualTo(RunOutcome.SUCCEEDED);
-        assertThat(stepLog(succeeded, "wait-new-tasks-healthy")).as("tasks of the first attempt, stopped before this one began, are not news")
-                .noneMatch(line -> line.contains("stopped: Host EC2"));
     }
 
     @Test
