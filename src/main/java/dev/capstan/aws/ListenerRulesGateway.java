@@ -5,7 +5,7 @@ import dev.capstan.domain.ListenerRule;
 import java.util.List;
 import java.util.Map;
 
-/** An ALB listener's rules, and changing their priorities: how blue/green moves traffic (seed 001). */
+/** An ALB listener's rules, and changing their priorities: how blue/green with task sets moves traffic. */
 public interface ListenerRulesGateway {
     /** The listener's non-default rules. */
     List<ListenerRule> rules(AwsTarget target, String listenerArn);

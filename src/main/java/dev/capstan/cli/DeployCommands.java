@@ -16,12 +16,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** Seed 001 from the terminal: deploy an image blue/green, roll back, and show the colours. */
+/** Blue/green with task sets from the terminal: deploy an image, roll back, and show the colours. */
 final class DeployCommands {
     private DeployCommands() {
     }
 
-    @Command(name = "deploy", description = {"Deploy an image blue/green (seed 001): a new task set behind the idle colour, wait until it is healthy,",
+    @Command(name = "deploy", description = {"Deploy an image blue/green: a new task set behind the idle colour, wait until it is healthy,",
             "swap the rules' priorities, make it PRIMARY. After a failed deploy choose --resume or --start-over."})
     static final class Deploy implements Callable<Integer> {
         @ParentCommand

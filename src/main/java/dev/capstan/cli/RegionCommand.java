@@ -47,7 +47,7 @@ final class RegionCommand {
         }
     }
 
-    @Command(name = "set-uri", description = "Set region_config.s3_uri (seed 003: staging only; production asks for its name and warns).")
+    @Command(name = "set-uri", description = "Set region_config.s3_uri (meant for staging; production asks for its name and warns).")
     int setUri(@Option(names = "--region", required = true) String region, @Option(names = "--uri", required = true, paramLabel = "S3URI") String uri) {
         return drive(root, spec, data -> data.setUri(environment(), region, uri));
     }

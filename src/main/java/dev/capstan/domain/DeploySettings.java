@@ -3,7 +3,7 @@ package dev.capstan.domain;
 import java.util.List;
 
 /**
- * How an environment is deployed (seed 001): the environment an image must have been deployed to first
+ * How an environment is deployed: the environment an image must have been deployed to first
  * (the promotion gate), and local commands run before and after the traffic moves. In a command,
  * {env}, {image} and {revision} stand for the environment, the new image and the new task definition.
  */

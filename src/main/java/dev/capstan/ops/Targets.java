@@ -36,7 +36,7 @@ public final class Targets {
             if (environment.endpoint() == null) {
                 throw e;
             }
-            return "unknown (the stand-in at " + environment.endpoint() + " did not answer STS: " + e.getMessage() + ")";
+            return "unknown (the endpoint " + environment.endpoint() + " did not answer STS: " + e.getMessage() + ")";
         }
     }
 }

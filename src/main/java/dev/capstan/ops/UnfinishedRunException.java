@@ -2,7 +2,7 @@ package dev.capstan.ops;
 
 /**
  * A new run was asked for while an earlier run of the same operation in the same environment failed or
- * was interrupted. As seed 001 has it, the person must choose: resume that run, or start over.
+ * was interrupted. A person must choose, as deploy tools with a deploy lock ask: resume that run, or start over.
  */
 public final class UnfinishedRunException extends RuntimeException {
     private final transient RunRecord unfinished;

@@ -28,7 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A local estate with no AWS account: moto seeded like seed 003's staging and production, an embedded
+ * A local estate with no AWS account: moto filled with a staging and a production estate, an embedded
  * PostgreSQL with region_config, a workspace and a profile pointing at them, and a scheduler that keeps
  * services at their desired counts while the sandbox is open. Closing it stops everything it started.
  */

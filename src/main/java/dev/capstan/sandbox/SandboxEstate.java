@@ -4,10 +4,10 @@ import dev.capstan.aws.sandbox.EnvironmentSpec;
 import java.util.List;
 
 /**
- * The estate the sandbox builds, modelled on the DistrictBuilder runbook (seed 003): a staging and a
+ * The estate the sandbox builds, modelled on a districting app's deployment runbook: a staging and a
  * production cluster, each with its app service, task definition family, log group and region-data
- * bucket. Staging runs on EC2 instances of an auto scaling group, as seed 003's services do, and is
- * restarted rolling; production runs on Fargate in task sets and is deployed blue/green (seed 001). These names are the sandbox's own data; Capstan itself reads every
+ * bucket. Staging runs on EC2 instances of an auto scaling group, and is
+ * restarted rolling; production runs on Fargate in task sets and is deployed blue/green with task sets. These names are the sandbox's own data; Capstan itself reads every
  * name from a workspace.
  */
 public final class SandboxEstate {

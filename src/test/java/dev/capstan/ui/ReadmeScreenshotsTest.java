@@ -227,7 +227,7 @@ class ReadmeScreenshotsTest {
                 assertThat(robot.lookup("#confirm-run").queryButton().isDisabled()).isTrue();
                 robot.clickOn("Cancel");
 
-                // A blue/green deploy of production (seed 001), watched on the Deploys page, then a rollback in one click.
+                // A blue/green deploy of production, watched on the Deploys page, then a rollback in one click.
                 robot.clickOn("#nav-deploys");
                 waitUntil("production's colours are read", () -> robot.lookup("#colour-blue").tryQuery()
                         .map(n -> ((Label) ((javafx.scene.layout.VBox) n).getChildren().get(0)).getText().startsWith("BLUE · serving")).orElse(false));

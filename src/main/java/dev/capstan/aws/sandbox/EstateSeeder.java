@@ -68,12 +68,12 @@ public final class EstateSeeder {
         String listener = elb.createListener(r -> r.loadBalancerArn(alb).protocol(ProtocolEnum.HTTP).port(80)
                         .defaultActions(a -> a.type(ActionTypeEnum.FIXED_RESPONSE).fixedResponseConfig(f -> f.statusCode("404"))))
                 .listeners().get(0).listenerArn();
-        // Seed 001: the active colour is the one whose rule has the lower priority; blue starts active.
+        // The active colour is the one whose rule has the lower priority; blue starts active.
         rule(elb, listener, blue, 10);
         rule(elb, listener, green, 20);
 
         if (spec.blueGreen()) {
-            // Seed 001's shape: the service only holds the count; its one task set, PRIMARY, runs the revision behind blue.
+            // A task-set blue/green service only holds the count; its one task set, PRIMARY, runs the revision behind blue.
             // No scale is given (ECS's default is 100%): given one, moto starts tasks of its own that belong to no set.
             ecs.createService(r -> r.cluster(spec.cluster()).serviceName(spec.service()).desiredCount(spec.desiredCount())
                     .deploymentController(d -> d.type(DeploymentControllerType.EXTERNAL)));

@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.ecs.model.Task;
 /**
  * Writes a steady trickle of application log lines for each live task of a service, into the stream
  * the awslogs driver would use ({@code prefix/container/task-id}), including the HealthCheckService
- * lines that seed 003 tells people to watch for.
+ * lines people watch for to know a task has loaded its data.
  */
 public final class LogTrickle {
     private static final String[] LINES = {

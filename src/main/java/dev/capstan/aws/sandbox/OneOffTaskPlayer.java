@@ -48,7 +48,7 @@ public final class OneOffTaskPlayer {
         this.ending = ending;
     }
 
-    /** What a TypeORM migration prints, as seed 003's run,migration:run would. */
+    /** What a TypeORM migration prints, as a command override such as run,migration:run would. */
     public static List<String> migrationScript() {
         return List.of(
                 "query: SELECT * FROM \"information_schema\".\"tables\" WHERE \"table_name\" = 'migrations'",

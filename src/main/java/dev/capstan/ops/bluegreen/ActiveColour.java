@@ -6,7 +6,7 @@ import dev.capstan.domain.LoadBalancingSnapshot;
 import java.util.Optional;
 
 /**
- * Which colour takes the traffic, as seed 001 defines it: of the listener's two rules, one forwarding to
+ * Which colour takes the traffic, as blue/green tools that swap ALB rule priorities define it: of the listener's two rules, one forwarding to
  * the blue target group and one to the green, the one with the lower priority number is active.
  */
 public record ActiveColour(Colour colour, int bluePriority, int greenPriority) {

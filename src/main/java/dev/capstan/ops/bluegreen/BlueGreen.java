@@ -87,7 +87,7 @@ public final class BlueGreen {
         return "Cannot roll back " + environment.name() + ": " + why + "." + redeploy;
     }
 
-    /** Seed 001's RequiresPreviousEnvDeploy: the image must have been deployed to the named environment, with success. */
+    /** The promotion gate: the image must have been deployed to the named environment, with success. */
     private void gate(Environment environment, String image) {
         String previous = environment.deployment().requiresDeployTo();
         if (previous == null) {

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Seed 001's deploy: read the active colour, remove the task sets that are neither PRIMARY nor this deploy's,
+ * The task-set blue/green deploy: read the active colour, remove the task sets that are neither PRIMARY nor this deploy's,
  * register the new revision, create its task set behind the idle colour, wait until it is stable and
  * healthy, swap the rules' priorities, make the new set PRIMARY, and check that the traffic did move.
  * Every step looks at live state first, so a resumed deploy ends as if the first had succeeded; the

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * A blue/green environment as one look sees it: which colour takes the traffic (the one whose rule has
- * the lower priority, seed 001), each colour's rule and the task set behind it, with its image, its tasks
+ * the lower priority), each colour's rule and the task set behind it, with its image, its tasks
  * and how many of its targets are healthy, and who deployed it when (from the journals).
  */
 public record BlueGreenPicture(Colour active, Side blue, Side green, List<TaskSetInfo> taskSets) {

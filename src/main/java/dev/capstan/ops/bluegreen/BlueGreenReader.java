@@ -65,7 +65,7 @@ public final class BlueGreenReader {
     private static ListenerRule rule(List<ListenerRule> rules, String targetGroup, String colour) {
         return rules.stream().filter(r -> r.forwardsTo().contains(targetGroup)).min(Comparator.comparingInt(ListenerRule::priority))
                 .orElseThrow(() -> new IllegalArgumentException("No rule of the listener forwards to the " + colour
-                        + " target group; seed 001's deploys need one rule for each colour."));
+                        + " target group; blue/green deploys need one rule for each colour."));
     }
 
     static void requireBlueGreen(Environment environment) {

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Seed 001's manual rollback in one click: swap the priorities back and make the old task set PRIMARY,
+ * The manual blue/green rollback in one click: swap the priorities back and make the old task set PRIMARY,
  * after checking that it is still running and healthy behind the idle colour. When it is not, the check
  * fails and says which revision to re-deploy instead (the last successful deploy before the current one).
  */

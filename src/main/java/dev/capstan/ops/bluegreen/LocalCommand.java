@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Seed 001's pre- and post-deploy commands: each a command line run with sh on this machine (it must be on
+ * The environment's pre- and post-deploy commands: each a command line run with sh on this machine (it must be on
  * the PATH), {env}, {image} and {revision} filled in, its output in the run's log; a non-zero exit fails the
  * deploy there. Commands must be safe to run again: a resumed deploy repeats the step that was cut short.
  */

@@ -8,7 +8,7 @@ import dev.capstan.ops.StepPreview;
 import java.util.List;
 
 /**
- * Seed 001's step 4: stop and delete the task sets that are not PRIMARY. This removes the rollback target
+ * Before a new set is made: stop and delete the task sets that are not PRIMARY. This removes the rollback target
  * of the deploy before, so the plan names each one. A resumed deploy keeps the set that was PRIMARY when
  * it began (journaled) and its own.
  */

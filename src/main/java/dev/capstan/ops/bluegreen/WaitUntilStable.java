@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Seed 001's step 7: wait until the new set runs as many tasks as the service desires, each behind a healthy
+ * After the new set is made: wait until the new set runs as many tasks as the service desires, each behind a healthy
  * target of the idle colour. A task of the set that stops fails the deploy at once, with ECS's reason, each
  * container's exit code and the task's last log lines; the traffic has not moved.
  */

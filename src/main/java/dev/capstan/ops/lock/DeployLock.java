@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * The deploy lock, with the semantics seed 001 describes (cirello-io/dynamolock): no expiry times are
+ * The deploy lock, with the semantics of cirello-io/dynamolock, which task-set deploy tools use: no expiry times are
  * compared, so clock skew between machines does not matter. A lock is acquired with a conditional
  * write and kept alive by heartbeats; a contender that finds it held watches the stored version for one
  * whole lease and takes the lock over only if no heartbeat changed it in that time.

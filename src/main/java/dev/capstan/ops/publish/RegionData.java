@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Seed 003's "Updating region data" as operations: S3 backup, copy-over and restore, the region_config
+ * Publishing a region's data as operations: S3 backup, copy-over and restore, the region_config
  * edits, and the guided publish that chains them. The public methods read what they must (the backup
  * name free today, the row as it is) and pin it in the parameters; {@link #factories()} rebuilds an
  * operation from those parameters alone, so a resumed run does exactly what was planned.
@@ -29,9 +29,9 @@ public final class RegionData {
     public static final String SET_URI = "region.set-uri";
     public static final String BUMP_VERSION = "region.bump-version";
     public static final String PUBLISH = "region.publish";
-    static final String PRODUCTION_URI_WARNING = "The runbook (seed 003): updates to the s3_uri column on production for an existing region "
+    static final String PRODUCTION_URI_WARNING = "Updates to the s3_uri column on production for an existing region "
             + "will cause API calls for that region as well as healthchecks to fail until data is loaded, potentially resulting in a "
-            + "production outage. It recommends only ever making updates to region_config.s3_uri on the staging database; publish "
+            + "production outage. Make updates to region_config.s3_uri only on the staging database; publish "
             + "(copy the data over the existing URI) instead.";
     private final PublishServices services;
 
@@ -79,7 +79,7 @@ public final class RegionData {
         return build(BUMP_VERSION, environment, p);
     }
 
-    /** Backup of the region's URI, the new data copied over it, then its version bumped: seed 003's best-practice way. */
+    /** Backup of the region's URI, the new data copied over it, then its version bumped: the safe way, since the URI the services read never changes. */
     public Operation publish(Environment environment, String region, String from, boolean mirror) {
         RegionRow row = services.regions().row(environment, region);
         S3Uri source = S3Uri.parse(from);
@@ -181,8 +181,8 @@ public final class RegionData {
                 backupSteps(steps, current, S3Uri.parse(p.get("backup")), target);
                 copySteps(steps, "copy-over", "verify-copy", from, current, mirror, target);
                 steps.add(new EditRegionRow(EditRegionRow.Field.VERSION, environment, row, null, services));
-                warnings.add("The services keep the old data cached until they restart: restart them once this run has finished (seed 003, "
-                        + "Restart services).");
+                warnings.add("The services keep the old data cached until they restart: restart them once this run has finished "
+                        + "(Restart services).");
                 title = "Publish region " + row.region() + " from " + from + " on " + environment.name();
             }
             default -> throw new IllegalArgumentException("Unknown region-data operation " + type);

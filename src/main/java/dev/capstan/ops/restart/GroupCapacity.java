@@ -14,7 +14,7 @@ final class GroupCapacity {
      * Tasks per instance from the first active instance's registered CPU and memory; one when a container
      * maps a fixed host port. In bridge and host modes two tasks cannot share that port; in awsvpc mode the
      * bound is the instance's network interfaces, which ECS does not report, so one an instance is the
-     * careful reading (and seed 003's own: as many tasks as instances). Empty when nothing can be read.
+     * careful reading (and the common rule of thumb: as many tasks as instances). Empty when nothing can be read.
      */
     static Optional<Integer> perInstance(TaskDefRevision revision, List<ContainerInstanceInfo> instances) {
         boolean fixedPort = revision.containers().stream().flatMap(c -> c.ports().stream())

@@ -6,7 +6,7 @@ import dev.capstan.ops.StepContext;
 import dev.capstan.ops.StepKind;
 import dev.capstan.ops.StepPreview;
 
-/** Seed 003: "set the desired group capacity to be equal to the maximum capacity", so the new tasks have instances to run on. */
+/** As the restart by hand goes: "set the desired group capacity to be equal to the maximum capacity", so the new tasks have instances to run on. */
 final class RaiseGroup implements Step {
     private final RollingRestart restart;
 

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Seed 003's "Restart services" as one operation: the group to its maximum (EC2 only), the service's
+ * The restart many teams do by hand in the console, as one operation: the group to its maximum (EC2 only), the service's
  * count up, wait until the new tasks run and are healthy, stop every task that ran before, the count
  * back, the group back, and wait until the service has settled on new tasks only. The old tasks' ARNs
  * and the original counts are journaled by the first step, so a resumed run stops exactly those tasks

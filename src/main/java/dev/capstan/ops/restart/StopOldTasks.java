@@ -11,7 +11,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Stops exactly the tasks journaled as old when the run began (seed 003: "stop any tasks whose Started At
+ * Stops exactly the tasks journaled as old when the run began (the console way: "stop any tasks whose Started At
  * is from before"), each only if ECS still means to run it, so a resumed run never stops a task twice and
  * never touches a new one.
  */

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Whether a task definition revision can run on Fargate, as seeds 000 and 004 learned it the hard way:
+ * Whether a task definition revision can run on Fargate, as teams moving from EC2 or Docker Compose learn it the hard way:
  * the compatibility and network mode, a valid task-level cpu/memory pair, no links, host ports equal to
  * container ports, awslogs logging, and no reliance on compose-style start ordering.
  */

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One automated verification (seed 000's checks that confirm a deploy worked): it only reads, and says
+ * One automated verification (the checks that confirm a deploy worked): it only reads, and says
  * what it looked at whether it passes or fails.
  */
 public interface Check {

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** A region_config row holds the expected s3_uri and/or version (seed 003's "copy each updated region's URI…"). */
+/** A region_config row holds the expected s3_uri and/or version (after a publish: each updated region's URI and version as the release says). */
 final class RegionRowCheck implements Check {
     private final CheckServices services;
 

@@ -45,7 +45,7 @@ final class TasksStartedAfterCheck implements Check {
         for (ServiceTask task : running) {
             Instant started = task.startedAt() != null ? task.startedAt() : task.createdAt();
             boolean late = started != null && started.isAfter(after);
-            evidence.add(started == null ? "task " + task.shortId() + ": ECS reported no start time (moto never does)"
+            evidence.add(started == null ? "task " + task.shortId() + ": ECS reported neither a start nor a creation time, so it cannot count as new"
                     : "task " + task.shortId() + " started " + started + (late ? "" : ": before"));
             passed &= late;
         }

@@ -31,7 +31,7 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * Seed 001 on one screen: which colour serves and what runs behind each (task set, image, tasks, who
+ * Blue/green with task sets on one screen: which colour serves and what runs behind each (task set, image, tasks, who
  * deployed it and when); a deploy of an image tag; Roll back in one click when the old set still serves
  * behind the idle colour, or a re-deploy of the last good image when it does not; the latest deploy's steps,
  * with Resume and Start over after a failure; and the service's live log.

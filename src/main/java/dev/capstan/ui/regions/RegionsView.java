@@ -26,7 +26,7 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * Seed 003's region data, on one screen: each region_config row (region, s3_uri, version, updated at)
+ * Region data publishing, on one screen: each region_config row (region, s3_uri, version, updated at)
  * beside what that URI holds on S3 (objects, size, last modified) and the backups that exist of it,
  * with the runbook's operations on the chosen region: back up, publish an update, restore, set the
  * URI, bump the version.

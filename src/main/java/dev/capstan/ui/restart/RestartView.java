@@ -38,7 +38,7 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * Seed 003's restart on one screen: the form (count, health log line, wait, the group), then, live, the
+ * The rolling restart on one screen: the form (count, health log line, wait, the group), then, live, the
  * counts (desired, running, new healthy, old remaining, group instances), the step in progress, every
  * target's health with ELB's reason, and the service's log tail. Cancel, and putting counts back after a
  * cancelled or failed restart, are here too.

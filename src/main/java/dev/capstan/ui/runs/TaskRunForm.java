@@ -33,7 +33,7 @@ import javafx.stage.Window;
 import javafx.util.StringConverter;
 
 /**
- * The one-off task form (seed 003's eleven clicks as one form): the task definition the service runs
+ * The one-off task form (the AWS console's eleven clicks as one form): the task definition the service runs
  * (the family's newest beside it), the container, the command typed the console's comma way or as shell
  * words with the exact JSON array shown as it is typed, environment overrides, and the environment's
  * network, editable. Its values go to the launcher, which plans, asks and runs.

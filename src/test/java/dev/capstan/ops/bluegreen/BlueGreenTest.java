@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Seed 001's blue/green deploy and rollback against moto, with the scheduler running task sets' tasks behind their target groups. */
+/** The task-set blue/green deploy and rollback against moto, with the scheduler running task sets' tasks behind their target groups. */
 @ExtendWith({MotoExtension.class, PostgresExtension.class})
 class BlueGreenTest {
     @TempDir

@@ -27,7 +27,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Seed 001's resume: a console killed after each step of a deploy in turn, resumed here, ends as an
+ * Resume after a crash: a console killed after each step of a deploy in turn, resumed here, ends as an
  * uninterrupted deploy does — the new set PRIMARY behind the new colour, which serves, the originally
  * PRIMARY set still running ACTIVE, one new revision, no third set.
  */
