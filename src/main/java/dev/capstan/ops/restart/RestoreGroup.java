@@ -50,6 +50,7 @@ final class RestoreGroup implements Step {
     public String run(StepContext context) {
         int wanted = capacity.applyAsInt(context);
         ScalingGroup g = on.services().autoScaling().group(on.target(), group);
+        LeavingInstances.remember(context, g);
         if (g.desiredCapacity() == wanted) {
             return group + " already wanted " + wanted + " instances";
         }

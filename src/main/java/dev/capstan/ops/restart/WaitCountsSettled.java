@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The end of putting a restart's counts back: ECS has trimmed the surplus tasks and the group has
- * terminated its surplus instances (and ECS has replaced any task that ran on one). Until then the
+ * The end of putting a restart's counts back: ECS has trimmed the surplus tasks, the group has
+ * terminated its surplus instances, and ECS has let go of them (and replaced any task that ran on one). Until then the
  * service is still moving, and whatever comes next (a new restart, a deploy) would start from tasks
  * that are about to go.
  */
@@ -73,6 +73,7 @@ final class WaitCountsSettled implements Step {
                     pending.add(group + " has " + g.instances().size() + " instances, " + g.inService() + " in service, where "
                             + groupCapacity + " are wanted");
                 }
+                pending.addAll(LeavingInstances.stillInCluster(on, context, g));
             }
             return new PollingWait.Look(line, pending.isEmpty(), pending);
         });

@@ -52,9 +52,12 @@ final class WaitUntilSettled implements Step {
             if (healthy < live) {
                 pending.addAll(picture.pending(original));
             }
+            // After the group's capacity went back, tasks on the instances it let go of still look healthy until ECS moves them.
+            picture.group().ifPresent(g -> pending.addAll(LeavingInstances.stillInCluster(restart, context, g)));
             String line = "desired " + picture.service().desiredCount() + ", running " + picture.running() + ", new healthy " + healthy
                     + " of " + original + ", old remaining " + picture.oldRemaining().size();
-            return new PollingWait.Look(line, picture.oldRemaining().isEmpty() && live == original && healthy == original, pending);
+            return new PollingWait.Look(line, pending.isEmpty() && picture.oldRemaining().isEmpty() && live == original && healthy == original,
+                    pending);
         });
         return "Only new tasks run: " + counts;
     }
