@@ -123,7 +123,7 @@ public final class AppContext implements AutoCloseable {
                 Clock.systemUTC()));
         SdkTargetHealthGateway targetHealth = new SdkTargetHealthGateway(aws);
         RestartFactory restart = new RestartFactory(new RestartServices(ecs, new SdkAutoScalingGateway(aws), targetHealth,
-                logsGateway, logSources, taskDefinitions, targets, RestartServices.POLL), Clock.systemUTC());
+                logsGateway, logSources, taskDefinitions, targets, RestartServices.POLL, Clock.systemUTC()));
         RunStore runStore = new RunStore(directories.state().resolve("runs"), Clock.systemUTC());
         BlueGreen blueGreen = new BlueGreen(new BlueGreenServices(ecs, new SdkTaskSetGateway(aws), new SdkListenerRulesGateway(aws), targetHealth,
                 taskDefinitions, logs, targets, runStore, BlueGreenServices.POLL));

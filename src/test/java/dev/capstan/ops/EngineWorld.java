@@ -39,10 +39,12 @@ import dev.capstan.domain.Environment;
 import dev.capstan.ops.lock.DeployLock;
 import dev.capstan.ops.lock.ForceReleaseLock;
 import dev.capstan.ops.scale.ScaleServiceFactory;
+import dev.capstan.testworld.ManualClock;
 import dev.capstan.testworld.MotoWorld;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -71,6 +73,8 @@ public final class EngineWorld implements AutoCloseable {
     public final SdkS3Gateway s3;
     public final TaskDefinitionReader taskDefinitions;
     public final Runner runner;
+    /** What the restart's waits measure their timeouts by: a test that wants one to pass moves it, once it has seen what it waits for. */
+    public final ManualClock restartClock = new ManualClock(Instant.now());
 
     public EngineWorld(MotoWorld moto, Path runsDirectory) {
         this(moto.clients(), moto.catalog(), runsDirectory, "tester@test-host");
@@ -91,7 +95,7 @@ public final class EngineWorld implements AutoCloseable {
         SdkTargetHealthGateway targetHealth = new SdkTargetHealthGateway(clients);
         LogSources logSources = new LogSources(ecs, taskDefinitions, targets);
         restart = new RestartFactory(new RestartServices(ecs, new SdkAutoScalingGateway(clients), targetHealth,
-                new SdkLogsGateway(clients), logSources, taskDefinitions, targets, TASK_POLL), Clock.systemUTC());
+                new SdkLogsGateway(clients), logSources, taskDefinitions, targets, TASK_POLL, restartClock));
         RunStore runStore = new RunStore(runsDirectory, Clock.systemUTC());
         blueGreen = new BlueGreen(new BlueGreenServices(ecs, new SdkTaskSetGateway(clients), new SdkListenerRulesGateway(clients), targetHealth,
                 taskDefinitions, logs, targets, runStore, TASK_POLL));

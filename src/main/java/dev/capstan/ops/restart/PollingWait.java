@@ -1,13 +1,16 @@
 package dev.capstan.ops.restart;
 
 import dev.capstan.ops.StepContext;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The loop both of a restart's waits share: look, log what changed, stop when done, fail with what is
- * still pending when the time is up. Cancel ends the pause at once.
+ * The loop a restart's waits share: look, log what changed, stop when done, fail with what is still
+ * pending when the time is up. The time is the injected clock's, so a test decides when a timeout has
+ * passed; cancel ends the pause at once.
  */
 final class PollingWait {
     /** One look's verdict: a line of counts, whether the wait is over, and what it still waits for. */
@@ -18,8 +21,8 @@ final class PollingWait {
     }
 
     /** Returns the last look's counts once done; throws with the pending reasons when the timeout passes. */
-    static String until(StepContext context, Duration timeout, Duration poll, String waitingFor, Supplier<Look> look) {
-        long deadline = System.nanoTime() + timeout.toNanos();
+    static String until(StepContext context, Clock clock, Duration timeout, Duration poll, String waitingFor, Supplier<Look> look) {
+        Instant deadline = clock.instant().plus(timeout);
         String lastCounts = "";
         List<String> lastPending = List.of();
         while (true) {
@@ -36,7 +39,7 @@ final class PollingWait {
             if (now.done()) {
                 return now.counts();
             }
-            if (System.nanoTime() > deadline) {
+            if (clock.instant().isAfter(deadline)) {
                 throw new IllegalStateException("After " + human(timeout) + " " + waitingFor + " still waits for: "
                         + String.join("; ", now.pending().isEmpty() ? List.of(now.counts()) : now.pending()) + ".");
             }

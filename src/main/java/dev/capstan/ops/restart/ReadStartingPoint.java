@@ -45,6 +45,7 @@ final class ReadStartingPoint implements Step {
     @Override
     public String run(StepContext context) {
         // A resumed run keeps what the first attempt read: by now the service may be half-way through the restart.
+        // Wall-clock time, not the waits' clock: it is compared with the timestamps CloudWatch gives log lines.
         context.rememberOnce(RollingRestart.BEGAN_AT, Long.toString(System.currentTimeMillis()));
         ServiceStatus service = restart.service();
         String count = context.rememberOnce(RollingRestart.ORIGINAL_COUNT, Integer.toString(service.desiredCount()));

@@ -7,7 +7,6 @@ import dev.capstan.domain.ServiceStatus;
 import dev.capstan.ops.Operation;
 import dev.capstan.ops.OperationFactory;
 import dev.capstan.ops.logs.LogSource;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +22,9 @@ public final class RestartFactory implements OperationFactory {
     private final RestartServices services;
     private final RestartWatch watch;
 
-    public RestartFactory(RestartServices services, Clock clock) {
+    public RestartFactory(RestartServices services) {
         this.services = services;
-        this.watch = new RestartWatch(services, clock);
+        this.watch = new RestartWatch(services);
     }
 
     @Override

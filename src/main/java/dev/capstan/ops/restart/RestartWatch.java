@@ -8,7 +8,6 @@ import dev.capstan.domain.ServiceStatus;
 import dev.capstan.domain.ServiceTask;
 import dev.capstan.domain.TargetGroupInfo;
 import dev.capstan.ops.logs.LogSource;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,11 +21,9 @@ import java.util.Set;
  */
 public final class RestartWatch {
     private final RestartServices services;
-    private final Clock clock;
 
-    public RestartWatch(RestartServices services, Clock clock) {
+    public RestartWatch(RestartServices services) {
         this.services = services;
-        this.clock = clock;
     }
 
     /**
@@ -58,7 +55,7 @@ public final class RestartWatch {
             seen.addAll(logSeen);
         }
         return new RestartPicture(service, tasks, oldTasks, groupArns.stream().map(TargetHealthGateway::name).toList(), rows, scaling,
-                pattern, logSeen, clock.instant());
+                pattern, logSeen, services.clock().instant());
     }
 
     /** Reads each new running task's own stream for the pattern, until it has been seen once. */

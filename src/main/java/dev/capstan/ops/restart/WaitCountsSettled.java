@@ -51,7 +51,7 @@ final class WaitCountsSettled implements Step {
 
     @Override
     public String run(StepContext context) {
-        String counts = PollingWait.until(context, timeout, on.services().poll(), "putting the counts back", () -> {
+        String counts = PollingWait.until(context, on.services().clock(), timeout, on.services().poll(), "putting the counts back", () -> {
             List<ServiceTask> tasks = on.services().ecs().serviceTaskDetails(on.target(), on.environment().cluster(), on.serviceName());
             long running = tasks.stream().filter(ServiceTask::running).count();
             List<String> pending = new ArrayList<>();

@@ -41,7 +41,7 @@ final class WaitForNewTasks implements Step {
     public String run(StepContext context) {
         Set<String> seen = new HashSet<>();
         int count = restart.request().count();
-        String counts = PollingWait.until(context, restart.request().timeout(), restart.services().poll(), "the restart", () -> {
+        String counts = PollingWait.until(context, restart.services().clock(), restart.request().timeout(), restart.services().poll(), "the restart", () -> {
             RestartPicture picture = restart.look(context, seen);
             int wantedNew = Math.max(1, count - picture.oldRemaining().size());
             long healthy = picture.newHealthy();

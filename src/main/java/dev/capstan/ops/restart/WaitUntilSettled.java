@@ -40,7 +40,7 @@ final class WaitUntilSettled implements Step {
     public String run(StepContext context) {
         int original = Integer.parseInt(context.fact(RollingRestart.ORIGINAL_COUNT).orElseThrow());
         Set<String> seen = new HashSet<>();
-        String counts = PollingWait.until(context, restart.request().timeout(), restart.services().poll(), "the end of the restart", () -> {
+        String counts = PollingWait.until(context, restart.services().clock(), restart.request().timeout(), restart.services().poll(), "the end of the restart", () -> {
             RestartPicture picture = restart.look(context, seen);
             long healthy = picture.newHealthy();
             int live = picture.newTasks().size();

@@ -203,7 +203,8 @@ class BlueGreenTest {
     void aSecondConsoleDeployingTheSameEnvironmentIsRefusedWithTheLockHolderNamed(MotoWorld moto, SandboxDatabase database) throws Exception {
         Environment env = blueGreen(moto, database, "contended");
         moto.targetHealth().failChecksOf(id -> true);
-        BlueGreenDeploy first = engine.blueGreen.deploy(env, "one1111", Duration.ofSeconds(30));
+        // Its wait outlasts any machine's pace: the test cancels it once the second console was refused.
+        BlueGreenDeploy first = engine.blueGreen.deploy(env, "one1111", Duration.ofMinutes(10));
         RunHandle running = engine.runner.start(first, engine.runner.plan(first), Decision.yes(), RunListener.NONE);
         Eventually.waitFor(() -> engine.runner.store().list().stream().anyMatch(r -> r.steps().stream()
                 .anyMatch(s -> s.planned().id().equals("wait-stable") && s.state() == StepRecord.State.RUNNING)));

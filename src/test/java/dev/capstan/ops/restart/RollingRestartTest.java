@@ -73,6 +73,27 @@ class RollingRestartTest {
         return engine.runner.start(restart, engine.runner.plan(restart), Decision.yes(), RunListener.NONE).finished().get(2, TimeUnit.MINUTES);
     }
 
+    /**
+     * Starts the restart and lets its timeout pass only once its log has said, for {@code tasks} distinct tasks
+     * or targets, what the test means it to wait for: the failure then names that, however slow the machine.
+     */
+    private RunRecord timedOut(RollingRestart restart, String waitingFor, int tasks) throws Exception {
+        Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.CountDownLatch all = new java.util.concurrent.CountDownLatch(1);
+        RunListener watching = new RunListener() {
+            @Override
+            public void log(PlannedStep step, String line) {
+                if (line.startsWith("waiting: ") && line.contains(waitingFor) && seen.add(line) && seen.size() >= tasks) {
+                    all.countDown();
+                }
+            }
+        };
+        RunHandle handle = engine.runner.start(restart, engine.runner.plan(restart), Decision.yes(), watching);
+        assertThat(all.await(2, TimeUnit.MINUTES)).as("the restart came to wait for " + waitingFor).isTrue();
+        engine.restartClock.advance(restart.request().timeout().plusSeconds(1));
+        return handle.finished().get(2, TimeUnit.MINUTES);
+    }
+
     private static boolean mutating(String operation) {
         return !(operation.startsWith("Describe") || operation.startsWith("List") || operation.startsWith("Get") || operation.startsWith("Filter"));
     }
@@ -135,7 +156,8 @@ class RollingRestartTest {
         running(environment).forEach(t -> oldIps.addAll(t.addresses()));
         moto.targetHealth().failChecksOf(id -> !oldIps.contains(id));
 
-        RunRecord failed = run(engine.restart.restart(environment, null, null, Duration.ofSeconds(3), true));
+        RunRecord failed = timedOut(engine.restart.restart(environment, null, null, Duration.ofSeconds(3), true),
+                " unhealthy: " + TargetHealthFaults.FAILED_CHECKS, 2);
 
         assertThat(failed.outcome()).isEqualTo(RunOutcome.FAILED);
         assertThat(failed.error()).startsWith("After 3 s the restart still waits for: target ")
@@ -156,7 +178,8 @@ class RollingRestartTest {
     void aNewTaskMustLogTheHealthLineWhenAPatternIsGiven(MotoWorld moto, SandboxDatabase database) throws Exception {
         Environment environment = ec2(moto, database, "logger");
 
-        RunRecord failed = run(engine.restart.restart(environment, null, "HealthCheckService ready", Duration.ofSeconds(3), false));
+        RunRecord failed = timedOut(engine.restart.restart(environment, null, "HealthCheckService ready", Duration.ofSeconds(3), false),
+                "has not logged \"HealthCheckService ready\" yet", 2);
 
         assertThat(failed.outcome()).isEqualTo(RunOutcome.FAILED);
         assertThat(failed.error()).contains("has not logged \"HealthCheckService ready\" yet");
@@ -199,7 +222,8 @@ class RollingRestartTest {
     void aSecondRestartOfTheSameEnvironmentIsRefusedWhileTheLockIsHeld(MotoWorld moto, SandboxDatabase database) throws Exception {
         Environment environment = ec2(moto, database, "locked");
         moto.targetHealth().failChecksOf(id -> true);
-        RollingRestart first = engine.restart.restart(environment, null, null, Duration.ofSeconds(30), true);
+        // Its wait outlasts any machine's pace: the test cancels it once the second console was refused.
+        RollingRestart first = engine.restart.restart(environment, null, null, Duration.ofMinutes(10), true);
         RunHandle running = engine.runner.start(first, engine.runner.plan(first), Decision.yes(), RunListener.NONE);
         Eventually.waitFor(() -> engine.runner.store().list().stream().anyMatch(r -> r.steps().size() > 3
                 && r.steps().get(3).state() == dev.capstan.ops.StepRecord.State.RUNNING));
