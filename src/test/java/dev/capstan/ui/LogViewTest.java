@@ -79,6 +79,7 @@ class LogViewTest {
         write(moto, orders, prefix + "task-a", "written while paused");
         waitUntil("the view says a line waits", () -> robot.lookup("#logs-state").queryAs(Label.class).getText().equals("paused: 1 line waiting"));
         assertThat(fx(() -> list.getItems().size())).isEqualTo(4);
+        FxTestSupport.screenshot(opened.stage().getScene(), Path.of("target/screenshots/logs-paused-test.png"));
         robot.clickOn("#logs-pause");
         waitUntil("the paused line shows after resuming", () -> list.getItems().size() == 5);
         FxTestSupport.screenshot(opened.stage().getScene(), Path.of("target/screenshots/logs-test.png"));

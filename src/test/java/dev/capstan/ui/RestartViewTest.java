@@ -77,6 +77,7 @@ class RestartViewTest {
         assertThat(fx(() -> robot.lookup("#restart-run-status").queryAs(Label.class).getText())).contains(", cancelled");
         robot.clickOn("#restart-put-back");
         waitUntil("the put-back plan is shown", () -> robot.lookup("#plan-dialog").tryQuery().isPresent());
+        FxTestSupport.screenshot(robot.lookup("#plan-dialog").query().getScene(), Path.of("target/screenshots/restart-put-back-plan-test.png"));
         robot.clickOn("#confirm-run");
 
         waitUntil("the desired counts are back", () -> "2".equals(robot.lookup("#restart-desired").queryAs(Label.class).getText())
