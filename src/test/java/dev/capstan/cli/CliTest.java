@@ -250,7 +250,20 @@ class CliTest {
                     .contains("Raise the desired count of cli-web from 2 to 4").contains("SUCCEEDED");
 
             moto.targetHealth().failChecksOf(id -> true);
-            assertThat(run(moto, "--workspace", ws, "--env", "cli", "--yes", "restart", "--timeout", "2s")).isEqualTo(1);
+            java.util.concurrent.ExecutorService terminal = java.util.concurrent.Executors.newSingleThreadExecutor();
+            try {
+                java.util.concurrent.Future<Integer> timedOut = terminal.submit(() -> run(moto, "--workspace", ws, "--env", "cli", "--yes", "restart",
+                        "--timeout", "2s"));
+                // The two seconds pass on the restart's clock only once both new targets are reported unhealthy, however slow the machine.
+                dev.capstan.testworld.Eventually.waitFor(() -> engine.runner.store().list().stream()
+                        .filter(r -> r.outcome() == dev.capstan.ops.RunOutcome.RUNNING).flatMap(r -> r.steps().stream())
+                        .flatMap(step -> step.log().stream()).filter(line -> line.startsWith("waiting: target ") && line.contains(" unhealthy: "))
+                        .distinct().count() >= 2);
+                engine.restartClock.advance(java.time.Duration.ofSeconds(3));
+                assertThat(timedOut.get(2, java.util.concurrent.TimeUnit.MINUTES)).isEqualTo(1);
+            } finally {
+                terminal.shutdownNow();
+            }
             assertThat(err.toString()).contains("unhealthy: Health checks failed with these codes: [502]");
             assertThat(run(moto, "--workspace", ws, "--env", "cli", "--yes", "restart", "--put-back")).as(err.toString()).isZero();
             assertThat(moto.clients().ecs(moto.target()).describeServices(r -> r.cluster("cli-cluster").services("cli-web")).services().get(0)
