@@ -78,7 +78,7 @@ class ActivityViewTest {
                 .redirectErrorStream(true).redirectOutput(home.resolve("cli.log").toFile());
         cli.environment().putAll(userEnvironment(moto));
         Process process = cli.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         while (!journalMentions("\"event\":\"started\",\"id\":\"wait-running\"")) {
             assertThat(System.nanoTime()).as("the CLI reached the wait step; its output: " + home.resolve("cli.log")).isLessThan(deadline);
             Thread.sleep(50);

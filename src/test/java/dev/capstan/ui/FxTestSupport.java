@@ -42,7 +42,8 @@ public final class FxTestSupport {
 
     public static void waitUntil(String what, BooleanSupplier condition) {
         try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(condition::getAsBoolean));
+            // A guard against a hung test, not a measure: a busy machine may take long to plan or draw.
+            WaitForAsyncUtils.waitFor(2, TimeUnit.MINUTES, () -> fx(condition::getAsBoolean));
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("Timed out waiting until " + what, e);
         }

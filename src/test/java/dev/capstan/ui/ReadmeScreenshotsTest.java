@@ -48,7 +48,10 @@ class ReadmeScreenshotsTest {
         if (!note.isEmpty()) {
             run(() -> robot.lookup("#runbook-note").queryAs(TextField.class).setText(note));
         }
-        robot.clickOn("#runbook-tick");
+        // Fired rather than clicked: on a busy machine the robot can aim at where the button was before the panel's layout pass.
+        run(() -> robot.lookup("#runbook-tick").queryButton().fire());
+        waitUntil("the tick of " + title + " is taken", () -> robot.lookup("#runbook-waiting").tryQuery().map(n -> !n.isVisible()
+                || !(((javafx.scene.layout.VBox) n).getChildren().get(0) instanceof Label l && l.getText().equals("Your turn: " + title))).orElse(true));
     }
 
     @Test
