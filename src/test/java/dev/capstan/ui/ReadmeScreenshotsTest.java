@@ -38,7 +38,12 @@ class ReadmeScreenshotsTest {
         var button = fx(() -> javafx.stage.Window.getWindows().stream()
                 .filter(w -> w.isShowing() && w instanceof javafx.stage.Stage st && st.getTitle() != null && st.getTitle().contains(": " + title))
                 .map(w -> w.getScene().lookup("#confirm-run")).findFirst().orElseThrow());
-        robot.clickOn(button);
+        run(() -> ((javafx.scene.control.Button) button).fire());
+    }
+
+    /** Confirms the plan dialog in front: fired rather than clicked, as the robot can aim before a new dialog's layout pass. */
+    private static void confirm(FxRobot robot) {
+        run(() -> robot.lookup("#confirm-run").queryButton().fire());
     }
 
     /** Waits for the manual step, types its note and ticks it. */
@@ -125,7 +130,7 @@ class ReadmeScreenshotsTest {
                 robot.clickOn("#restart-plan");
                 waitUntil("the restart plan is shown", () -> robot.lookup("#plan-dialog").tryQuery().isPresent());
                 assertThat(FxTestSupport.screenshot(robot.lookup("#plan-dialog").query().getScene(), OUT.resolve("restart-plan.png"))).isNotEmptyFile();
-                robot.clickOn("#confirm-run");
+                confirm(robot);
                 waitUntil("new tasks run beside the old ones", () -> robot.lookup("#restart-old-remaining").queryAs(Label.class).getText().equals("2")
                         && robot.lookup("#restart-new-healthy").queryAs(Label.class).getText().endsWith(" of 2")
                         && robot.lookup("#restart-targets").queryAs(TableView.class).getItems().size() >= 3);
@@ -148,7 +153,7 @@ class ReadmeScreenshotsTest {
                 robot.clickOn("OK");
                 waitUntil("the plan is shown", () -> robot.lookup("#plan-dialog").tryQuery().isPresent());
                 assertThat(FxTestSupport.screenshot(robot.lookup("#plan-dialog").query().getScene(), OUT.resolve("plan-dialog.png"))).isNotEmptyFile();
-                robot.clickOn("#confirm-run");
+                confirm(robot);
                 waitUntil("the scale-down succeeded", () -> opened.app().activity().selectedProperty().get() != null
                         && opened.app().activity().selectedProperty().get().title().startsWith("Scale")
                         && opened.app().activity().selectedProperty().get().outcome() == dev.capstan.ops.RunOutcome.SUCCEEDED);
@@ -162,7 +167,7 @@ class ReadmeScreenshotsTest {
                 assertThat(FxTestSupport.screenshot(robot.lookup("#task-form").query().getScene(), OUT.resolve("task-form.png"))).isNotEmptyFile();
                 robot.clickOn("#task-plan");
                 waitUntil("the plan is shown", () -> robot.lookup("#plan-dialog").tryQuery().isPresent());
-                robot.clickOn("#confirm-run");
+                confirm(robot);
                 waitUntil("the migration exited 0", () -> robot.lookup("#run-exit-code").queryAs(Label.class).getText().startsWith("Exit code 0"));
                 run(() -> robot.lookup("#run-steps").queryAs(javafx.scene.control.ListView.class).scrollTo(2));
                 assertThat(FxTestSupport.screenshot(scene, OUT.resolve("task-run.png"))).isNotEmptyFile();
@@ -208,7 +213,7 @@ class ReadmeScreenshotsTest {
                 robot.clickOn("#publish-form-plan");
                 waitUntil("the publish plan is shown", () -> robot.lookup("#plan-dialog").tryQuery().isPresent());
                 assertThat(FxTestSupport.screenshot(robot.lookup("#plan-dialog").query().getScene(), OUT.resolve("regions-plan.png"))).isNotEmptyFile();
-                robot.clickOn("#confirm-run");
+                confirm(robot);
                 waitUntil("the publish succeeded", () -> opened.app().activity().selectedProperty().get() != null
                         && opened.app().activity().selectedProperty().get().title().startsWith("Publish region")
                         && opened.app().activity().selectedProperty().get().outcome() == dev.capstan.ops.RunOutcome.SUCCEEDED);
@@ -242,7 +247,7 @@ class ReadmeScreenshotsTest {
                 robot.clickOn("#deploy-start");
                 waitUntil("the deploy plan is shown", () -> robot.lookup("#confirm-env-name").tryQuery().isPresent());
                 robot.clickOn("#confirm-env-name").write("production");
-                robot.clickOn("#confirm-run");
+                confirm(robot);
                 waitUntil("the new task set is being waited for", () -> robot.lookup("#deploy-status").queryAs(Label.class).getText()
                         .contains("(blue/green): running, 4 of"));
                 waitUntil("the new tasks show on the page", () -> robot.lookup("#deploy-steps").queryAs(javafx.scene.control.ListView.class).getItems()
@@ -257,7 +262,7 @@ class ReadmeScreenshotsTest {
                 robot.clickOn("#rollback");
                 waitUntil("the rollback plan is shown", () -> robot.lookup("#confirm-env-name").tryQuery().isPresent());
                 robot.clickOn("#confirm-env-name").write("production");
-                robot.clickOn("#confirm-run");
+                confirm(robot);
                 waitUntil("the rollback succeeded and blue serves again", () -> robot.lookup("#deploy-status").queryAs(Label.class).getText()
                         .startsWith("Roll back production (blue/green): succeeded")
                         && ((Label) ((javafx.scene.layout.VBox) robot.lookup("#colour-blue").query()).getChildren().get(0)).getText().startsWith("BLUE · serving"));
