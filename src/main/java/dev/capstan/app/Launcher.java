@@ -19,6 +19,9 @@ public final class Launcher {
                 return 1;
             });
             code = cli.execute(args);
+            // picocli's writers flush on println only; a command that prints a table in one go relies on this.
+            cli.getOut().flush();
+            cli.getErr().flush();
         }
         System.exit(code);
     }

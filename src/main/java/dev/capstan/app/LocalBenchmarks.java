@@ -17,6 +17,11 @@ public final class LocalBenchmarks implements Benchmarks {
     }
 
     @Override
+    public int history(int runs, int rounds, PrintWriter out) throws Exception {
+        return new dev.capstan.sandbox.HistoryBenchmark(runs, rounds, out).run();
+    }
+
+    @Override
     public int s3Backup(String server, int objects, int rounds, long delayMillis, java.nio.file.Path s3proxyJar, PrintWriter out) throws Exception {
         dev.capstan.sandbox.S3BackupBenchmark.Server which;
         try {

@@ -25,6 +25,13 @@ final class BenchCommand {
         return root.services.benchmarks().logs(spec.commandLine().getOut());
     }
 
+    @Command(name = "history", description = "Whole-process time of capstan runs list over a year of journals against one journal. "
+            + "Exit 1 if the ratio is above the README's target.")
+    int history(@Option(names = "--runs", defaultValue = "5000") int runs,
+                @Option(names = "--rounds", defaultValue = "5") int rounds) throws Exception {
+        return root.services.benchmarks().history(runs, rounds, spec.commandLine().getOut());
+    }
+
     @Command(name = "s3-backup", description = "Back up a prefix of mixed small objects with capstan and with aws s3 cp --recursive; print both times and the ratio.")
     int s3Backup(@Option(names = "--server", defaultValue = "s3proxy", paramLabel = "s3proxy|moto") String server,
                  @Option(names = "--objects", defaultValue = "2000") int objects,

@@ -8,6 +8,9 @@ public interface Benchmarks {
 
     int logs(PrintWriter out) throws Exception;
 
+    /** Whole-process {@code capstan runs list} over a folder of {@code runs} journals against one journal. */
+    int history(int runs, int rounds, PrintWriter out) throws Exception;
+
     /** @param server s3proxy or moto; @param s3proxyJar null for the one Maven keeps */
     int s3Backup(String server, int objects, int rounds, long delayMillis, java.nio.file.Path s3proxyJar, PrintWriter out) throws Exception;
 }

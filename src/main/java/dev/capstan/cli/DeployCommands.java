@@ -3,6 +3,7 @@ package dev.capstan.cli;
 import dev.capstan.domain.Durations;
 import dev.capstan.domain.Environment;
 import dev.capstan.ops.RunRecord;
+import dev.capstan.ops.RunSummary;
 import dev.capstan.ops.bluegreen.BlueGreen;
 import dev.capstan.ops.bluegreen.BlueGreenDeploy;
 import dev.capstan.ops.bluegreen.BlueGreenPicture;
@@ -45,7 +46,7 @@ final class DeployCommands {
             }
             OperationDriver driver = new OperationDriver(root, spec);
             var runner = root.services.operations().runner();
-            List<RunRecord> unfinished = runner.store().unfinished(environment.name(), BlueGreenDeploy.TYPE);
+            List<RunSummary> unfinished = runner.store().unfinished(environment.name(), BlueGreenDeploy.TYPE);
             try {
                 if (resume && startOver) {
                     throw new IllegalArgumentException("Choose one of --resume and --start-over.");
@@ -54,10 +55,10 @@ final class DeployCommands {
                     if (unfinished.isEmpty()) {
                         throw new IllegalArgumentException("No failed or interrupted deploy of " + environment.name() + " to resume.");
                     }
-                    return driver.resume(unfinished.get(0), environment);
+                    return driver.resume(runner.store().read(unfinished.get(0).id()), environment);
                 }
                 if (!unfinished.isEmpty() && !startOver) {
-                    RunRecord last = unfinished.get(0);
+                    RunSummary last = unfinished.get(0);
                     throw new IllegalArgumentException("The deploy " + last.id() + " (" + last.title() + ") is " + last.outcome().name().toLowerCase(java.util.Locale.ROOT)
                             + ": choose --resume (same image, ends as if it had succeeded) or --start-over (abandon it; nothing is rewound).");
                 }
@@ -66,7 +67,7 @@ final class DeployCommands {
                 }
                 var deploy = root.services.operations().blueGreen().deploy(environment, image, Durations.parse(timeout));
                 if (startOver && !root.dryRun) {
-                    for (RunRecord old : unfinished) {
+                    for (RunSummary old : unfinished) {
                         runner.abandon(old.id(), environment, "started over with capstan deploy --start-over");
                     }
                 }

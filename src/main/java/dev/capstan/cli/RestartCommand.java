@@ -9,6 +9,7 @@ import dev.capstan.ops.restart.RestartFactory;
 import dev.capstan.ops.restart.RollingRestart;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -67,9 +68,7 @@ final class RestartCommand implements Callable<Integer> {
     /** A restart that did not finish ends here: the run is marked abandoned so it no longer asks to be resumed, and its counts go back. */
     private int putBack(Environment environment, RestartFactory restarts, OperationDriver driver) {
         var runner = root.services.operations().runner();
-        Optional<RunRecord> last = runner.store().list().stream()
-                .filter(r -> r.environment().equals(environment.name()) && RollingRestart.TYPE.equals(r.operationType()))
-                .max(Comparator.comparing(RunRecord::startedAt));
+        Optional<RunRecord> last = runner.store().latestRecord(environment.name(), List.of(RollingRestart.TYPE));
         if (last.isEmpty() || last.get().outcome() == RunOutcome.SUCCEEDED || last.get().outcome() == RunOutcome.RUNNING
                 || last.get().outcome() == RunOutcome.ABANDONED) {
             String why = last.map(r -> "the last restart of " + environment.name() + " (run " + r.id() + ") is " + r.outcome())

@@ -15,14 +15,13 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Optional;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The folder of run journals ({@code $XDG_STATE_HOME/capstan/runs}). Beside each running journal sits a
@@ -30,20 +29,24 @@ import org.slf4j.LoggerFactory;
  * however it dies, which is how a run without an end is told apart: still running, or interrupted.
  */
 public final class RunStore {
-    private static final Logger LOG = LoggerFactory.getLogger(RunStore.class);
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final String JOURNAL = ".jsonl";
     private static final String LIVE = ".live";
+    private static final Comparator<RunSummary> NEWEST_FIRST = Comparator.comparing(RunSummary::startedAt).reversed();
 
     private final Path directory;
     private final Clock clock;
     private final ObjectMapper json = JsonMapper.builder().build();
     private final SecureRandom random = new SecureRandom();
     private final Map<String, FileLock> heldHere = new ConcurrentHashMap<>();
+    private final RecentRecords records;
+    private final RunIndex index;
 
     public RunStore(Path directory, Clock clock) {
         this.directory = directory;
         this.clock = clock;
+        this.records = new RecentRecords(file -> new JournalReader(json).read(file, false));
+        this.index = new RunIndex(directory, records::read);
     }
 
     public Path directory() {
@@ -121,42 +124,55 @@ public final class RunStore {
         }
     }
 
+    /** The whole run: its steps, their log lines, its history. Read again only when its journal has changed. */
     public RunRecord read(String runId) {
         Path file = journalFile(runId);
         if (!Files.exists(file)) {
             throw new IllegalArgumentException("There is no run " + runId + " in " + directory + "; capstan runs list shows the runs there.");
         }
-        return new JournalReader(json).read(file, isLive(runId));
+        return withLiveness(records.read(file));
     }
 
-    /** Every run, newest first. A file that is not a journal is logged and left out. */
-    public List<RunRecord> list() {
-        if (!Files.isDirectory(directory)) {
-            return List.of();
-        }
-        List<RunRecord> runs = new ArrayList<>();
-        try (Stream<Path> files = Files.list(directory)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(JOURNAL)).toList()) {
-                String id = file.getFileName().toString().replace(JOURNAL, "");
-                try {
-                    runs.add(new JournalReader(json).read(file, isLive(id)));
-                } catch (RuntimeException e) {
-                    LOG.warn("Skipping {}: {}", file, e.getMessage());
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not list the runs in " + directory + ": " + e.getMessage(), e);
-        }
-        runs.sort(Comparator.comparing(RunRecord::startedAt).reversed());
+    /** Every run's summary, newest first, from the index: only journals that changed since it was last asked are read. */
+    public List<RunSummary> summaries() {
+        List<RunSummary> runs = new ArrayList<>(index.current().stream().map(this::withLiveness).toList());
+        runs.sort(NEWEST_FIRST);
         return runs;
     }
 
-    /** Failed or interrupted runs of this operation in this environment that nobody has resumed or abandoned. */
-    public List<RunRecord> unfinished(String environment, String operationType) {
-        return list().stream()
-                .filter(run -> run.environment().equals(environment) && run.operationType().equals(operationType))
+    /** The runs of this environment, newest first. */
+    public List<RunSummary> summaries(String environment) {
+        return summaries().stream().filter(run -> run.environment().equals(environment)).toList();
+    }
+
+    /** The newest run in the environment of any of these operation types. */
+    public Optional<RunSummary> latest(String environment, Collection<String> operationTypes) {
+        return index.current().stream()
+                .filter(run -> run.environment().equals(environment) && operationTypes.contains(run.operationType()))
+                .max(Comparator.comparing(RunSummary::startedAt))
+                .map(this::withLiveness);
+    }
+
+    /** The latest run's whole record, read from its journal (once, while it does not change). */
+    public Optional<RunRecord> latestRecord(String environment, Collection<String> operationTypes) {
+        return latest(environment, operationTypes).map(run -> read(run.id()));
+    }
+
+    /** Failed or interrupted runs of this operation in this environment that nobody has resumed or abandoned, newest first. */
+    public List<RunSummary> unfinished(String environment, String operationType) {
+        return summaries(environment).stream()
+                .filter(run -> run.operationType().equals(operationType))
                 .filter(run -> run.outcome().unfinished())
                 .toList();
+    }
+
+    /** A run with no end in its journal is running if some process holds its live marker, else it was interrupted. */
+    private RunSummary withLiveness(RunSummary run) {
+        return run.outcome() == RunOutcome.INTERRUPTED && isLive(run.id()) ? run.withOutcome(RunOutcome.RUNNING) : run;
+    }
+
+    private RunRecord withLiveness(RunRecord run) {
+        return run.outcome() == RunOutcome.INTERRUPTED && isLive(run.id()) ? run.withOutcome(RunOutcome.RUNNING) : run;
     }
 
     private Path journalFile(String runId) {

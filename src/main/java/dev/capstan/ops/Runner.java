@@ -76,9 +76,9 @@ public final class Runner {
         Environment environment = operation.environment();
         confirmationFor(operation, plan).check(decision);
         refuseIfReadOnly(operation, plan);
-        List<RunRecord> unfinished = store.unfinished(environment.name(), operation.type());
+        List<RunSummary> unfinished = store.unfinished(environment.name(), operation.type());
         if (!unfinished.isEmpty()) {
-            throw new UnfinishedRunException(unfinished.get(0));
+            throw new UnfinishedRunException(store.read(unfinished.get(0).id()));
         }
         String callerArn = targets.callerArn(environment);
         String runId = store.newRunId();

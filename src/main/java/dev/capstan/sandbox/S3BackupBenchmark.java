@@ -89,9 +89,9 @@ public final class S3BackupBenchmark {
             AwsTarget check = new AwsTarget("direct", REGION, direct);
             for (int round = 0; round <= rounds; round++) {
                 boolean warmUp = round == 0;
-                long c = time(capstanCommand(workspace, source), env, dir.resolve("capstan-" + round + ".log"));
+                long c = CapstanProcess.time(capstanCommand(workspace, source), env, dir.resolve("capstan-" + round + ".log"));
                 S3Uri awsTarget = source.withSuffix("-awscli-" + round);
-                long a = time(List.of("aws", "s3", "cp", "--recursive", "--quiet", "--profile", "bench", "--endpoint-url", timed,
+                long a = CapstanProcess.time(List.of("aws", "s3", "cp", "--recursive", "--quiet", "--profile", "bench", "--endpoint-url", timed,
                         source.toString(), awsTarget.toString()), env, dir.resolve("awscli-" + round + ".log"));
                 requireCopied(s3, check, awsTarget, "aws-cli round " + round);
                 out.printf(Locale.ROOT, "%s %d: capstan %.2f s, aws-cli %.2f s%n", warmUp ? "warm-up" : "round", round, c / 1e9, a / 1e9);
@@ -112,8 +112,8 @@ public final class S3BackupBenchmark {
             out.println("The last Capstan run's own account:");
             Files.readAllLines(dir.resolve("capstan-" + rounds + ".log")).stream().filter(l -> !l.startsWith("             "))
                     .forEach(l -> out.println("  " + l));
-            double cm = median(capstan) / 1e9;
-            double am = median(awsCli) / 1e9;
+            double cm = CapstanProcess.median(capstan) / 1e9;
+            double am = CapstanProcess.median(awsCli) / 1e9;
             out.printf(Locale.ROOT, "%nmedian of %d rounds, %,d objects, %s%s:%n  capstan s3 backup      %.2f s%n  aws s3 cp --recursive  %.2f s%n"
                     + "  ratio capstan / aws-cli  %.2f%n", rounds, objects, server, server == Server.S3PROXY ? " behind " + delayMillis + " ms" : "",
                     cm, am, cm / am);
@@ -129,45 +129,8 @@ public final class S3BackupBenchmark {
         }
     }
 
-    /** The installed launcher when this runs from it (so the CLI is timed as people run it), else this JVM's class path. */
     private static List<String> capstanCommand(Path workspace, S3Uri source) {
-        List<String> command = new ArrayList<>();
-        String classPath = System.getProperty("java.class.path");
-        Path launcher = null;
-        for (String entry : classPath.split(File.pathSeparator)) {
-            Path lib = Path.of(entry).toAbsolutePath().getParent();
-            if (lib != null && lib.getFileName() != null && lib.getFileName().toString().equals("lib")
-                    && Files.isExecutable(lib.resolveSibling("bin").resolve("capstan"))) {
-                launcher = lib.resolveSibling("bin").resolve("capstan");
-                break;
-            }
-        }
-        if (launcher != null) {
-            command.add(launcher.toString());
-        } else {
-            command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classPath, "dev.capstan.app.Launcher"));
-        }
-        command.addAll(List.of("--workspace", workspace.toString(), "--env", "s3-bench", "--yes", "s3", "backup", "--uri", source.toString()));
-        return command;
-    }
-
-    private static long time(List<String> command, Map<String, String> env, Path log) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().putAll(env);
-        builder.environment().remove("CAPSTAN_JAVA_OPTS");
-        long start = System.nanoTime();
-        int exit = builder.start().waitFor();
-        long took = System.nanoTime() - start;
-        if (exit != 0) {
-            throw new IllegalStateException(String.join(" ", command.subList(0, Math.min(3, command.size()))) + "… exited " + exit + ": "
-                    + Files.readString(log).lines().reduce((a, b) -> b).orElse(""));
-        }
-        return took;
-    }
-
-    private static double median(List<Long> values) {
-        List<Long> sorted = values.stream().sorted().toList();
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
+        return CapstanProcess.command(List.of("--workspace", workspace.toString(), "--env", "s3-bench", "--yes", "s3", "backup",
+                "--uri", source.toString()));
     }
 }

@@ -97,7 +97,7 @@ class CliTest {
         assertThat(out.toString()).contains("Plan: Scale cli-web on cli to 5")
                 .contains(" 2. change  Set desired count of cli-web from 2 to 5   [2 -> 5]").contains("Dry run: nothing was changed.");
         assertThat(moto.faults().sent("UpdateService")).isZero();
-        assertThat(engine.runner.store().list()).isEmpty();
+        assertThat(engine.runner.store().summaries()).isEmpty();
     }
 
     @Test
@@ -111,7 +111,7 @@ class CliTest {
         assertThat(run(moto, "--workspace", ws, "--env", "cli-viewer", "--yes", "service", "scale", "--count", "3")).isEqualTo(1);
         assertThat(err.toString()).contains("cli-viewer is read-only here");
         assertThat(moto.faults().sent("UpdateService")).isZero();
-        assertThat(engine.runner.store().list()).isEmpty();
+        assertThat(engine.runner.store().summaries()).isEmpty();
 
         assertThat(run(moto, "--workspace", ws, "--env", "cli-prod", "--yes", "--confirm-env", "cli-prod", "service", "scale", "--count", "2"))
                 .as(err.toString()).isZero();
@@ -136,7 +136,7 @@ class CliTest {
         String ws = file.toString();
 
         assertThat(run(moto, "--workspace", ws, "--env", "cli", "--yes", "service", "scale", "--count", "3", "--timeout", "1s")).isEqualTo(1);
-        String id = engine.runner.store().list().get(0).id();
+        String id = engine.runner.store().summaries().get(0).id();
         assertThat(err.toString()).contains("has running 2, on their way 0, wanted 3").contains("capstan runs resume " + id);
 
         assertThat(run(moto, "--workspace", ws, "--env", "cli", "--yes", "service", "scale", "--count", "3")).isEqualTo(1);
@@ -175,7 +175,7 @@ class CliTest {
         assertThat(run(moto, "--workspace", ws, "--env", "cli", "--yes", "lock", "release", "--force")).as(err.toString()).isZero();
         assertThat(out.toString()).contains("Released the deploy lock, held by gone@elsewhere");
         assertThat(engine.lock.status(spot)).isEmpty();
-        assertThat(engine.runner.store().list()).singleElement().satisfies(r -> assertThat(r.operationType()).isEqualTo("lock.release"));
+        assertThat(engine.runner.store().summaries()).singleElement().satisfies(r -> assertThat(r.operationType()).isEqualTo("lock.release"));
     }
 
     @Test
@@ -233,7 +233,7 @@ class CliTest {
         assertThat(err.toString()).contains("'1X' (--env-var) is not an environment variable name");
 
         assertThat(moto.faults().sent("RunTask")).isZero();
-        assertThat(engine.runner.store().list()).isEmpty();
+        assertThat(engine.runner.store().summaries()).isEmpty();
     }
 
     @Test
@@ -255,7 +255,7 @@ class CliTest {
                 java.util.concurrent.Future<Integer> timedOut = terminal.submit(() -> run(moto, "--workspace", ws, "--env", "cli", "--yes", "restart",
                         "--timeout", "2s"));
                 // The two seconds pass on the restart's clock only once both new targets are reported unhealthy, however slow the machine.
-                dev.capstan.testworld.Eventually.waitFor(() -> engine.runner.store().list().stream()
+                dev.capstan.testworld.Eventually.waitFor(() -> dev.capstan.testworld.Runs.records(engine.runner.store())
                         .filter(r -> r.outcome() == dev.capstan.ops.RunOutcome.RUNNING).flatMap(r -> r.steps().stream())
                         .flatMap(step -> step.log().stream()).filter(line -> line.startsWith("waiting: target ") && line.contains(" unhealthy: "))
                         .distinct().count() >= 2);

@@ -49,7 +49,7 @@ class CrashResumeTest {
             assertThat(child.waitFor(20, TimeUnit.SECONDS)).isTrue();
             assertThat(child.exitValue()).as("killed by SIGKILL").isEqualTo(137);
 
-            RunRecord interrupted = engine.runner.store().unfinished(environment.name(), LedgerOperation.TYPE).get(0);
+            RunRecord interrupted = engine.runner.store().read(engine.runner.store().unfinished(environment.name(), LedgerOperation.TYPE).get(0).id());
             assertThat(interrupted.outcome()).isEqualTo(RunOutcome.INTERRUPTED);
             assertThat(interrupted.osUser()).isEqualTo("child@test-host");
             assertThat(interrupted.nextStep().orElseThrow().state()).isEqualTo(StepRecord.State.RUNNING);

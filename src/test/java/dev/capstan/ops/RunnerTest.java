@@ -54,7 +54,7 @@ class RunnerTest {
         assertThat(plan.step("append-A").before()).isEqualTo("-");
         assertThat(plan.step("append-A").after()).isEqualTo("A");
         assertThat(ledger.entries()).isEmpty();
-        assertThat(engine.runner.store().list()).isEmpty();
+        assertThat(engine.runner.store().summaries()).isEmpty();
     }
 
     @Test
@@ -117,7 +117,7 @@ class RunnerTest {
         assertThat(abandoned.outcome()).isEqualTo(RunOutcome.ABANDONED);
         assertThat(fresh.outcome()).isEqualTo(RunOutcome.SUCCEEDED);
         assertThat(fresh.id()).isNotEqualTo(failed.id());
-        assertThat(engine.runner.store().list()).extracting(RunRecord::outcome)
+        assertThat(engine.runner.store().summaries()).extracting(dev.capstan.ops.RunSummary::outcome)
                 .containsExactlyInAnyOrder(RunOutcome.ABANDONED, RunOutcome.SUCCEEDED);
         assertThatThrownBy(() -> engine.runner.resume(failed.id(), staging, Decision.yes(), RunListener.NONE))
                 .hasMessageContaining("ABANDONED");
@@ -137,7 +137,7 @@ class RunnerTest {
         assertThatThrownBy(() -> engine.runner.start(onProduction, plan, Decision.no(), RunListener.NONE))
                 .isInstanceOf(NotConfirmedException.class);
         assertThat(onProduction.entries()).isEmpty();
-        assertThat(engine.runner.store().list()).isEmpty();
+        assertThat(engine.runner.store().summaries()).isEmpty();
 
         Files.createFile(onProduction.goFile());
         RunRecord run = runToEnd(engine.runner.start(onProduction, plan, Decision.typing("ledger-prod"), RunListener.NONE));

@@ -136,7 +136,7 @@ class ReadmeScreenshotsTest {
                         && robot.lookup("#restart-targets").queryAs(TableView.class).getItems().size() >= 3);
                 assertThat(FxTestSupport.screenshot(scene, OUT.resolve("restart-running.png"))).isNotEmptyFile();
                 waitUntil("the restart succeeded", () -> robot.lookup("#restart-run-status").queryAs(Label.class).getText().contains(", succeeded"));
-                var restartRun = context.operations().runner().store().list().stream()
+                var restartRun = dev.capstan.testworld.Runs.records(context.operations().runner().store())
                         .filter(r -> r.operationType().equals(dev.capstan.ops.restart.RollingRestart.TYPE)).findFirst().orElseThrow();
                 java.util.List<String> oldTasks = restartRun.facts().get("oldTasks");
                 var stagingTasks = context.operations().restart().watch().look(opened.app().shell().environmentProperty().get(),
@@ -197,7 +197,7 @@ class ReadmeScreenshotsTest {
                 waitUntil("the runbook is done", () -> robot.lookup("#runbook-status").queryAs(Label.class).getText()
                         .startsWith("7 of 7 steps done; finished by "));
                 assertThat(FxTestSupport.screenshot(scene, OUT.resolve("runbook-done.png"))).isNotEmptyFile();
-                var walked = context.operations().runner().store().list().stream()
+                var walked = dev.capstan.testworld.Runs.records(context.operations().runner().store())
                         .filter(r -> r.operationType().equals(dev.capstan.ops.runbook.RunbookRun.TYPE)).findFirst().orElseThrow();
                 assertThat(walked.outcome()).isEqualTo(dev.capstan.ops.RunOutcome.SUCCEEDED);
                 assertThat(new dev.capstan.ops.runbook.RunbookRecord(java.time.ZoneOffset.UTC).markdown(walked))

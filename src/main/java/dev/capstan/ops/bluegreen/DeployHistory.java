@@ -1,10 +1,8 @@
 package dev.capstan.ops.bluegreen;
 
 import dev.capstan.ops.RunOutcome;
-import dev.capstan.ops.RunRecord;
 import dev.capstan.ops.RunStore;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,20 +20,14 @@ public final class DeployHistory {
 
     /** The environment's successful deploys, newest first. */
     public List<Deployed> deploys(String environment) {
-        return runs.list().stream()
-                .filter(r -> BlueGreenDeploy.TYPE.equals(r.operationType()) && r.environment().equals(environment) && r.outcome() == RunOutcome.SUCCEEDED)
-                .sorted(Comparator.comparing(RunRecord::startedAt).reversed())
-                .map(r -> new Deployed(r.id(), r.osUser(), r.finishedAt(), r.parameters().get("image"), fact(r, BlueGreenDeploy.NEW_TASK_DEFINITION),
-                        fact(r, BlueGreenDeploy.NEW_TASK_SET)))
+        return runs.summaries(environment).stream()
+                .filter(r -> BlueGreenDeploy.TYPE.equals(r.operationType()) && r.outcome() == RunOutcome.SUCCEEDED)
+                .map(r -> new Deployed(r.id(), r.osUser(), r.finishedAt(), r.parameters().get("image"),
+                        r.fact(BlueGreenDeploy.NEW_TASK_DEFINITION).orElse(null), r.fact(BlueGreenDeploy.NEW_TASK_SET).orElse(null)))
                 .toList();
     }
 
     public Optional<Deployed> of(String environment, String taskSetArn) {
         return deploys(environment).stream().filter(d -> taskSetArn.equals(d.taskSet())).findFirst();
-    }
-
-    private static String fact(RunRecord run, String key) {
-        List<String> values = run.facts().get(key);
-        return values == null || values.isEmpty() ? null : values.get(0);
     }
 }

@@ -6,7 +6,7 @@ import dev.capstan.domain.NetworkSettings;
 import dev.capstan.domain.TaskDefRevision;
 import dev.capstan.ops.Operation;
 import dev.capstan.ops.OperationFactory;
-import dev.capstan.ops.RunRecord;
+import dev.capstan.ops.RunSummary;
 import dev.capstan.ops.RunStore;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -75,8 +75,8 @@ public final class OneOffTaskFactory implements OperationFactory {
     /** The commands of the environment's earlier task runs, newest first, each once: what the form offers again. */
     public static List<String> recentCommands(RunStore store, String environment, int limit) {
         Set<String> commands = new LinkedHashSet<>();
-        for (RunRecord run : store.list()) {
-            if (OneOffTask.TYPE.equals(run.operationType()) && environment.equals(run.environment())) {
+        for (RunSummary run : store.summaries(environment)) {
+            if (OneOffTask.TYPE.equals(run.operationType())) {
                 commands.add(String.join(" ", shellQuoted(TaskRunRequest.fromParameters(run.parameters()).command())));
             }
             if (commands.size() >= limit) {

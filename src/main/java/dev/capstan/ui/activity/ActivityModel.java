@@ -4,6 +4,7 @@ import dev.capstan.domain.Environment;
 import dev.capstan.domain.LockRecord;
 import dev.capstan.ops.RunOutcome;
 import dev.capstan.ops.RunRecord;
+import dev.capstan.ops.RunSummary;
 import dev.capstan.ops.RunReport;
 import dev.capstan.ops.runbook.RunbookRecord;
 import dev.capstan.ops.lock.LockSpot;
@@ -34,7 +35,7 @@ public final class ActivityModel {
     private final BackgroundWork work;
     private final RunReport report = new RunReport(ZoneId.systemDefault());
     private final ObjectProperty<Environment> environment;
-    private final ObservableList<RunRecord> runs = FXCollections.observableArrayList();
+    private final ObservableList<RunSummary> runs = FXCollections.observableArrayList();
     private final ObjectProperty<RunRecord> selected = new SimpleObjectProperty<>(this, "selected");
     private final StringProperty markdown = new SimpleStringProperty(this, "markdown", "");
     private final StringProperty interrupted = new SimpleStringProperty(this, "interrupted", "");
@@ -42,6 +43,9 @@ public final class ActivityModel {
     private final BooleanProperty lockTableMissing = new SimpleBooleanProperty(this, "lockTableMissing");
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
     private final StringProperty notice = new SimpleStringProperty(this, "notice", "");
+    /** Runs whose journal is being read now, and those with news since that read began (FX thread only). */
+    private final java.util.Set<String> reading = new java.util.HashSet<>();
+    private final java.util.Set<String> again = new java.util.HashSet<>();
 
     public ActivityModel(RunLauncher launcher, BackgroundWork work, ObjectProperty<Environment> environment) {
         this.launcher = launcher;
@@ -62,45 +66,70 @@ public final class ActivityModel {
         });
     }
 
-    /** Reads every journal again; keeps the chosen run chosen. */
+    /** Lists the runs again from the history's index (only journals that changed are read); keeps the chosen run chosen. */
     public void refresh() {
-        refresh(selected.get() == null ? null : selected.get().id());
-    }
-
-    private void refresh(String select) {
-        work.run("Reading the run journals", () -> launcher.runner().store().list())
+        String shown = selected.get() == null ? null : selected.get().id();
+        work.run("Reading the run history", () -> launcher.runner().store().summaries())
                 .onSuccess(list -> {
                     runs.setAll(list);
                     showInterrupted();
-                    list.stream().filter(r -> r.id().equals(select)).findFirst().ifPresent(selected::set);
+                    if (shown != null) {
+                        refreshRun(shown);
+                    }
                 })
                 .onFailure(error -> message.set(error.getMessage()))
                 .start();
         refreshLock();
     }
 
+    /** Shows one run whole: its steps, their log lines, its record. */
+    public void choose(RunSummary run) {
+        if (run != null && (selected.get() == null || !selected.get().id().equals(run.id()))) {
+            refreshRun(run.id());
+        }
+    }
+
     /**
      * A run moved on (a step, a log line, its end): its own journal is read again, not every journal, and
      * the deploy lock only when the run appeared or its outcome changed, when the lock may have changed hands.
+     * A run that appears is shown; a run that moves on is updated in its row and shown only if it is the one shown.
+     * While one read of a run is under way, more news of it waits for that read, then reads once.
      */
     private void refreshRun(String runId) {
+        if (!reading.add(runId)) {
+            again.add(runId);
+            return;
+        }
         work.run("Reading run " + runId, () -> launcher.runner().store().read(runId))
                 .onSuccess(run -> {
+                    finishedReading(runId);
                     int at = indexOf(runId);
                     RunOutcome before = at < 0 ? null : runs.get(at).outcome();
                     if (at < 0) {
-                        runs.add(0, run);
+                        runs.add(0, RunSummary.of(run));
                     } else {
-                        runs.set(at, run);
+                        runs.set(at, RunSummary.of(run));
                     }
                     showInterrupted();
-                    selected.set(run);
+                    if (at < 0 || selected.get() == null || selected.get().id().equals(runId)) {
+                        selected.set(run);
+                    }
                     if (before != run.outcome()) {
                         refreshLock();
                     }
                 })
-                .onFailure(error -> message.set(error.getMessage()))
+                .onFailure(error -> {
+                    finishedReading(runId);
+                    message.set(error.getMessage());
+                })
                 .start();
+    }
+
+    private void finishedReading(String runId) {
+        reading.remove(runId);
+        if (again.remove(runId)) {
+            refreshRun(runId);
+        }
     }
 
     private int indexOf(String runId) {
@@ -113,7 +142,7 @@ public final class ActivityModel {
     }
 
     private void showInterrupted() {
-        List<RunRecord> unfinished = runs.stream().filter(r -> r.outcome() == RunOutcome.INTERRUPTED).toList();
+        List<RunSummary> unfinished = runs.stream().filter(r -> r.outcome() == RunOutcome.INTERRUPTED).toList();
         interrupted.set(unfinished.isEmpty() ? "" : unfinished.size() + (unfinished.size() == 1 ? " run was" : " runs were")
                 + " interrupted: " + String.join("; ", unfinished.stream().map(r -> r.title() + " (" + r.id() + ")").toList())
                 + ". Choose it below, then Resume or Start over.");
@@ -197,7 +226,7 @@ public final class ActivityModel {
         notice.set("Saved run " + run.id() + " to " + file);
     }
 
-    public ObservableList<RunRecord> runs() {
+    public ObservableList<RunSummary> runs() {
         return runs;
     }
 

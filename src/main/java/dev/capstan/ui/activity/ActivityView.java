@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.capstan.domain.Environment;
 import dev.capstan.ops.RunOutcome;
 import dev.capstan.ops.RunRecord;
+import dev.capstan.ops.RunSummary;
 import dev.capstan.ops.RunReport;
 import dev.capstan.ops.StepRecord;
 import dev.capstan.ui.common.Columns;
@@ -51,7 +52,7 @@ public final class ActivityView implements AppView {
     private final Runnable runTask;
     private final java.util.function.Consumer<String> openLog;
     private final VBox root = new VBox(8);
-    private final TableView<RunRecord> table = new TableView<>();
+    private final TableView<RunSummary> table = new TableView<>();
 
     /**
      * @param environments the open workspace's environments, where a resumed run is looked up by name
@@ -133,39 +134,40 @@ public final class ActivityView implements AppView {
         root.getChildren().addAll(header, lockLine, interrupted, message, notice, split);
     }
 
-    private TableView<RunRecord> runsTable() {
+    private TableView<RunSummary> runsTable() {
         table.setId("runs-table");
         table.setItems(model.runs());
         table.setPlaceholder(new Label("No runs yet. Every operation's run is journaled and listed here."));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.getColumns().add(column("Started", 128, r -> WHEN.format(r.startedAt())));
-        table.getColumns().add(column("Env", 80, RunRecord::environment));
-        table.getColumns().add(column("Who", 90, RunRecord::osUser));
+        table.getColumns().add(column("Env", 80, RunSummary::environment));
+        table.getColumns().add(column("Who", 90, RunSummary::osUser));
         table.getColumns().add(outcomeColumn());
         table.getColumns().add(column("Took", 58, r -> r.duration().map(RunReport::human).orElse("")));
-        table.getColumns().add(column("Operation", 260, RunRecord::title));
-        table.getSelectionModel().selectedItemProperty().addListener((obs, old, run) -> {
-            if (run != null) {
-                model.selectedProperty().set(run);
-            }
-        });
-        model.selectedProperty().addListener((obs, old, run) -> {
-            if (run != null && table.getSelectionModel().getSelectedItem() != run) {
-                table.getSelectionModel().select(run);
-            }
-        });
+        table.getColumns().add(column("Operation", 260, RunSummary::title));
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, run) -> model.choose(run));
+        model.selectedProperty().addListener((obs, old, run) -> selectRow(run));
+        // A row updated in place (the run moved on) is a new item: keep the shown run's row selected.
+        model.runs().addListener((javafx.collections.ListChangeListener<RunSummary>) change -> selectRow(model.selectedProperty().get()));
         return table;
     }
 
+    private void selectRow(RunRecord run) {
+        RunSummary row = table.getSelectionModel().getSelectedItem();
+        if (run != null && (row == null || !row.id().equals(run.id()) || row.outcome() != run.outcome())) {
+            model.runs().stream().filter(r -> r.id().equals(run.id())).findFirst().ifPresent(r -> table.getSelectionModel().select(r));
+        }
+    }
+
     /** A column that keeps its width: the runs table scrolls sideways rather than squeeze a time or an outcome. */
-    private static TableColumn<RunRecord, String> column(String title, double width, Function<RunRecord, String> value) {
-        TableColumn<RunRecord, String> column = Columns.text(title, width, value);
+    private static TableColumn<RunSummary, String> column(String title, double width, Function<RunSummary, String> value) {
+        TableColumn<RunSummary, String> column = Columns.text(title, width, value);
         column.setMinWidth(width);
         return column;
     }
 
-    private static TableColumn<RunRecord, String> outcomeColumn() {
-        TableColumn<RunRecord, String> column = column("Outcome", 108, r -> r.outcome().name());
+    private static TableColumn<RunSummary, String> outcomeColumn() {
+        TableColumn<RunSummary, String> column = column("Outcome", 108, r -> r.outcome().name());
         column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
             @Override
             protected void updateItem(String outcome, boolean empty) {

@@ -81,9 +81,7 @@ public final class DeploysModel {
         tail = logTail;
         work.run("Reading the colours of " + env.name(), () -> {
                     BlueGreenPicture now = blueGreen.picture(env);
-                    Optional<RunRecord> latest = runs.list().stream().filter(r -> r.environment().equals(env.name())
-                                    && (BlueGreenDeploy.TYPE.equals(r.operationType()) || BlueGreenRollback.TYPE.equals(r.operationType())))
-                            .max(Comparator.comparing(RunRecord::startedAt));
+                    Optional<RunRecord> latest = runs.latestRecord(env.name(), List.of(BlueGreenDeploy.TYPE, BlueGreenRollback.TYPE));
                     return new Look(now, latest, now.idleSide().serving() ? Optional.empty() : blueGreen.redeployTarget(env, now), logTail.poll());
                 })
                 .onSuccess(look -> {

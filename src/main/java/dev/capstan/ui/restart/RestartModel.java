@@ -138,8 +138,7 @@ public final class RestartModel {
     }
 
     private Optional<RunRecord> latestRestart(Environment env) {
-        return runs.list().stream().filter(r -> r.environment().equals(env.name()) && RollingRestart.TYPE.equals(r.operationType()))
-                .max(Comparator.comparing(RunRecord::startedAt));
+        return runs.latestRecord(env.name(), List.of(RollingRestart.TYPE));
     }
 
     public ObjectProperty<Environment> environmentProperty() {

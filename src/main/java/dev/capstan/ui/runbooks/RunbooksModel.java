@@ -4,12 +4,14 @@ import dev.capstan.domain.Environment;
 import dev.capstan.domain.Workspace;
 import dev.capstan.ops.RunOutcome;
 import dev.capstan.ops.RunRecord;
+import dev.capstan.ops.RunSummary;
 import dev.capstan.ops.RunStore;
 import dev.capstan.ops.runbook.RunbookCatalog;
 import dev.capstan.ops.runbook.RunbookFactory;
 import dev.capstan.ops.runbook.RunbookRun;
 import dev.capstan.ui.common.BackgroundWork;
 import java.util.Comparator;
+import java.util.List;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.property.ObjectProperty;
@@ -33,7 +35,8 @@ public final class RunbooksModel {
     private final ReadOnlyObjectProperty<Workspace> workspace;
     private final ObservableList<RunbookCatalog.Entry> entries = FXCollections.observableArrayList();
     private final ObjectProperty<RunbookCatalog.Entry> selected = new SimpleObjectProperty<>(this, "selected");
-    private final ObservableList<RunRecord> history = FXCollections.observableArrayList();
+    private final ObservableList<RunSummary> history = FXCollections.observableArrayList();
+    private final ObjectProperty<RunSummary> chosen = new SimpleObjectProperty<>(this, "chosen");
     private final ObjectProperty<RunRecord> run = new SimpleObjectProperty<>(this, "run");
     private final StringProperty problems = new SimpleStringProperty(this, "problems", "");
     private final StringProperty error = new SimpleStringProperty(this, "error", "");
@@ -56,6 +59,11 @@ public final class RunbooksModel {
         selected.addListener((obs, old, now) -> {
             run.set(null);
             refreshRuns();
+        });
+        chosen.addListener((obs, old, now) -> {
+            if (now != null && (run.get() == null || !run.get().id().equals(now.id()))) {
+                refreshRuns();
+            }
         });
     }
 
@@ -93,19 +101,25 @@ public final class RunbooksModel {
         }
         reading = true;
         String name = entry.runbook().name();
-        work.run("Reading runbook runs", () -> runs.list().stream()
-                        .filter(r -> RunbookRun.TYPE.equals(r.operationType()) && r.environment().equals(env.name())
-                                && name.equals(r.parameters().get("runbook")))
-                        .sorted(Comparator.comparing(RunRecord::startedAt).reversed()).toList())
-                .onSuccess(found -> {
-                    reading = false;
-                    history.setAll(found);
-                    RunRecord shown = run.get();
-                    RunRecord next = shown == null ? null : found.stream().filter(r -> r.id().equals(shown.id())).findFirst().orElse(null);
+        RunSummary shown = chosen.get();
+        work.run("Reading runbook runs", () -> {
+                    List<RunSummary> found = runs.summaries(env.name()).stream()
+                            .filter(r -> RunbookRun.TYPE.equals(r.operationType()) && name.equals(r.parameters().get("runbook"))).toList();
+                    RunSummary next = shown == null ? null : found.stream().filter(r -> r.id().equals(shown.id())).findFirst().orElse(null);
                     if (next == null || (!found.isEmpty() && found.get(0).startedAt().isAfter(next.startedAt()))) {
                         next = found.isEmpty() ? null : found.get(0);
                     }
-                    run.set(next);
+                    return new Runs(found, next == null ? null : runs.read(next.id()));
+                })
+                .onSuccess(found -> {
+                    reading = false;
+                    if (env != environment.get() || entry != selected.get()) {
+                        return;
+                    }
+                    history.setAll(found.history());
+                    run.set(found.shown());
+                    chosen.set(found.shown() == null ? null
+                            : found.history().stream().filter(r -> r.id().equals(found.shown().id())).findFirst().orElse(null));
                 })
                 .onFailure(e -> {
                     reading = false;
@@ -126,8 +140,16 @@ public final class RunbooksModel {
         return selected;
     }
 
-    public ObservableList<RunRecord> history() {
+    public ObservableList<RunSummary> history() {
         return history;
+    }
+
+    /** The run chosen from the history; {@link #runProperty()} is its whole record once read. */
+    public ObjectProperty<RunSummary> chosenProperty() {
+        return chosen;
+    }
+
+    private record Runs(List<RunSummary> history, RunRecord shown) {
     }
 
     public ObjectProperty<RunRecord> runProperty() {

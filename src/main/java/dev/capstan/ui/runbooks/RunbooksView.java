@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.capstan.domain.Environment;
 import dev.capstan.domain.Runbook;
 import dev.capstan.ops.RunRecord;
+import dev.capstan.ops.RunSummary;
 import dev.capstan.ops.runbook.Attendant;
 import dev.capstan.ops.runbook.RunbookCatalog;
 import dev.capstan.ops.runbook.RunbookRecord;
@@ -212,12 +213,12 @@ public final class RunbooksView implements AppView {
 
     /** The run shown: which of the runbook's runs, how it stands, and what can be done with it. */
     private Node runLine() {
-        ComboBox<RunRecord> runs = new ComboBox<>(model.history());
+        ComboBox<RunSummary> runs = new ComboBox<>(model.history());
         runs.setId("runbook-runs");
         runs.setPromptText("No run of this runbook here yet");
         runs.setCellFactory(v -> new RunCell());
         runs.setButtonCell(new RunCell());
-        runs.valueProperty().bindBidirectional(model.runProperty());
+        runs.valueProperty().bindBidirectional(model.chosenProperty());
         Label status = new Label();
         status.setId("runbook-status");
         status.setWrapText(true);
@@ -247,9 +248,9 @@ public final class RunbooksView implements AppView {
         return line;
     }
 
-    private static final class RunCell extends ListCell<RunRecord> {
+    private static final class RunCell extends ListCell<RunSummary> {
         @Override
-        protected void updateItem(RunRecord run, boolean empty) {
+        protected void updateItem(RunSummary run, boolean empty) {
             super.updateItem(run, empty);
             setText(empty || run == null ? null : run.id() + " · " + run.outcome().name().toLowerCase(java.util.Locale.ROOT));
         }

@@ -1,5 +1,6 @@
 package dev.capstan.ops.bluegreen;
 
+import static dev.capstan.testworld.Runs.records;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -206,7 +207,7 @@ class BlueGreenTest {
         // Its wait outlasts any machine's pace: the test cancels it once the second console was refused.
         BlueGreenDeploy first = engine.blueGreen.deploy(env, "one1111", Duration.ofMinutes(10));
         RunHandle running = engine.runner.start(first, engine.runner.plan(first), Decision.yes(), RunListener.NONE);
-        Eventually.waitFor(() -> engine.runner.store().list().stream().anyMatch(r -> r.steps().stream()
+        Eventually.waitFor(() -> records(engine.runner.store()).anyMatch(r -> r.steps().stream()
                 .anyMatch(s -> s.planned().id().equals("wait-stable") && s.state() == StepRecord.State.RUNNING)));
 
         try (EngineWorld second = new EngineWorld(moto.clients(), moto.catalog(), dir.resolve("other"), "someone@else")) {

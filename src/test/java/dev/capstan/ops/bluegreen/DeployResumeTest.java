@@ -56,7 +56,7 @@ class DeployResumeTest {
             assertThat(child.waitFor(2, TimeUnit.MINUTES)).isTrue();
             assertThat(child.exitValue()).as(Files.readString(dir.resolve("child.log"))).isEqualTo(137);
 
-            RunRecord interrupted = engine.runner.store().unfinished(env.name(), BlueGreenDeploy.TYPE).get(0);
+            RunRecord interrupted = engine.runner.store().read(engine.runner.store().unfinished(env.name(), BlueGreenDeploy.TYPE).get(0).id());
             RunRecord resumed = engine.runner.resume(interrupted.id(), env, Decision.yes(), RunListener.NONE).finished().get(2, TimeUnit.MINUTES);
 
             assertThat(resumed.outcome()).as(resumed.error()).isEqualTo(RunOutcome.SUCCEEDED);

@@ -57,7 +57,7 @@ class CopyResumeTest {
             assertThat(child.exitValue()).as(Files.readString(dir.resolve("child.log"))).isEqualTo(137);
             int copiedBefore = engine.s3.list(moto.target(), target).objects().size();
             assertThat(copiedBefore).as("died after its first copies, every later one held back").isEqualTo(COPIED_BEFORE_DEATH);
-            RunRecord interrupted = engine.runner.store().unfinished(environment.name(), RegionData.BACKUP).get(0);
+            RunRecord interrupted = engine.runner.store().read(engine.runner.store().unfinished(environment.name(), RegionData.BACKUP).get(0).id());
             assertThat(interrupted.outcome()).isEqualTo(RunOutcome.INTERRUPTED);
             moto.faults().clear();
 

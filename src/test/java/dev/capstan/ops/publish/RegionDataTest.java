@@ -136,7 +136,7 @@ class RegionDataTest {
         try (Connection c = database(); ResultSet rs = c.getMetaData().getTables(null, null, "capstan_audit", null)) {
             assertThat(rs.next()).as("no audit table: nothing was written").isFalse();
         }
-        assertThat(engine.runner.store().list()).isEmpty();
+        assertThat(engine.runner.store().summaries()).isEmpty();
     }
 
     @Test
@@ -238,7 +238,7 @@ class RegionDataTest {
         assertThatThrownBy(() -> engine.regionData.bumpVersion(unreachable, "OH", null)).hasMessageContaining("Could not read region_config in the database of nodb");
 
         assertThat(moto.faults().sent("CopyObject")).isZero();
-        assertThat(engine.runner.store().list()).isEmpty();
+        assertThat(engine.runner.store().summaries()).isEmpty();
     }
 
     @Test

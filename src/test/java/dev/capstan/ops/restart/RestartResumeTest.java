@@ -65,7 +65,7 @@ class RestartResumeTest {
             String childLog = Files.readString(dir.resolve("child.log"));
             assertThat(child.exitValue()).as(childLog).isEqualTo(137);
 
-            RunRecord interrupted = engine.runner.store().unfinished(environment.name(), RollingRestart.TYPE).get(0);
+            RunRecord interrupted = engine.runner.store().read(engine.runner.store().unfinished(environment.name(), RollingRestart.TYPE).get(0).id());
             assertThat(interrupted.outcome()).isEqualTo(RunOutcome.INTERRUPTED);
             RunRecord resumed = engine.runner.resume(interrupted.id(), environment, Decision.yes(), RunListener.NONE).finished()
                     .get(2, TimeUnit.MINUTES);

@@ -1,5 +1,6 @@
 package dev.capstan.ops.restart;
 
+import static dev.capstan.testworld.Runs.records;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -225,7 +226,7 @@ class RollingRestartTest {
         // Its wait outlasts any machine's pace: the test cancels it once the second console was refused.
         RollingRestart first = engine.restart.restart(environment, null, null, Duration.ofMinutes(10), true);
         RunHandle running = engine.runner.start(first, engine.runner.plan(first), Decision.yes(), RunListener.NONE);
-        Eventually.waitFor(() -> engine.runner.store().list().stream().anyMatch(r -> r.steps().size() > 3
+        Eventually.waitFor(() -> records(engine.runner.store()).anyMatch(r -> r.steps().size() > 3
                 && r.steps().get(3).state() == dev.capstan.ops.StepRecord.State.RUNNING));
 
         try (EngineWorld second = new EngineWorld(moto.clients(), moto.catalog(), dir.resolve("other-console"), "someone@else")) {

@@ -127,7 +127,7 @@ class RunbookRunTest {
         assertThat(child.waitFor(2, TimeUnit.MINUTES)).isTrue();
         assertThat(child.exitValue()).as(Files.readString(dir.resolve("child.log"))).isEqualTo(137);
 
-        RunRecord interrupted = engine.runner.store().unfinished(env.name(), RunbookRun.TYPE).get(0);
+        RunRecord interrupted = engine.runner.store().read(engine.runner.store().unfinished(env.name(), RunbookRun.TYPE).get(0).id());
         assertThat(interrupted.outcome()).isEqualTo(RunOutcome.INTERRUPTED);
         assertThat(interrupted.nextStep().orElseThrow().planned().id()).isEqualTo("scale");
         RunRecord resumed = engine.runner.resume(interrupted.id(), env, Decision.yes(), RunListener.NONE).finished().get(2, TimeUnit.MINUTES);

@@ -168,7 +168,7 @@ class OneOffTaskTest {
                 TaskRunRequest.DEFAULT_TIMEOUT)))).hasMessageContaining("is not Fargate-compatible (requiresCompatibilities: EC2; networkMode: bridge)");
 
         assertThat(moto.faults().sent("RunTask")).isZero();
-        assertThat(engine.runner.store().list()).isEmpty();
+        assertThat(engine.runner.store().summaries()).isEmpty();
     }
 
     @Test

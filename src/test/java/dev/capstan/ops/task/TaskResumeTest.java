@@ -1,5 +1,6 @@
 package dev.capstan.ops.task;
 
+import static dev.capstan.testworld.Runs.records;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -68,12 +69,12 @@ class TaskResumeTest {
                 runs.toString(), moto.awsConfig().toString(), moto.awsCredentials().toString(), moto.endpoint(), seeded.lockTable(),
                 seeded.cluster(), new ObjectMapper().writeValueAsString(migration().parameters()))
                 .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
-        Eventually.waitFor(() -> engine.runner.store().list().stream().anyMatch(r -> r.steps().size() == 3
+        Eventually.waitFor(() -> records(engine.runner.store()).anyMatch(r -> r.steps().size() == 3
                 && r.steps().get(2).log().stream().anyMatch(line -> line.endsWith(" is RUNNING"))));
         child.destroyForcibly();
         assertThat(child.waitFor(20, TimeUnit.SECONDS)).isTrue();
 
-        RunRecord interrupted = engine.runner.store().unfinished(environment.name(), OneOffTask.TYPE).get(0);
+        RunRecord interrupted = engine.runner.store().read(engine.runner.store().unfinished(environment.name(), OneOffTask.TYPE).get(0).id());
         assertThat(interrupted.outcome()).isEqualTo(RunOutcome.INTERRUPTED);
         assertThat(interrupted.nextStep().orElseThrow().planned().id()).isEqualTo("watch-task");
         String taskArn = interrupted.facts().get("taskArn").get(0);
