@@ -26,6 +26,7 @@ public final class MotoWorld implements AutoCloseable {
     private final TaskEndings taskEndings = new TaskEndings();
     private final TargetHealthFaults targetHealth = new TargetHealthFaults();
     private final TaskStartTimes taskStarts = new TaskStartTimes();
+    private final RegionGate regionGate = new RegionGate();
     private final AwsClients clients;
 
     MotoWorld(Path home) throws IOException {
@@ -77,11 +78,22 @@ public final class MotoWorld implements AutoCloseable {
         return taskEndings;
     }
 
+    /** Holds one region's requests on demand; the console fixture's clients have it in their chain. */
+    public RegionGate regionGate() {
+        return regionGate;
+    }
+
+    /** The same profile and endpoint, in another region of the same moto (its own clusters, buckets and tables). */
+    public AwsTarget target(String region) {
+        return new AwsTarget(PROFILE, region, server.endpoint());
+    }
+
     public TargetHealthFaults targetHealth() {
         return targetHealth;
     }
 
     void reset() {
+        regionGate.release();
         faults.clear();
         targetHealth.clear();
         taskStarts.clear();

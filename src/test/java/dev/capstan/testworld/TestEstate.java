@@ -27,9 +27,13 @@ public final class TestEstate {
     }
 
     public static SeededEnvironment seed(MotoWorld moto, EnvironmentSpec spec) {
-        EstateSeeder seeder = new EstateSeeder(moto.clients(), moto.target());
+        return seed(moto, spec, moto.target());
+    }
+
+    private static SeededEnvironment seed(MotoWorld moto, EnvironmentSpec spec, dev.capstan.domain.AwsTarget target) {
+        EstateSeeder seeder = new EstateSeeder(moto.clients(), target);
         SeededEnvironment seeded = seeder.seed(spec);
-        new EcsScheduler(moto.clients(), moto.target(), List.of(spec.cluster())).reconcileOnce();
+        new EcsScheduler(moto.clients(), target, List.of(spec.cluster())).reconcileOnce();
         return seeded;
     }
 
@@ -40,18 +44,27 @@ public final class TestEstate {
 
     /** As {@link #environment(MotoWorld, SandboxDatabase, String)}, for a spec a test shaped (EC2 launch type, another count). */
     public static Environment environment(MotoWorld moto, SandboxDatabase database, EnvironmentSpec spec) throws Exception {
+        return environment(moto, database, spec, MotoWorld.REGION);
+    }
+
+    /** As {@link #environment(MotoWorld, SandboxDatabase, EnvironmentSpec)}, in another region of the same moto. */
+    public static Environment environment(MotoWorld moto, SandboxDatabase database, EnvironmentSpec spec, String region) throws Exception {
         String name = spec.name();
-        EstateSeeder seeder = new EstateSeeder(moto.clients(), moto.target());
+        EstateSeeder seeder = new EstateSeeder(moto.clients(), moto.target(region));
         seeder.lockTable(name + "-locks");
-        SeededEnvironment seeded = seed(moto, spec);
+        SeededEnvironment seeded = seed(moto, spec, moto.target(region));
         String databaseName = "db_" + name.replaceAll("[^a-z0-9]", "_") + "_" + DATABASES.incrementAndGet();
         database.createRegionDatabase(databaseName, seeded.regionUris());
-        return workspaceEntry(seeded, moto, new DatabaseSettings(database.jdbcUrl(databaseName), database.user(), null), name + "-locks");
+        return workspaceEntry(seeded, moto, new DatabaseSettings(database.jdbcUrl(databaseName), database.user(), null), name + "-locks", region);
     }
 
     public static Environment workspaceEntry(SeededEnvironment seeded, MotoWorld moto, DatabaseSettings database, String lockTable) {
+        return workspaceEntry(seeded, moto, database, lockTable, MotoWorld.REGION);
+    }
+
+    private static Environment workspaceEntry(SeededEnvironment seeded, MotoWorld moto, DatabaseSettings database, String lockTable, String region) {
         EnvironmentSpec s = seeded.spec();
-        return new Environment(s.name(), MotoWorld.PROFILE, MotoWorld.REGION, moto.endpoint(), false, false, s.cluster(), s.service(),
+        return new Environment(s.name(), MotoWorld.PROFILE, region, moto.endpoint(), false, false, s.cluster(), s.service(),
                 s.container(), new NetworkSettings(seeded.subnets(), seeded.securityGroups(), false), s.logGroup(), s.autoScalingGroup(),
                 new LoadBalancerSettings(seeded.listenerArn(), seeded.blueTargetGroupArn(), seeded.greenTargetGroupArn()),
                 new RegionDataSettings(s.bucket()), database, lockTable, null);

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -147,7 +148,7 @@ public final class EstateSeeder {
      */
     public void benchObjects(String bucket, String prefix, int count) {
         var s3 = clients.s3(target);
-        s3.createBucket(r -> r.bucket(bucket));
+        createBucket(s3, bucket);
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
             List<Future<?>> writes = new ArrayList<>();
@@ -224,7 +225,7 @@ public final class EstateSeeder {
     /** A few regions' worth of files under dated prefixes, many small objects each, written in parallel. */
     private Map<String, String> regionData(EnvironmentSpec spec) {
         var s3 = clients.s3(target);
-        s3.createBucket(r -> r.bucket(spec.bucket()));
+        createBucket(s3, spec.bucket());
         Map<String, String> uris = new LinkedHashMap<>();
         List<Future<?>> writes = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -265,5 +266,14 @@ public final class EstateSeeder {
             case 2 -> "demographics.buf";
             default -> String.format("chunks/geolevel-%04d.json", i);
         };
+    }
+
+    /** S3 asks for the bucket's region to be named everywhere but in us-east-1, its original region. */
+    private void createBucket(software.amazon.awssdk.services.s3.S3Client s3, String bucket) {
+        if (Region.US_EAST_1.id().equals(target.region())) {
+            s3.createBucket(r -> r.bucket(bucket));
+        } else {
+            s3.createBucket(r -> r.bucket(bucket).createBucketConfiguration(c -> c.locationConstraint(target.region())));
+        }
     }
 }

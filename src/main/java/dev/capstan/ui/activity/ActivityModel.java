@@ -9,6 +9,7 @@ import dev.capstan.ops.RunReport;
 import dev.capstan.ops.runbook.RunbookRecord;
 import dev.capstan.ops.lock.LockSpot;
 import dev.capstan.ui.common.BackgroundWork;
+import dev.capstan.ui.common.LatestRead;
 import dev.capstan.ui.runs.RunLauncher;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -44,15 +45,21 @@ public final class ActivityModel {
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
     private final StringProperty notice = new SimpleStringProperty(this, "notice", "");
     /** Runs whose journal is being read now, and those with news since that read began (FX thread only). */
+    private final LatestRead lockReads;
     private final java.util.Set<String> reading = new java.util.HashSet<>();
     private final java.util.Set<String> again = new java.util.HashSet<>();
 
     public ActivityModel(RunLauncher launcher, BackgroundWork work, ObjectProperty<Environment> environment) {
         this.launcher = launcher;
         this.work = work;
+        this.lockReads = new LatestRead(work, environment);
         this.environment = environment;
         selected.addListener((obs, old, run) -> markdown.set(run == null ? "" : RunbookRecord.of(run, report.zone())));
-        environment.addListener((obs, old, env) -> refreshLock());
+        environment.addListener((obs, old, env) -> {
+            lockStatus.set("");
+            lockTableMissing.set(false);
+            refreshLock();
+        });
         launcher.listen(new RunLauncher.Events() {
             @Override
             public void runChanged(String runId) {
@@ -151,23 +158,21 @@ public final class ActivityModel {
     public void refreshLock() {
         Environment env = environment.get();
         if (env == null || env.lockTable() == null) {
+            lockReads.drop();
             lockTableMissing.set(false);
             lockStatus.set(env == null ? "" : env.name() + " names no lockTable: runs there take no deploy lock.");
             return;
         }
-        work.run("Reading the deploy lock of " + env.name(), () -> {
-                    LockSpot spot = LockSpot.of(env, launcher.runner().targets().of(env)).orElseThrow();
-                    if (!launcher.runner().lock().tableExists(spot)) {
-                        return new LockView(spot, false, Optional.empty());
-                    }
-                    return new LockView(spot, true, launcher.runner().lock().status(spot));
-                })
-                .onSuccess(view -> {
-                    lockTableMissing.set(!view.tableExists());
-                    lockStatus.set(view.describe());
-                })
-                .onFailure(error -> lockStatus.set("Deploy lock unknown: " + error.getMessage()))
-                .start();
+        lockReads.read("Reading the deploy lock of " + env.name(), () -> {
+            LockSpot spot = LockSpot.of(env, launcher.runner().targets().of(env)).orElseThrow();
+            if (!launcher.runner().lock().tableExists(spot)) {
+                return new LockView(spot, false, Optional.empty());
+            }
+            return new LockView(spot, true, launcher.runner().lock().status(spot));
+        }, view -> {
+            lockTableMissing.set(!view.tableExists());
+            lockStatus.set(view.describe());
+        }, error -> lockStatus.set("Deploy lock unknown: " + error.getMessage()));
     }
 
     private static final java.time.format.DateTimeFormatter SINCE =

@@ -9,6 +9,7 @@ import dev.capstan.domain.ServiceDetail;
 import dev.capstan.domain.TaskDetail;
 import dev.capstan.ops.Targets;
 import dev.capstan.ui.common.BackgroundWork;
+import dev.capstan.ui.common.LatestRead;
 import java.time.Instant;
 import java.util.Locale;
 import javafx.beans.property.ObjectProperty;
@@ -27,7 +28,6 @@ import javafx.collections.transformation.FilteredList;
 public final class ClustersModel {
     private final ClusterReader reader;
     private final Targets targets;
-    private final BackgroundWork work;
     private final ObjectProperty<Environment> environment;
     private final ObservableList<ClusterSummary> clusters = FXCollections.observableArrayList();
     private final ObjectProperty<String> cluster = new SimpleObjectProperty<>(this, "cluster");
@@ -40,7 +40,8 @@ public final class ClustersModel {
     private final StringProperty clustersError = new SimpleStringProperty(this, "clustersError", "");
     private final StringProperty servicesError = new SimpleStringProperty(this, "servicesError", "");
     private ClusterSnapshot snapshot;
-    private boolean reading;
+    private final LatestRead clusterListReads;
+    private final LatestRead clusterReads;
     /** Reads happen only while the view is in front; a change of environment meanwhile is read when it comes back. */
     private boolean active;
     private boolean clustersStale = true;
@@ -48,24 +49,36 @@ public final class ClustersModel {
     public ClustersModel(ClusterReader reader, Targets targets, BackgroundWork work, ObjectProperty<Environment> environment) {
         this.reader = reader;
         this.targets = targets;
-        this.work = work;
         this.environment = environment;
+        this.clusterListReads = new LatestRead(work, environment);
+        this.clusterReads = new LatestRead(work, environment, cluster);
         environment.addListener((obs, old, env) -> {
             clustersStale = true;
+            clusters.clear();
+            clustersError.set("");
+            forgetCluster();
             cluster.set(env == null ? null : env.cluster());
             if (active) {
                 readClusters();
             }
         });
         cluster.addListener((obs, old, now) -> {
-            service.set(null);
-            services.clear();
-            tasks.clear();
-            snapshot = null;
-            refreshCluster();
+            forgetCluster();
+            readCluster(false);
         });
         service.addListener((obs, old, now) -> showTasks());
         filter.addListener((obs, old, text) -> filteredServices.setPredicate(s -> matches(s, text)));
+    }
+
+    /** Another environment or cluster: nothing of the last one stays on screen while the new one is read. */
+    private void forgetCluster() {
+        clusterReads.drop();
+        service.set(null);
+        services.clear();
+        tasks.clear();
+        snapshot = null;
+        readAt.set(null);
+        servicesError.set("");
     }
 
     private static boolean matches(ServiceDetail service, String text) {
@@ -100,41 +113,43 @@ public final class ClustersModel {
     private void readClusters() {
         Environment env = environment.get();
         if (env == null) {
+            clusterListReads.drop();
             return;
         }
-        work.run("Listing the ECS clusters in " + env.region(), () -> reader.clusters(targets.of(env)))
-                .onSuccess(list -> {
-                    clustersStale = false;
-                    clustersError.set("");
-                    clusters.setAll(list);
-                    refreshCluster();
-                })
-                .onFailure(error -> clustersError.set(error.getMessage()))
-                .start();
+        clusterListReads.read("Listing the ECS clusters in " + env.region(), () -> reader.clusters(targets.of(env)), list -> {
+            clustersStale = false;
+            clustersError.set("");
+            clusters.setAll(list);
+            refreshCluster();
+        }, error -> clustersError.set(error.getMessage()));
     }
 
-    /** Reads the chosen cluster's services and tasks; skipped while a read is still under way. */
+    /** Reads the chosen cluster's services and tasks; a timer's look is skipped while one of the same cluster is under way. */
     public void refreshCluster() {
+        readCluster(true);
+    }
+
+    private void readCluster(boolean tick) {
         Environment env = environment.get();
         String name = cluster.get();
-        if (env == null || name == null || reading || !active) {
+        if (env == null || name == null || !active) {
+            clusterReads.drop();
             return;
         }
-        reading = true;
-        work.run("Reading cluster " + name, () -> reader.snapshot(targets.of(env), name))
-                .onSuccess(read -> {
-                    reading = false;
-                    if (!name.equals(cluster.get())) {
-                        return;
-                    }
-                    servicesError.set("");
-                    show(read);
-                })
-                .onFailure(error -> {
-                    reading = false;
-                    servicesError.set(error.getMessage());
-                })
-                .start();
+        if (tick) {
+            clusterReads.refresh("Reading cluster " + name, () -> reader.snapshot(targets.of(env), name), this::showRead, this::showError);
+        } else {
+            clusterReads.read("Reading cluster " + name, () -> reader.snapshot(targets.of(env), name), this::showRead, this::showError);
+        }
+    }
+
+    private void showRead(ClusterSnapshot read) {
+        servicesError.set("");
+        show(read);
+    }
+
+    private void showError(Throwable error) {
+        servicesError.set(error.getMessage());
     }
 
     private void show(ClusterSnapshot read) {

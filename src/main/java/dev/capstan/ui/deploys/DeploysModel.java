@@ -10,6 +10,7 @@ import dev.capstan.ops.bluegreen.BlueGreenRollback;
 import dev.capstan.ops.bluegreen.DeployHistory;
 import dev.capstan.ops.logs.LogReading;
 import dev.capstan.ui.common.BackgroundWork;
+import dev.capstan.ui.common.LatestRead;
 import dev.capstan.ui.common.ServiceLogTail;
 import java.util.Comparator;
 import java.util.List;
@@ -31,7 +32,6 @@ public final class DeploysModel {
     private final BlueGreen blueGreen;
     private final RunStore runs;
     private final LogReading logs;
-    private final BackgroundWork work;
     private final ObjectProperty<Environment> environment;
     private final ObjectProperty<BlueGreenPicture> picture = new SimpleObjectProperty<>(this, "picture");
     private final ObjectProperty<RunRecord> run = new SimpleObjectProperty<>(this, "run");
@@ -40,26 +40,32 @@ public final class DeploysModel {
     private final StringProperty error = new SimpleStringProperty(this, "error", "");
     private final Timeline ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(3), e -> refresh()));
     private ServiceLogTail tail;
-    private boolean reading;
+    private final LatestRead reads;
+    private boolean active;
 
     public DeploysModel(BlueGreen blueGreen, RunStore runs, LogReading logs, BackgroundWork work, ObjectProperty<Environment> environment) {
         this.blueGreen = blueGreen;
         this.runs = runs;
         this.logs = logs;
-        this.work = work;
         this.environment = environment;
+        this.reads = new LatestRead(work, environment);
         ticker.setCycleCount(Timeline.INDEFINITE);
         environment.addListener((obs, old, env) -> {
+            reads.drop();
             picture.set(null);
             run.set(null);
             redeploy.set(null);
             logLines.clear();
+            error.set("");
             tail = null;
-            refresh();
+            if (active) {
+                refresh();
+            }
         });
     }
 
     public void setActive(boolean active) {
+        this.active = active;
         if (active) {
             refresh();
             ticker.play();
@@ -71,38 +77,28 @@ public final class DeploysModel {
     private record Look(BlueGreenPicture picture, Optional<RunRecord> run, Optional<DeployHistory.Deployed> redeploy, List<String> lines) {
     }
 
+    /** Reads the colours, the latest run and the log; a tick is skipped while a read of the same environment is under way. */
     public void refresh() {
         Environment env = environment.get();
-        if (env == null || reading) {
+        if (env == null) {
             return;
         }
-        reading = true;
         ServiceLogTail logTail = tail == null ? new ServiceLogTail(logs, env) : tail;
         tail = logTail;
-        work.run("Reading the colours of " + env.name(), () -> {
-                    BlueGreenPicture now = blueGreen.picture(env);
-                    Optional<RunRecord> latest = runs.latestRecord(env.name(), List.of(BlueGreenDeploy.TYPE, BlueGreenRollback.TYPE));
-                    return new Look(now, latest, now.idleSide().serving() ? Optional.empty() : blueGreen.redeployTarget(env, now), logTail.poll());
-                })
-                .onSuccess(look -> {
-                    reading = false;
-                    if (env != environment.get()) {
-                        return;
-                    }
-                    error.set("");
-                    picture.set(look.picture());
-                    run.set(look.run().orElse(null));
-                    redeploy.set(look.redeploy().orElse(null));
-                    logLines.addAll(look.lines());
-                    if (logLines.size() > 300) {
-                        logLines.remove(0, logLines.size() - 300);
-                    }
-                })
-                .onFailure(e -> {
-                    reading = false;
-                    error.set(e.getMessage());
-                })
-                .start();
+        reads.refresh("Reading the colours of " + env.name(), () -> {
+            BlueGreenPicture now = blueGreen.picture(env);
+            Optional<RunRecord> latest = runs.latestRecord(env.name(), List.of(BlueGreenDeploy.TYPE, BlueGreenRollback.TYPE));
+            return new Look(now, latest, now.idleSide().serving() ? Optional.empty() : blueGreen.redeployTarget(env, now), logTail.poll());
+        }, look -> {
+            error.set("");
+            picture.set(look.picture());
+            run.set(look.run().orElse(null));
+            redeploy.set(look.redeploy().orElse(null));
+            logLines.addAll(look.lines());
+            if (logLines.size() > 300) {
+                logLines.remove(0, logLines.size() - 300);
+            }
+        }, e -> error.set(e.getMessage()));
     }
 
     public BlueGreen blueGreen() {

@@ -4,6 +4,7 @@ import dev.capstan.domain.CheckResult;
 import dev.capstan.domain.Environment;
 import dev.capstan.ops.envcheck.EnvironmentCheck;
 import dev.capstan.ui.common.BackgroundWork;
+import dev.capstan.ui.common.LatestRead;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.ObjectProperty;
@@ -20,17 +21,16 @@ public final class EnvironmentsModel {
     }
 
     private final EnvironmentCheck check;
-    private final BackgroundWork work;
     private final ObservableList<Environment> environments;
     private final ObjectProperty<Environment> selected = new SimpleObjectProperty<>(this, "selected");
     private final ObservableList<FieldRow> fields = FXCollections.observableArrayList();
     private final StringProperty summary = new SimpleStringProperty(this, "summary", "");
-    private long generation;
+    private final LatestRead checks;
 
     public EnvironmentsModel(EnvironmentCheck check, BackgroundWork work, ObservableList<Environment> environments) {
         this.check = check;
-        this.work = work;
         this.environments = environments;
+        this.checks = new LatestRead(work, selected);
         selected.addListener((obs, old, env) -> show(env));
     }
 
@@ -51,7 +51,7 @@ public final class EnvironmentsModel {
     }
 
     private void show(Environment env) {
-        generation++;
+        checks.drop();
         fields.setAll(env == null ? List.of() : configured(env));
         summary.set(env == null ? "" : "Not checked yet");
     }
@@ -62,22 +62,12 @@ public final class EnvironmentsModel {
         if (env == null) {
             return;
         }
-        long mine = ++generation;
         summary.set("Checking " + env.name() + " against AWS and its database…");
-        work.run("Checking environment " + env.name(), () -> check.run(env))
-                .onSuccess(results -> {
-                    if (mine == generation) {
-                        fields.setAll(results.stream().map(r -> new FieldRow(r.field(), r.value(), r.status(), r.detail())).toList());
-                        long failed = results.stream().filter(r -> r.status() == CheckResult.Status.FAILED).count();
-                        summary.set(failed == 0 ? "Every field checked out" : failed + " field" + (failed == 1 ? "" : "s") + " failed");
-                    }
-                })
-                .onFailure(error -> {
-                    if (mine == generation) {
-                        summary.set("The check itself failed: " + error.getMessage());
-                    }
-                })
-                .start();
+        checks.read("Checking environment " + env.name(), () -> check.run(env), results -> {
+            fields.setAll(results.stream().map(r -> new FieldRow(r.field(), r.value(), r.status(), r.detail())).toList());
+            long failed = results.stream().filter(r -> r.status() == CheckResult.Status.FAILED).count();
+            summary.set(failed == 0 ? "Every field checked out" : failed + " field" + (failed == 1 ? "" : "s") + " failed");
+        }, error -> summary.set("The check itself failed: " + error.getMessage()));
     }
 
     private static List<FieldRow> configured(Environment e) {

@@ -7,6 +7,7 @@ import dev.capstan.domain.TargetGroupInfo;
 import dev.capstan.ops.Targets;
 import dev.capstan.ops.bluegreen.ActiveColour;
 import dev.capstan.ui.common.BackgroundWork;
+import dev.capstan.ui.common.LatestRead;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -18,40 +19,54 @@ import javafx.collections.ObservableList;
 public final class LoadBalancersModel {
     private final LoadBalancerReader reader;
     private final Targets targets;
-    private final BackgroundWork work;
     private final ObjectProperty<Environment> environment;
     private final ObjectProperty<LoadBalancingSnapshot> snapshot = new SimpleObjectProperty<>(this, "snapshot");
     private final ObservableList<TargetGroupInfo> targetGroups = FXCollections.observableArrayList();
     private final ObjectProperty<TargetGroupInfo> targetGroup = new SimpleObjectProperty<>(this, "targetGroup");
     private final StringProperty activeColour = new SimpleStringProperty(this, "activeColour", "");
     private final StringProperty error = new SimpleStringProperty(this, "error", "");
-    private boolean reading;
+    private final LatestRead reads;
     private String wantedTargetGroup;
+    /** Reads happen only while the view is in front; a change of environment meanwhile is read when it comes back. */
+    private boolean active;
 
     public LoadBalancersModel(LoadBalancerReader reader, Targets targets, BackgroundWork work, ObjectProperty<Environment> environment) {
         this.reader = reader;
         this.targets = targets;
-        this.work = work;
         this.environment = environment;
+        this.reads = new LatestRead(work, environment);
+        environment.addListener((obs, old, env) -> {
+            reads.drop();
+            wantedTargetGroup = null;
+            snapshot.set(null);
+            targetGroups.clear();
+            targetGroup.set(null);
+            activeColour.set("");
+            error.set("");
+            if (active) {
+                refresh();
+            }
+        });
     }
 
+    /** The view came to the front (true) or went behind another (false). */
+    public void setActive(boolean active) {
+        this.active = active;
+        if (active) {
+            refresh();
+        }
+    }
+
+    /** Reads the environment's load balancers; skipped while a read of the same environment is under way. */
     public void refresh() {
         Environment env = environment.get();
-        if (env == null || reading) {
+        if (env == null) {
             return;
         }
-        reading = true;
-        work.run("Reading the load balancers", () -> reader.read(targets.of(env)))
-                .onSuccess(read -> {
-                    reading = false;
-                    error.set("");
-                    show(env, read);
-                })
-                .onFailure(failure -> {
-                    reading = false;
-                    error.set(failure.getMessage());
-                })
-                .start();
+        reads.refresh("Reading the load balancers", () -> reader.read(targets.of(env)), read -> {
+            error.set("");
+            show(env, read);
+        }, failure -> error.set(failure.getMessage()));
     }
 
     private void show(Environment env, LoadBalancingSnapshot read) {

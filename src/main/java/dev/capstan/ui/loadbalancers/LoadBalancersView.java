@@ -54,7 +54,12 @@ public final class LoadBalancersView implements AppView {
 
     @Override
     public void shown() {
-        model.refresh();
+        model.setActive(true);
+    }
+
+    @Override
+    public void hidden() {
+        model.setActive(false);
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.capstan.domain.Environment;
 import dev.capstan.ops.publish.RegionData;
 import dev.capstan.ops.publish.RegionOverview;
 import dev.capstan.ui.common.BackgroundWork;
+import dev.capstan.ui.common.LatestRead;
 import java.time.Instant;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -18,22 +19,24 @@ import javafx.collections.ObservableList;
  */
 public final class RegionsModel {
     private final RegionData regionData;
-    private final BackgroundWork work;
     private final ObjectProperty<Environment> environment;
     private final ObservableList<RegionOverview> rows = FXCollections.observableArrayList();
     private final ObjectProperty<RegionOverview> selected = new SimpleObjectProperty<>(this, "selected");
     private final StringProperty error = new SimpleStringProperty(this, "error", "");
     private final ObjectProperty<Instant> readAt = new SimpleObjectProperty<>(this, "readAt");
     private boolean active;
-    private boolean reading;
+    private final LatestRead reads;
 
     public RegionsModel(RegionData regionData, BackgroundWork work, ObjectProperty<Environment> environment) {
         this.regionData = regionData;
-        this.work = work;
         this.environment = environment;
+        this.reads = new LatestRead(work, environment);
         environment.addListener((obs, old, env) -> {
+            reads.drop();
             rows.clear();
             selected.set(null);
+            readAt.set(null);
+            error.set("");
             if (active) {
                 refresh();
             }
@@ -49,29 +52,22 @@ public final class RegionsModel {
 
     public void refresh() {
         Environment env = environment.get();
-        if (env == null || reading) {
+        if (env == null) {
             return;
         }
         if (env.database() == null) {
+            reads.drop();
             error.set(env.name() + " names no database, so there is no region_config to show; add a database: section to it in the workspace.");
             rows.clear();
             return;
         }
-        reading = true;
         String chosen = selected.get() == null ? null : selected.get().row().region();
-        work.run("Reading region_config and S3", () -> regionData.overview(env))
-                .onSuccess(read -> {
-                    reading = false;
-                    error.set("");
-                    rows.setAll(read);
-                    readAt.set(Instant.now());
-                    selected.set(read.stream().filter(r -> r.row().region().equals(chosen)).findFirst().orElse(read.isEmpty() ? null : read.get(0)));
-                })
-                .onFailure(failure -> {
-                    reading = false;
-                    error.set(failure.getMessage());
-                })
-                .start();
+        reads.refresh("Reading region_config and S3", () -> regionData.overview(env), read -> {
+            error.set("");
+            rows.setAll(read);
+            readAt.set(Instant.now());
+            selected.set(read.stream().filter(r -> r.row().region().equals(chosen)).findFirst().orElse(read.isEmpty() ? null : read.get(0)));
+        }, failure -> error.set(failure.getMessage()));
     }
 
     public ObservableList<RegionOverview> rows() {

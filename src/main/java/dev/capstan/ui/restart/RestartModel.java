@@ -10,6 +10,7 @@ import dev.capstan.ops.restart.RestartFactory;
 import dev.capstan.ops.restart.RestartPicture;
 import dev.capstan.ops.restart.RollingRestart;
 import dev.capstan.ui.common.BackgroundWork;
+import dev.capstan.ui.common.LatestRead;
 import dev.capstan.ui.common.ServiceLogTail;
 import java.time.Instant;
 import java.util.Comparator;
@@ -37,7 +38,6 @@ public final class RestartModel {
     private final RestartFactory restarts;
     private final LogReading logs;
     private final RunStore runs;
-    private final BackgroundWork work;
     private final ObjectProperty<Environment> environment;
     private final ObjectProperty<RestartDefaults> defaults = new SimpleObjectProperty<>(this, "defaults");
     private final ObjectProperty<RestartPicture> picture = new SimpleObjectProperty<>(this, "picture");
@@ -45,30 +45,36 @@ public final class RestartModel {
     private final ObservableList<String> logLines = FXCollections.observableArrayList();
     private final StringProperty error = new SimpleStringProperty(this, "error", "");
     private final Timeline ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(2), e -> refresh()));
-    /** Tasks known to have logged the health pattern: looked for once each, not on every tick. */
-    private final Set<String> seen = ConcurrentHashMap.newKeySet();
+    /** Tasks of this environment known to have logged the health pattern: looked for once each, not on every tick. */
+    private Set<String> seen = ConcurrentHashMap.newKeySet();
     private ServiceLogTail tail;
-    private boolean reading;
+    private final LatestRead reads;
+    private boolean active;
 
     public RestartModel(RestartFactory restarts, LogReading logs, RunStore runs, BackgroundWork work, ObjectProperty<Environment> environment) {
         this.restarts = restarts;
         this.logs = logs;
         this.runs = runs;
-        this.work = work;
         this.environment = environment;
+        this.reads = new LatestRead(work, environment);
         ticker.setCycleCount(Timeline.INDEFINITE);
         environment.addListener((obs, old, env) -> {
+            reads.drop();
             defaults.set(null);
             picture.set(null);
             run.set(null);
             logLines.clear();
-            seen.clear();
+            error.set("");
+            seen = ConcurrentHashMap.newKeySet();
             tail = null;
-            refresh();
+            if (active) {
+                refresh();
+            }
         });
     }
 
     public void setActive(boolean active) {
+        this.active = active;
         if (active) {
             refresh();
             ticker.play();
@@ -77,47 +83,38 @@ public final class RestartModel {
         }
     }
 
-    /** One look in the background; a look still under way makes this a no-op, so a slow estate is never asked twice at once. */
+    /** One look in the background; a look of the same environment still under way makes this a no-op, so a slow estate is never asked twice at once. */
     public void refresh() {
         Environment env = environment.get();
-        if (env == null || reading) {
+        if (env == null) {
             return;
         }
         if (env.service() == null) {
+            reads.drop();
             error.set(env.name() + " names no service; add service: to it in the workspace to restart it.");
             return;
         }
-        reading = true;
         boolean needDefaults = defaults.get() == null;
         ServiceLogTail logTail = tail == null ? new ServiceLogTail(logs, env) : tail;
         tail = logTail;
-        work.run("Watching " + env.service(), () -> look(env, needDefaults, logTail))
-                .onSuccess(look -> {
-                    reading = false;
-                    if (env != environment.get()) {
-                        return;
-                    }
-                    error.set("");
-                    look.defaults().ifPresent(defaults::set);
-                    run.set(look.run().orElse(null));
-                    picture.set(look.picture());
-                    logLines.addAll(look.lines());
-                    if (logLines.size() > LOG_LINES) {
-                        logLines.remove(0, logLines.size() - LOG_LINES);
-                    }
-                })
-                .onFailure(failure -> {
-                    reading = false;
-                    error.set(failure.getMessage());
-                })
-                .start();
+        Set<String> healthy = seen;
+        reads.refresh("Watching " + env.service(), () -> look(env, needDefaults, logTail, healthy), look -> {
+            error.set("");
+            look.defaults().ifPresent(defaults::set);
+            run.set(look.run().orElse(null));
+            picture.set(look.picture());
+            logLines.addAll(look.lines());
+            if (logLines.size() > LOG_LINES) {
+                logLines.remove(0, logLines.size() - LOG_LINES);
+            }
+        }, failure -> error.set(failure.getMessage()));
     }
 
     /** What one tick read. */
     private record Look(Optional<RestartDefaults> defaults, Optional<RunRecord> run, RestartPicture picture, List<String> lines) {
     }
 
-    private Look look(Environment env, boolean needDefaults, ServiceLogTail logTail) {
+    private Look look(Environment env, boolean needDefaults, ServiceLogTail logTail, Set<String> seen) {
         Optional<RestartDefaults> read = needDefaults ? Optional.of(restarts.defaults(env)) : Optional.empty();
         Optional<RunRecord> latest = latestRestart(env);
         // The old/new split and the health pattern come from the latest restart; with none, every task is just "running".

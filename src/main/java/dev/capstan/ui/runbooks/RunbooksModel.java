@@ -10,6 +10,7 @@ import dev.capstan.ops.runbook.RunbookCatalog;
 import dev.capstan.ops.runbook.RunbookFactory;
 import dev.capstan.ops.runbook.RunbookRun;
 import dev.capstan.ui.common.BackgroundWork;
+import dev.capstan.ui.common.LatestRead;
 import java.util.Comparator;
 import java.util.List;
 import javafx.animation.KeyFrame;
@@ -41,7 +42,8 @@ public final class RunbooksModel {
     private final StringProperty problems = new SimpleStringProperty(this, "problems", "");
     private final StringProperty error = new SimpleStringProperty(this, "error", "");
     private final Timeline ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> refreshRuns()));
-    private boolean reading;
+    private final LatestRead catalogue;
+    private final LatestRead runReads;
 
     public RunbooksModel(RunbookFactory runbooks, RunStore runs, BackgroundWork work, ObjectProperty<Environment> environment,
                          ReadOnlyObjectProperty<Workspace> workspace) {
@@ -50,19 +52,15 @@ public final class RunbooksModel {
         this.work = work;
         this.environment = environment;
         this.workspace = workspace;
+        this.catalogue = new LatestRead(work, workspace);
+        this.runReads = new LatestRead(work, environment, selected);
         ticker.setCycleCount(Timeline.INDEFINITE);
         workspace.addListener((obs, old, now) -> load());
-        environment.addListener((obs, old, now) -> {
-            run.set(null);
-            refreshRuns();
-        });
-        selected.addListener((obs, old, now) -> {
-            run.set(null);
-            refreshRuns();
-        });
+        environment.addListener((obs, old, now) -> forgetRuns());
+        selected.addListener((obs, old, now) -> forgetRuns());
         chosen.addListener((obs, old, now) -> {
             if (now != null && (run.get() == null || !run.get().id().equals(now.id()))) {
-                refreshRuns();
+                readRuns(false);
             }
         });
     }
@@ -81,51 +79,57 @@ public final class RunbooksModel {
 
     public void load() {
         Workspace ws = workspace.get();
-        work.run("Reading runbooks", () -> runbooks.catalog().list(ws == null ? null : ws.source()))
-                .onSuccess(listing -> {
-                    String chosen = selected.get() == null ? null : selected.get().runbook().name();
-                    entries.setAll(listing.runbooks());
-                    problems.set(String.join("\n", listing.problems()));
-                    selected.set(listing.find(chosen).orElse(listing.runbooks().isEmpty() ? null : listing.runbooks().get(0)));
-                })
-                .onFailure(e -> error.set(e.getMessage()))
-                .start();
+        catalogue.read("Reading runbooks", () -> runbooks.catalog().list(ws == null ? null : ws.source()), listing -> {
+            String chosen = selected.get() == null ? null : selected.get().runbook().name();
+            entries.setAll(listing.runbooks());
+            problems.set(String.join("\n", listing.problems()));
+            selected.set(listing.find(chosen).orElse(listing.runbooks().isEmpty() ? null : listing.runbooks().get(0)));
+        }, e -> error.set(e.getMessage()));
+    }
+
+    /** Another environment or runbook: its runs are read afresh, and none of the last one's stays shown meanwhile. */
+    private void forgetRuns() {
+        run.set(null);
+        history.clear();
+        chosen.set(null);
+        readRuns(false);
     }
 
     /** The chosen runbook's runs on the environment, newest first; the one shown stays chosen unless a newer one began. */
     public void refreshRuns() {
+        readRuns(true);
+    }
+
+    /** @param tick whether this is the timer's look, skipped while one is under way; a choice always reads */
+    private void readRuns(boolean tick) {
         Environment env = environment.get();
         RunbookCatalog.Entry entry = selected.get();
-        if (env == null || entry == null || reading) {
+        if (env == null || entry == null) {
+            runReads.drop();
             return;
         }
-        reading = true;
         String name = entry.runbook().name();
         RunSummary shown = chosen.get();
-        work.run("Reading runbook runs", () -> {
-                    List<RunSummary> found = runs.summaries(env.name()).stream()
-                            .filter(r -> RunbookRun.TYPE.equals(r.operationType()) && name.equals(r.parameters().get("runbook"))).toList();
-                    RunSummary next = shown == null ? null : found.stream().filter(r -> r.id().equals(shown.id())).findFirst().orElse(null);
-                    if (next == null || (!found.isEmpty() && found.get(0).startedAt().isAfter(next.startedAt()))) {
-                        next = found.isEmpty() ? null : found.get(0);
-                    }
-                    return new Runs(found, next == null ? null : runs.read(next.id()));
-                })
-                .onSuccess(found -> {
-                    reading = false;
-                    if (env != environment.get() || entry != selected.get()) {
-                        return;
-                    }
-                    history.setAll(found.history());
-                    run.set(found.shown());
-                    chosen.set(found.shown() == null ? null
-                            : found.history().stream().filter(r -> r.id().equals(found.shown().id())).findFirst().orElse(null));
-                })
-                .onFailure(e -> {
-                    reading = false;
-                    error.set(e.getMessage());
-                })
-                .start();
+        java.util.concurrent.Callable<Runs> read = () -> {
+            List<RunSummary> found = runs.summaries(env.name()).stream()
+                    .filter(r -> RunbookRun.TYPE.equals(r.operationType()) && name.equals(r.parameters().get("runbook"))).toList();
+            RunSummary next = shown == null ? null : found.stream().filter(r -> r.id().equals(shown.id())).findFirst().orElse(null);
+            if (next == null || (!found.isEmpty() && found.get(0).startedAt().isAfter(next.startedAt()))) {
+                next = found.isEmpty() ? null : found.get(0);
+            }
+            return new Runs(found, next == null ? null : runs.read(next.id()));
+        };
+        java.util.function.Consumer<Runs> show = found -> {
+            history.setAll(found.history());
+            run.set(found.shown());
+            chosen.set(found.shown() == null ? null
+                    : found.history().stream().filter(r -> r.id().equals(found.shown().id())).findFirst().orElse(null));
+        };
+        if (tick) {
+            runReads.refresh("Reading runbook runs", read, show, e -> error.set(e.getMessage()));
+        } else {
+            runReads.read("Reading runbook runs", read, show, e -> error.set(e.getMessage()));
+        }
     }
 
     public boolean running() {

@@ -11,6 +11,7 @@ import dev.capstan.domain.AwsTarget;
 import dev.capstan.domain.Environment;
 import dev.capstan.domain.Workspace;
 import dev.capstan.ui.common.BackgroundWork;
+import dev.capstan.ui.common.LatestRead;
 import java.nio.file.Path;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -33,6 +34,7 @@ public final class ShellModel {
     private final ProfileCatalog profiles;
     private final SettingsStore settingsStore;
     private final BackgroundWork work;
+    private final LatestRead identityReads;
     private UserSettings settings;
 
     // Properties
@@ -52,6 +54,7 @@ public final class ShellModel {
         this.profiles = profiles;
         this.settingsStore = settingsStore;
         this.work = work;
+        this.identityReads = new LatestRead(work, environment);
         this.settings = settingsStore.load();
         theme.set("dark".equals(settings.theme()) ? Theme.DARK : Theme.LIGHT);
         recentWorkspaces.setAll(settings.recentWorkspaces());
@@ -91,6 +94,7 @@ public final class ShellModel {
     }
 
     private void environmentChosen(Environment chosen) {
+        identityReads.drop();
         if (chosen == null) {
             identityText.set("no environment chosen");
             regionText.set("");
@@ -105,18 +109,8 @@ public final class ShellModel {
         }
         identityText.set("asking STS who " + chosen.profile() + " is…");
         AwsTarget target = AwsTarget.of(chosen, profile);
-        work.run("Asking STS who " + chosen.profile() + " is", () -> identity.callerIdentity(target))
-                .onSuccess(who -> {
-                    if (chosen.equals(environment.get())) {
-                        identityText.set(who.arn());
-                    }
-                })
-                .onFailure(error -> {
-                    if (chosen.equals(environment.get())) {
-                        identityText.set("not signed in: " + error.getMessage());
-                    }
-                })
-                .start();
+        identityReads.read("Asking STS who " + chosen.profile() + " is", () -> identity.callerIdentity(target),
+                who -> identityText.set(who.arn()), error -> identityText.set("not signed in: " + error.getMessage()));
     }
 
     private void save(UserSettings updated) {

@@ -8,6 +8,7 @@ import dev.capstan.ops.taskdefs.FargateReadiness;
 import dev.capstan.ops.taskdefs.Finding;
 import dev.capstan.ops.taskdefs.TaskDefDiff;
 import dev.capstan.ui.common.BackgroundWork;
+import dev.capstan.ui.common.LatestRead;
 import java.util.Locale;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -23,7 +24,6 @@ import javafx.collections.transformation.FilteredList;
 public final class TaskDefinitionsModel {
     private final TaskDefinitionReader reader;
     private final Targets targets;
-    private final BackgroundWork work;
     private final ObjectProperty<Environment> environment;
     private final ObservableList<String> families = FXCollections.observableArrayList();
     private final FilteredList<String> filteredFamilies = new FilteredList<>(families);
@@ -39,12 +39,26 @@ public final class TaskDefinitionsModel {
     private final StringProperty revisionsError = new SimpleStringProperty(this, "revisionsError", "");
     /** A revision asked for from another view, chosen once its family's revisions are read. */
     private int wantedRevision = -1;
+    private final LatestRead familyReads;
+    private final LatestRead revisionReads;
 
     public TaskDefinitionsModel(TaskDefinitionReader reader, Targets targets, BackgroundWork work, ObjectProperty<Environment> environment) {
         this.reader = reader;
         this.targets = targets;
-        this.work = work;
         this.environment = environment;
+        this.familyReads = new LatestRead(work, environment);
+        this.revisionReads = new LatestRead(work, environment, family);
+        environment.addListener((obs, old, env) -> {
+            familyReads.drop();
+            wantedRevision = -1;
+            families.clear();
+            family.set(null);
+            revisions.clear();
+            revision.set(null);
+            compareWith.set(null);
+            familiesError.set("");
+            revisionsError.set("");
+        });
         filter.addListener((obs, old, text) -> filteredFamilies.setPredicate(f -> text == null || text.isBlank()
                 || f.toLowerCase(Locale.ROOT).contains(text.trim().toLowerCase(Locale.ROOT))));
         family.addListener((obs, old, now) -> readRevisions());
@@ -63,45 +77,37 @@ public final class TaskDefinitionsModel {
         if (env == null) {
             return;
         }
-        work.run("Listing task definition families", () -> reader.families(targets.of(env)))
-                .onSuccess(list -> {
-                    familiesError.set("");
-                    families.setAll(list);
-                    if (family.get() == null || !list.contains(family.get())) {
-                        family.set(list.stream().filter(f -> f.equals(env.service())).findFirst().orElse(list.isEmpty() ? null : list.get(0)));
-                    } else {
-                        readRevisions();
-                    }
-                })
-                .onFailure(error -> familiesError.set(error.getMessage()))
-                .start();
+        familyReads.read("Listing task definition families", () -> reader.families(targets.of(env)), list -> {
+            familiesError.set("");
+            families.setAll(list);
+            if (family.get() == null || !list.contains(family.get())) {
+                family.set(list.stream().filter(f -> f.equals(env.service())).findFirst().orElse(list.isEmpty() ? null : list.get(0)));
+            } else {
+                readRevisions();
+            }
+        }, error -> familiesError.set(error.getMessage()));
     }
 
     private void readRevisions() {
         Environment env = environment.get();
         String name = family.get();
         if (env == null || name == null) {
+            revisionReads.drop();
             revisions.clear();
             return;
         }
-        work.run("Reading the revisions of " + name, () -> reader.revisions(targets.of(env), name))
-                .onSuccess(list -> {
-                    if (!name.equals(family.get())) {
-                        return;
-                    }
-                    revisionsError.set("");
-                    int chosen = wantedRevision > 0 ? wantedRevision : revision.get() == null ? -1 : revision.get().revision();
-                    wantedRevision = -1;
-                    revisions.setAll(list);
-                    revision.set(list.stream().filter(r -> r.revision() == chosen).findFirst().orElse(list.isEmpty() ? null : list.get(0)));
-                    // A combo box clears its value when its items are replaced: choose the revision to compare with again.
-                    if (compareWith.get() == null || compareWith.get() == revision.get() || !list.contains(compareWith.get())) {
-                        compareWith.set(list.stream().filter(r -> r != revision.get()).findFirst().orElse(null));
-                    }
-                    updateDiff();
-                })
-                .onFailure(error -> revisionsError.set(error.getMessage()))
-                .start();
+        revisionReads.read("Reading the revisions of " + name, () -> reader.revisions(targets.of(env), name), list -> {
+            revisionsError.set("");
+            int chosen = wantedRevision > 0 ? wantedRevision : revision.get() == null ? -1 : revision.get().revision();
+            wantedRevision = -1;
+            revisions.setAll(list);
+            revision.set(list.stream().filter(r -> r.revision() == chosen).findFirst().orElse(list.isEmpty() ? null : list.get(0)));
+            // A combo box clears its value when its items are replaced: choose the revision to compare with again.
+            if (compareWith.get() == null || compareWith.get() == revision.get() || !list.contains(compareWith.get())) {
+                compareWith.set(list.stream().filter(r -> r != revision.get()).findFirst().orElse(null));
+            }
+            updateDiff();
+        }, error -> revisionsError.set(error.getMessage()));
     }
 
     /** Opens a revision by its ARN: the link from a service to the task definition it runs. */

@@ -1,0 +1,59 @@
+package dev.capstan.testworld;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.awscore.AwsExecutionAttribute;
+import software.amazon.awssdk.core.exception.AbortedException;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * Test-only SDK interceptor that holds every request to one region until released: AWS made slow on
+ * purpose for one environment, so a test can switch environments while that environment's read is
+ * still under way. Requests to other regions pass at once.
+ */
+public final class RegionGate implements ExecutionInterceptor {
+    private volatile String held;
+    private volatile CountDownLatch open = new CountDownLatch(0);
+    private final Semaphore arrivals = new Semaphore(0);
+
+    /** From now on, requests to the region wait until {@link #release()}. */
+    public void hold(String region) {
+        arrivals.drainPermits();
+        open = new CountDownLatch(1);
+        held = region;
+    }
+
+    /** Waits until a request to the held region is being held (a guard of two minutes against a hung test). */
+    public void awaitHeldRequest() throws InterruptedException {
+        if (!arrivals.tryAcquire(2, TimeUnit.MINUTES)) {
+            throw new AssertionError("No request to " + held + " arrived at the gate");
+        }
+    }
+
+    /** Lets every held request go on, and holds no more. */
+    public void release() {
+        held = null;
+        open.countDown();
+    }
+
+    @Override
+    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        Region region = attributes.getAttribute(AwsExecutionAttribute.AWS_REGION);
+        String holding = held;
+        CountDownLatch gate = open;
+        if (holding == null || region == null || !holding.equals(region.id())) {
+            return;
+        }
+        arrivals.release();
+        try {
+            gate.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw AbortedException.builder().message("Interrupted while held at the test's region gate").build();
+        }
+    }
+}
