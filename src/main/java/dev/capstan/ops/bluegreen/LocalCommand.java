@@ -5,28 +5,45 @@ import dev.capstan.ops.StepContext;
 import dev.capstan.ops.StepKind;
 import dev.capstan.ops.StepPreview;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The environment's pre- and post-deploy commands: each a command line run with sh on this machine (it must be on
  * the PATH), {env}, {image} and {revision} filled in, its output in the run's log; a non-zero exit fails the
  * deploy there. Commands must be safe to run again: a resumed deploy repeats the step that was cut short.
+ *
+ * <p>The output is read on a thread of its own, so a command that hangs without a word still meets its
+ * timeout and the run's cancel: either kills the command and everything it started.
  */
 final class LocalCommand implements Step {
-    private static final Duration TIMEOUT = Duration.ofMinutes(30);
+    static final Duration TIMEOUT = Duration.ofMinutes(30);
+    /** How often the wait looks at the deadline and at cancel while the command runs. */
+    private static final Duration LOOK = Duration.ofMillis(200);
     private final String id;
     private final List<String> commands;
     private final Map<String, String> values;
+    private final Duration timeout;
+    private final Clock clock;
 
     LocalCommand(String id, List<String> commands, Map<String, String> values) {
+        this(id, commands, values, TIMEOUT, Clock.systemUTC());
+    }
+
+    /** @param clock what the timeout is measured by (a test's moves only when the test says) */
+    LocalCommand(String id, List<String> commands, Map<String, String> values, Duration timeout, Clock clock) {
         this.id = id;
         this.commands = List.copyOf(commands);
         this.values = Map.copyOf(values);
+        this.timeout = timeout;
+        this.clock = clock;
     }
 
     @Override
@@ -58,20 +75,61 @@ final class LocalCommand implements Step {
             String command = fill(template, context);
             context.log("$ " + command);
             Process process = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true).start();
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = out.readLine()) != null) {
-                    context.log(line);
+            Thread output = pumpOutput(process, context);
+            try {
+                awaitExit(process, command, context);
+                output.join(LOOK.toMillis());
+            } finally {
+                if (process.isAlive()) {
+                    kill(process);
                 }
-            }
-            if (!process.waitFor(TIMEOUT.toMinutes(), TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                throw new IllegalStateException("\"" + command + "\" did not finish within " + TIMEOUT.toMinutes() + " min.");
             }
             if (process.exitValue() != 0) {
                 throw new IllegalStateException("\"" + command + "\" exited " + process.exitValue() + "; the deploy stops here.");
             }
         }
         return commands.size() == 1 ? "The command exited 0" : "All " + commands.size() + " commands exited 0";
+    }
+
+    /** Waits for the command to end; past the timeout, or on cancel (which throws from the pause), it is killed. */
+    private void awaitExit(Process process, String command, StepContext context) throws InterruptedException {
+        Instant deadline = clock.instant().plus(timeout);
+        while (process.isAlive()) {
+            if (!clock.instant().isBefore(deadline)) {
+                kill(process);
+                throw new IllegalStateException("\"" + command + "\" did not finish within " + describe(timeout) + "; it was stopped.");
+            }
+            context.pause(LOOK);
+        }
+    }
+
+    /** Each line of the command's output into the run's log as it comes, on a daemon thread that ends with the output. */
+    private static Thread pumpOutput(Process process, StepContext context) {
+        Thread pump = new Thread(() -> {
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = out.readLine()) != null) {
+                    context.log(line);
+                }
+            } catch (IOException e) {
+                if (process.isAlive()) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }, "capstan-command-output");
+        pump.setDaemon(true);
+        pump.start();
+        return pump;
+    }
+
+    /** The shell and whatever it started: killing sh alone would leave its children holding the output open. */
+    private static void kill(Process process) throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    private static String describe(Duration duration) {
+        return duration.toMinutes() > 0 ? duration.toMinutes() + " min" : duration.toSeconds() + " s";
     }
 }
