@@ -73,6 +73,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * hands them to whoever needs them by constructor, and closes them in reverse order.
  */
 public final class AppContext implements AutoCloseable {
+    /** How long closing waits for live runs to reach a safe point. */
+    private static final java.time.Duration CLOSE_GRACE = java.time.Duration.ofSeconds(20);
     private final UserDirectories directories;
     private final Map<String, String> environmentVariables;
     private final ExecutorService background;
@@ -243,6 +245,11 @@ public final class AppContext implements AutoCloseable {
             return;
         }
         closed = true;
+        // Runs stop first, while their lock heartbeats and AWS clients still work: they release the lock and read as interrupted.
+        int still = operations.runner().stopLiveRuns("Capstan was closed during the run", CLOSE_GRACE);
+        if (still > 0) {
+            org.slf4j.LoggerFactory.getLogger(AppContext.class).warn("{} run(s) had not stopped when Capstan closed; resume them later", still);
+        }
         background.shutdownNow();
         heartbeats.shutdownNow();
         runs.shutdown();

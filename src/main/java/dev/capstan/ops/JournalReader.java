@@ -97,6 +97,7 @@ final class JournalReader {
                     finishedAt = Instant.parse(at);
                     history.add(at + " finished: " + ended + (error == null ? "" : " (" + error + ")"));
                 }
+                case "stopped" -> history.add(at + " stopped: " + r.path("reason").asText() + " (it can be resumed)");
                 case "abandoned" -> {
                     ended = RunOutcome.ABANDONED;
                     if (finishedAt == null) {

@@ -38,6 +38,8 @@ final class RunExecution implements Runnable, RunHandle, StepContext {
     private final String operator;
     private final CompletableFuture<RunRecord> finished = new CompletableFuture<>();
     private volatile String cancelReason;
+    /** Set when this process closes under the run: the run stops as interrupted (resumable), not as cancelled or failed. */
+    private volatile boolean closing;
     /** Cancel wakes a pause through this latch, not by interrupting: an interrupt would close the journal's channel. */
     private final CountDownLatch cancelled = new CountDownLatch(1);
     private volatile PlannedStep current;
@@ -76,7 +78,7 @@ final class RunExecution implements Runnable, RunHandle, StepContext {
                 runStep(steps.get(i));
             }
         } catch (RunCancelledException e) {
-            outcome = RunOutcome.CANCELLED;
+            outcome = closing ? null : RunOutcome.CANCELLED;
             error = e.getMessage();
         } catch (Exception e) {
             outcome = RunOutcome.FAILED;
@@ -86,12 +88,17 @@ final class RunExecution implements Runnable, RunHandle, StepContext {
         }
     }
 
+    /** @param outcome null when this process closed under the run: no end is journaled, so it reads as interrupted and resumes */
     private void end(LockLease lease, RunOutcome outcome, String error) {
         try {
             releaseLock(lease);
-            ObjectNode end = journal.record("finished").put("outcome", outcome.name());
-            end.put("error", error);
-            journal.append(end);
+            if (outcome == null) {
+                journal.append(journal.record("stopped").put("reason", error));
+            } else {
+                ObjectNode end = journal.record("finished").put("outcome", outcome.name());
+                end.put("error", error);
+                journal.append(end);
+            }
         } catch (RuntimeException e) {
             // Without its end record the run reads as interrupted, and can be resumed: the safe reading.
             LOG.error("Could not journal the end of run {}: {}", runId, e.getMessage());
@@ -183,6 +190,12 @@ final class RunExecution implements Runnable, RunHandle, StepContext {
     @Override
     public CompletableFuture<RunRecord> finished() {
         return finished;
+    }
+
+    /** This process is closing: stop at the next safe point, release the lock, and leave the run to be resumed. */
+    void stopForClose(String reason) {
+        closing = true;
+        cancel(reason);
     }
 
     @Override

@@ -10,7 +10,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Plans, starts, resumes and abandons runs. Every transition is journaled before the next one starts;
@@ -24,6 +31,8 @@ public final class Runner {
     private final Targets targets;
     private final ExecutorService executor;
     private final String operator;
+    /** The runs this process is running now. */
+    private final Set<RunExecution> live = ConcurrentHashMap.newKeySet();
 
     /** @param operator who runs Capstan here, as the OS knows them: user@host */
     public Runner(RunStore store, DeployLock lock, OperationCatalog catalog, Targets targets, ExecutorService executor, String operator) {
@@ -199,7 +208,29 @@ public final class Runner {
 
     private RunHandle launch(RunExecution execution) {
         execution.finishedReading(store);
+        live.add(execution);
+        execution.finished().whenComplete((record, error) -> live.remove(execution));
         executor.execute(execution);
         return execution;
+    }
+
+    /**
+     * This process is closing: every run it runs stops at its next safe point, releases its deploy lock and
+     * is left to be resumed (it reads as interrupted, not failed). Waits at most {@code grace} for them.
+     *
+     * @return how many runs had not stopped within the grace; they read as interrupted once this process is gone
+     */
+    public int stopLiveRuns(String reason, Duration grace) {
+        List<RunExecution> stopping = List.copyOf(live);
+        stopping.forEach(run -> run.stopForClose(reason));
+        CompletableFuture<?> all = CompletableFuture.allOf(stopping.stream().map(RunExecution::finished).toArray(CompletableFuture[]::new));
+        try {
+            all.get(grace.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // Counted below: a run still going when the process ends reads as interrupted anyway.
+        }
+        return (int) stopping.stream().filter(run -> !run.finished().isDone()).count();
     }
 }

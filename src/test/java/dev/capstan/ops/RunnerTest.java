@@ -160,6 +160,26 @@ class RunnerTest {
     }
 
     @Test
+    void closingTheProcessUnderARunLeavesItInterruptedWithItsLockReleasedAndItResumes() throws Exception {
+        RunHandle handle = engine.runner.start(ledger, engine.runner.plan(ledger), Decision.yes(), RunListener.NONE);
+        waitFor(() -> ledger.entries().contains("B"));
+
+        int stillRunning = engine.runner.stopLiveRuns("Capstan was closed during the run", java.time.Duration.ofMinutes(2));
+        RunRecord stopped = engine.runner.store().read(handle.runId());
+
+        assertThat(stillRunning).isZero();
+        assertThat(stopped.outcome()).isEqualTo(RunOutcome.INTERRUPTED);
+        assertThat(stopped.history()).anyMatch(line -> line.contains("stopped: Capstan was closed during the run (it can be resumed)"));
+        assertThat(engine.lock.status(dev.capstan.ops.lock.LockSpot.of(staging, engine.targets.of(staging)).orElseThrow())).isEmpty();
+        assertThat(engine.runner.store().unfinished(staging.name(), LedgerOperation.TYPE)).extracting(RunSummary::id).containsExactly(handle.runId());
+
+        Files.createFile(ledger.goFile());
+        RunRecord resumed = runToEnd(engine.runner.resume(handle.runId(), staging, Decision.yes(), RunListener.NONE));
+        assertThat(resumed.outcome()).isEqualTo(RunOutcome.SUCCEEDED);
+        assertThat(ledger.entries()).containsExactly("A", "B", "C");
+    }
+
+    @Test
     void aTornLastLineIsSkippedAndTheNextRecordStartsOnItsOwnLine() throws Exception {
         Files.createFile(ledger.goFile());
         System.setProperty("ledger.failAt", "C");
