@@ -66,6 +66,7 @@ final class JournalReader {
         String profile;
         String osUser;
         String callerArn;
+        String scope;
         final Map<String, String> parameters = new LinkedHashMap<>();
         final List<String> warnings = new ArrayList<>();
         final List<MutableStep> steps = new ArrayList<>();
@@ -118,6 +119,7 @@ final class JournalReader {
             operationType = r.path("operation").asText();
             title = r.path("title").asText();
             environment = r.path("environment").asText();
+            scope = r.path("scope").asText(null);
             profile = r.path("profile").asText();
             osUser = r.path("osUser").asText();
             callerArn = r.path("callerArn").asText();
@@ -180,7 +182,7 @@ final class JournalReader {
 
         RunRecord toRecord(Path file, boolean live, int torn) {
             RunOutcome outcome = ended != null ? ended : live ? RunOutcome.RUNNING : RunOutcome.INTERRUPTED;
-            return new RunRecord(id, file, operationType, title, environment, profile, osUser, callerArn, parameters, warnings,
+            return new RunRecord(id, file, operationType, title, environment, scope, profile, osUser, callerArn, parameters, warnings,
                     steps.stream().map(MutableStep::toRecord).toList(), facts, startedAt, finishedAt, outcome, error, history, torn);
         }
     }

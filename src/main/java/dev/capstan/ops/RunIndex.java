@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 final class RunIndex {
     private static final Logger LOG = LoggerFactory.getLogger(RunIndex.class);
     /** Raised when what the index keeps changes shape; an index of another format is rebuilt, not read. */
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
     static final String FILE = "index.json";
     private static final String JOURNAL = ".jsonl";
 

@@ -39,6 +39,9 @@ final class RunIndexFile {
                 out.writeStringField("operation", run.operationType());
                 out.writeStringField("title", run.title());
                 out.writeStringField("environment", run.environment());
+                if (run.scope() != null) {
+                    out.writeStringField("scope", run.scope());
+                }
                 out.writeStringField("osUser", run.osUser());
                 out.writeStringField("callerArn", run.callerArn());
                 out.writeObjectFieldStart("parameters");
@@ -141,7 +144,7 @@ final class RunIndexFile {
         if (file == null || id == null || startedAt == null) {
             throw new IOException("an entry without its journal's name, id or start");
         }
-        RunSummary summary = new RunSummary(id, text.get("operation"), text.get("title"), text.get("environment"), text.get("osUser"),
+        RunSummary summary = new RunSummary(id, text.get("operation"), text.get("title"), text.get("environment"), text.get("scope"), text.get("osUser"),
                 text.get("callerArn"), parameters, facts, startedAt, finishedAt, RunOutcome.valueOf(text.get("outcome")), text.get("error"));
         return new RunIndex.Entry(file, size, modified, summary);
     }

@@ -11,9 +11,11 @@ import java.util.Optional;
  * Everything a journal says about one run, folded into one value: the audit record the Activity view
  * shows and exports, and what resume reads back.
  *
+ * @param scope     what the run's deploy lock guards in its environment (its service, else its cluster); null in journals
+ *                  written before runs said so
  * @param tornLines lines that could not be read (a write cut short by a crash); skipped, never fatal
  */
-public record RunRecord(String id, Path file, String operationType, String title, String environment, String profile,
+public record RunRecord(String id, Path file, String operationType, String title, String environment, String scope, String profile,
                         String osUser, String callerArn, Map<String, String> parameters, List<String> warnings,
                         List<StepRecord> steps, Map<String, List<String>> facts, Instant startedAt, Instant finishedAt,
                         RunOutcome outcome, String error, List<String> history, int tornLines) {
@@ -39,7 +41,7 @@ public record RunRecord(String id, Path file, String operationType, String title
     }
 
     public RunRecord withOutcome(RunOutcome outcome) {
-        return new RunRecord(id, file, operationType, title, environment, profile, osUser, callerArn, parameters, warnings, steps,
+        return new RunRecord(id, file, operationType, title, environment, scope, profile, osUser, callerArn, parameters, warnings, steps,
                 facts, startedAt, finishedAt, outcome, error, history, tornLines);
     }
 }

@@ -160,9 +160,15 @@ public final class RunStore {
 
     /** Failed or interrupted runs of this operation in this environment that nobody has resumed or abandoned, newest first. */
     public List<RunSummary> unfinished(String environment, String operationType) {
+        return unfinished(environment, operationType, null);
+    }
+
+    /** As {@link #unfinished(String, String)}, of runs that guard the same service (or cluster) as {@code scope}; null for any. */
+    public List<RunSummary> unfinished(String environment, String operationType, String scope) {
         return summaries(environment).stream()
                 .filter(run -> run.operationType().equals(operationType))
                 .filter(run -> run.outcome().unfinished())
+                .filter(run -> run.guardsTheSameAs(scope))
                 .toList();
     }
 

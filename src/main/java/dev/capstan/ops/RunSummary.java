@@ -11,7 +11,7 @@ import java.util.Optional;
  * that later runs look up (the image a deploy served, the command a task ran). The steps, their log lines
  * and the run's history are in the {@link RunRecord} that {@link RunStore#read} returns.
  */
-public record RunSummary(String id, String operationType, String title, String environment, String osUser, String callerArn,
+public record RunSummary(String id, String operationType, String title, String environment, String scope, String osUser, String callerArn,
                          Map<String, String> parameters, Map<String, List<String>> facts, Instant startedAt, Instant finishedAt,
                          RunOutcome outcome, String error) {
     public RunSummary {
@@ -20,8 +20,13 @@ public record RunSummary(String id, String operationType, String title, String e
     }
 
     public static RunSummary of(RunRecord run) {
-        return new RunSummary(run.id(), run.operationType(), run.title(), run.environment(), run.osUser(), run.callerArn(),
+        return new RunSummary(run.id(), run.operationType(), run.title(), run.environment(), run.scope(), run.osUser(), run.callerArn(),
                 run.parameters(), run.facts(), run.startedAt(), run.finishedAt(), run.outcome(), run.error());
+    }
+
+    /** Whether this run guards what a run with the given scope would: the same service or cluster, or unknown (an older journal). */
+    public boolean guardsTheSameAs(String otherScope) {
+        return scope == null || otherScope == null || scope.equals(otherScope);
     }
 
     public Optional<Duration> duration() {
@@ -35,6 +40,6 @@ public record RunSummary(String id, String operationType, String title, String e
     }
 
     RunSummary withOutcome(RunOutcome outcome) {
-        return new RunSummary(id, operationType, title, environment, osUser, callerArn, parameters, facts, startedAt, finishedAt, outcome, error);
+        return new RunSummary(id, operationType, title, environment, scope, osUser, callerArn, parameters, facts, startedAt, finishedAt, outcome, error);
     }
 }

@@ -85,7 +85,7 @@ public final class Runner {
         Environment environment = operation.environment();
         confirmationFor(operation, plan).check(decision);
         refuseIfReadOnly(operation, plan);
-        List<RunSummary> unfinished = store.unfinished(environment.name(), operation.type());
+        List<RunSummary> unfinished = store.unfinished(environment.name(), operation.type(), LockSpot.guarded(environment));
         if (!unfinished.isEmpty()) {
             throw new UnfinishedRunException(store.read(unfinished.get(0).id()));
         }
@@ -188,7 +188,7 @@ public final class Runner {
         Environment environment = operation.environment();
         ObjectNode run = journal.record("run")
                 .put("id", runId).put("operation", operation.type()).put("title", operation.title())
-                .put("environment", environment.name()).put("profile", environment.profile()).put("region", environment.region())
+                .put("environment", environment.name()).put("scope", LockSpot.guarded(environment)).put("profile", environment.profile()).put("region", environment.region())
                 .put("osUser", operator).put("callerArn", callerArn);
         ObjectNode parameters = run.putObject("parameters");
         new LinkedHashMap<>(operation.parameters()).forEach(parameters::put);

@@ -105,6 +105,26 @@ class RunnerTest {
     }
 
     @Test
+    void anUnfinishedRunBlocksOnlyRunsThatTakeTheSameLock() throws Exception {
+        LedgerOperation onWeb = new LedgerOperation(staging.withService("web"), dir.resolve("web-ledger.txt"));
+        LedgerOperation onWorker = new LedgerOperation(staging.withService("worker"), dir.resolve("worker-ledger.txt"));
+        Files.createFile(onWeb.goFile());
+        Files.createFile(onWorker.goFile());
+        System.setProperty("ledger.failAt", "B");
+        RunRecord failed = runToEnd(engine.runner.start(onWeb, engine.runner.plan(onWeb), Decision.yes(), RunListener.NONE));
+        System.clearProperty("ledger.failAt");
+        assertThat(failed.outcome()).isEqualTo(RunOutcome.FAILED);
+        assertThat(failed.scope()).isEqualTo("web");
+
+        RunRecord other = runToEnd(engine.runner.start(onWorker, engine.runner.plan(onWorker), Decision.yes(), RunListener.NONE));
+        assertThat(other.outcome()).isEqualTo(RunOutcome.SUCCEEDED);
+
+        LedgerOperation onWebAgain = new LedgerOperation(staging.withService("web"), dir.resolve("web-ledger.txt"));
+        assertThatThrownBy(() -> engine.runner.start(onWebAgain, engine.runner.plan(onWebAgain), Decision.yes(), RunListener.NONE))
+                .isInstanceOf(UnfinishedRunException.class).hasMessageContaining(failed.id());
+    }
+
+    @Test
     void startingOverAbandonsTheOldRunAndBeginsANewOne() throws Exception {
         Files.createFile(ledger.goFile());
         System.setProperty("ledger.failAt", "A");

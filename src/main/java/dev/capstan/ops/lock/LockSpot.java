@@ -11,7 +11,11 @@ public record LockSpot(AwsTarget target, String table, String key) {
         if (environment.lockTable() == null) {
             return Optional.empty();
         }
-        String application = environment.service() != null ? environment.service() : environment.cluster();
-        return Optional.of(new LockSpot(target, environment.lockTable(), application + "@" + environment.name()));
+        return Optional.of(new LockSpot(target, environment.lockTable(), guarded(environment) + "@" + environment.name()));
+    }
+
+    /** What one deploy lock of an environment guards: the service a run changes, else the environment's cluster. */
+    public static String guarded(Environment environment) {
+        return environment.service() != null ? environment.service() : environment.cluster();
     }
 }
