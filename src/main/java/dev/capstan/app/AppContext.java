@@ -4,39 +4,10 @@ import dev.capstan.aws.AwsClientSettings;
 import dev.capstan.aws.AwsClients;
 import dev.capstan.aws.ClusterReader;
 import dev.capstan.aws.SdkClusterReader;
-import dev.capstan.aws.SdkLogsGateway;
 import dev.capstan.ops.logs.LogReading;
-import dev.capstan.ops.logs.LogSources;
 import dev.capstan.aws.LoadBalancerReader;
 import dev.capstan.aws.SdkLoadBalancerReader;
-import dev.capstan.aws.SdkTaskDefinitionReader;
 import dev.capstan.aws.TaskDefinitionReader;
-import dev.capstan.aws.DynamoLockTable;
-import dev.capstan.aws.SdkEcsGateway;
-import dev.capstan.aws.SdkNetworkGateway;
-import dev.capstan.aws.SdkS3Gateway;
-import dev.capstan.db.JdbcRegionConfigStore;
-import dev.capstan.ops.OperationFactory;
-import dev.capstan.aws.SdkAutoScalingGateway;
-import dev.capstan.aws.SdkTargetHealthGateway;
-import dev.capstan.ops.restart.RestartFactory;
-import dev.capstan.ops.restart.RestartServices;
-import dev.capstan.ops.runbook.Attendants;
-import dev.capstan.aws.SdkListenerRulesGateway;
-import dev.capstan.aws.SdkTaskSetGateway;
-import dev.capstan.ops.bluegreen.BlueGreen;
-import dev.capstan.ops.bluegreen.BlueGreenServices;
-import dev.capstan.ops.runbook.OperationCalls;
-import dev.capstan.ops.runbook.RunbookFactory;
-import dev.capstan.ops.runbook.RunbookServices;
-import dev.capstan.ops.verify.CheckServices;
-import dev.capstan.ops.verify.Checks;
-import java.net.http.HttpClient;
-import java.util.concurrent.atomic.AtomicReference;
-import dev.capstan.ops.publish.PublishServices;
-import dev.capstan.ops.publish.RegionData;
-import dev.capstan.ops.task.OneOffTaskFactory;
-import dev.capstan.ops.task.TaskRunServices;
 import dev.capstan.aws.EstateProbe;
 import dev.capstan.aws.IdentityGateway;
 import dev.capstan.aws.ProfileCatalog;
@@ -48,15 +19,8 @@ import dev.capstan.config.UserDirectories;
 import dev.capstan.config.WorkspaceLoader;
 import dev.capstan.db.ConnectionFactory;
 import dev.capstan.db.JdbcDatabaseProbe;
-import dev.capstan.ops.OperationCatalog;
 import dev.capstan.ops.Operations;
-import dev.capstan.ops.RunStore;
-import dev.capstan.ops.Runner;
-import dev.capstan.ops.Targets;
 import dev.capstan.ops.envcheck.EnvironmentCheck;
-import dev.capstan.ops.lock.DeployLock;
-import dev.capstan.ops.lock.ForceReleaseLock;
-import dev.capstan.ops.scale.ScaleServiceFactory;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,41 +74,11 @@ public final class AppContext implements AutoCloseable {
         // Runs get threads of their own, so a long wait never starves the views' background work.
         this.runs = Executors.newCachedThreadPool(daemonThreads("capstan-run"));
         this.heartbeats = Executors.newSingleThreadScheduledExecutor(daemonThreads("capstan-lock-heartbeat"));
-        Targets targets = new Targets(profiles, identity);
-        DeployLock lock = DeployLock.standard(new DynamoLockTable(aws), heartbeats, Clock.systemUTC());
-        SdkEcsGateway ecs = new SdkEcsGateway(aws);
-        this.taskDefinitions = new SdkTaskDefinitionReader(aws);
-        SdkLogsGateway logsGateway = new SdkLogsGateway(aws);
-        LogSources logSources = new LogSources(ecs, taskDefinitions, targets);
-        this.logs = new LogReading(logsGateway, logSources, Clock.systemUTC());
-        ScaleServiceFactory scale = new ScaleServiceFactory(ecs, targets);
-        OneOffTaskFactory tasks = new OneOffTaskFactory(new TaskRunServices(ecs, new SdkNetworkGateway(aws), taskDefinitions, logs, targets,
-                TaskRunServices.POLL));
-        JdbcRegionConfigStore regionRows = new JdbcRegionConfigStore(new ConnectionFactory(this.environmentVariables));
-        RegionData regionData = new RegionData(new PublishServices(new SdkS3Gateway(aws), regionRows, targets, PublishServices.CONCURRENCY,
-                Clock.systemUTC()));
-        SdkTargetHealthGateway targetHealth = new SdkTargetHealthGateway(aws);
-        RestartFactory restart = new RestartFactory(new RestartServices(ecs, new SdkAutoScalingGateway(aws), targetHealth,
-                logsGateway, logSources, taskDefinitions, targets, RestartServices.POLL, Clock.systemUTC()));
-        RunStore runStore = new RunStore(directories.state().resolve("runs"), Clock.systemUTC());
-        BlueGreen blueGreen = new BlueGreen(new BlueGreenServices(ecs, new SdkTaskSetGateway(aws), new SdkListenerRulesGateway(aws), targetHealth,
-                taskDefinitions, logs, targets, runStore, BlueGreenServices.POLL));
-        // The runbook factory starts runs on the runner whose catalogue holds it: the runner is handed over once built.
-        AtomicReference<Runner> runnerOnceBuilt = new AtomicReference<>();
-        Checks checks = new Checks(new CheckServices(ecs, taskDefinitions, targetHealth, logsGateway, logSources, regionRows, targets,
-                HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(10)).build(), Clock.systemUTC()));
-        RunbookFactory runbooks = new RunbookFactory(new RunbookServices(runnerOnceBuilt::get,
-                new OperationCalls(scale, tasks, restart, regionData, blueGreen), checks, new Attendants(), Clock.systemUTC()));
-        List<OperationFactory> factories = new java.util.ArrayList<>(List.of(scale, tasks, ForceReleaseLock.factory(lock, targets)));
-        factories.addAll(regionData.factories());
-        factories.addAll(restart.factories());
-        factories.add(runbooks);
-        factories.addAll(blueGreen.factories());
-        OperationCatalog catalog = new OperationCatalog(factories);
-        Runner runner = new Runner(runStore, lock, catalog, targets, runs,
-                operator(this.environmentVariables));
-        runnerOnceBuilt.set(runner);
-        this.operations = new Operations(runner, lock, targets, scale, tasks, regionData, restart, runbooks, blueGreen);
+        Engine engine = Engine.builder(aws, profiles).identity(identity).runs(directories.state().resolve("runs"))
+                .operator(operator(this.environmentVariables)).executors(runs, heartbeats).environmentVariables(this.environmentVariables).build();
+        this.operations = engine.operations;
+        this.taskDefinitions = engine.taskDefinitions;
+        this.logs = engine.logs;
         this.clusters = new SdkClusterReader(aws, Clock.systemUTC());
         this.loadBalancers = new SdkLoadBalancerReader(aws, Clock.systemUTC());
     }

@@ -75,7 +75,7 @@ public final class CapstanApp {
                     window.show(logs);
                 });
         // A run interrupted by a crash is news on start: the top bar says so until it is resumed or abandoned.
-        activity.interruptedProperty().addListener((obs, old, text) -> announceInterruptedRuns());
+        activity.interruptedRunsProperty().addListener((obs, old, runs) -> announceInterruptedRuns());
         shell.workspaceProperty().addListener((obs, old, loaded) -> announceInterruptedRuns());
         TaskDefinitionsModel taskDefinitionsModel = new TaskDefinitionsModel(context.taskDefinitions(), context.operations().targets(), work,
                 shell.environmentProperty());
@@ -137,9 +137,9 @@ public final class CapstanApp {
 
     /** Opening a workspace clears the top bar's message, so the news is given again after it. */
     private void announceInterruptedRuns() {
-        String text = activity.interruptedProperty().get();
+        String text = ActivityModel.interruptedSentence(activity.interruptedRunsProperty().get(), "Open Activity, then Resume or Start over.");
         if (!text.isEmpty()) {
-            shell.messageProperty().set(text.replace("Choose it below", "Open Activity"));
+            shell.messageProperty().set(text);
         } else if (shell.messageProperty().get().contains(" interrupted: ")) {
             shell.messageProperty().set("");
         }

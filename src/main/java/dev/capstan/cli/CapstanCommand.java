@@ -46,7 +46,9 @@ public final class CapstanCommand implements Callable<Integer> {
      * word after --env is always its value.
      */
     public static picocli.CommandLine commandLine(CapstanCommand command) {
-        return new picocli.CommandLine(command).setAllowSubcommandsAsOptionParameters(true);
+        picocli.CommandLine line = new picocli.CommandLine(command).setAllowSubcommandsAsOptionParameters(true);
+        DeclaredOptions.apply(line, command.services.operations().runner().types());
+        return line;
     }
 
     public CapstanCommand(CliServices services, ConsoleStarter console) {

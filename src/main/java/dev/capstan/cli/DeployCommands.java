@@ -2,7 +2,6 @@ package dev.capstan.cli;
 
 import dev.capstan.domain.Durations;
 import dev.capstan.domain.Environment;
-import dev.capstan.ops.RunRecord;
 import dev.capstan.ops.RunSummary;
 import dev.capstan.ops.bluegreen.BlueGreen;
 import dev.capstan.ops.bluegreen.BlueGreenDeploy;
@@ -29,13 +28,13 @@ final class DeployCommands {
         CapstanCommand root;
         @Spec
         CommandSpec spec;
-        @Option(names = "--image", paramLabel = "TAG|IMAGE|FAMILY:REV", description = "A tag of the serving image's repository, a whole image reference, or a whole task definition revision.")
+        @Option(names = "--image", paramLabel = "TAG|IMAGE|FAMILY:REV")
         String image;
         @Option(names = "--resume", description = "Continue the failed or interrupted deploy with its image; it ends as if it had succeeded.")
         boolean resume;
         @Option(names = "--start-over", description = "Abandon the failed or interrupted deploy (nothing is rewound) and deploy --image afresh.")
         boolean startOver;
-        @Option(names = "--timeout", defaultValue = "20m", paramLabel = "DURATION", description = "How long the new set may take to be healthy (default ${DEFAULT-VALUE}).")
+        @Option(names = "--timeout", paramLabel = "DURATION")
         String timeout;
 
         @Override

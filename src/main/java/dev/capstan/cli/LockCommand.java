@@ -93,7 +93,7 @@ final class LockCommand {
             LockSpot spot = spot(environment);
             return spot == null ? 2 : command.apply(environment, spot);
         } catch (RuntimeException e) {
-            spec.commandLine().getErr().println("capstan: " + e.getMessage());
+            spec.commandLine().getErr().println("capstan: " + CliWords.sentence(e));
             return 1;
         }
     }

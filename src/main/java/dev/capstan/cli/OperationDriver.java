@@ -15,7 +15,6 @@ import dev.capstan.ops.Runner;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -83,8 +82,7 @@ final class OperationDriver {
     }
 
     int refused(Exception e) {
-        Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-        err().println("capstan: " + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()));
+        err().println("capstan: " + CliWords.sentence(e));
         return 1;
     }
 

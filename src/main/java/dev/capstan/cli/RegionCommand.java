@@ -54,13 +54,13 @@ final class RegionCommand {
 
     @Command(name = "bump-version", description = "Move region_config.version on so caches refresh (the next number, or now).")
     int bumpVersion(@Option(names = "--region", required = true) String region,
-                    @Option(names = "--version", description = "An explicit new version: a number or a timestamp, as the column holds.") String version) {
+                    @Option(names = "--version") String version) {
         return drive(root, spec, data -> data.bumpVersion(environment(), region, version));
     }
 
     @Command(name = "publish", description = "Back up the region's URI, copy the new data over it, verify, bump its version.")
     int publish(@Option(names = "--region", required = true) String region, @Option(names = "--from", required = true, paramLabel = "S3URI") String from,
-                @Option(names = "--mirror", description = "Also remove objects the new data does not have (listed in the plan).") boolean mirror) {
+                @Option(names = "--mirror") boolean mirror) {
         return drive(root, spec, data -> data.publish(environment(), region, from, mirror));
     }
 

@@ -8,7 +8,6 @@ import dev.capstan.ops.restart.PutCountsBack;
 import dev.capstan.ops.restart.RestartFactory;
 import dev.capstan.ops.restart.RollingRestart;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -26,16 +25,15 @@ final class RestartCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--service", paramLabel = "NAME", description = "Restart this service of the environment's cluster (default: the environment's).")
+    @Option(names = "--service", paramLabel = "NAME")
     String service;
-    @Option(names = "--count", paramLabel = "N", description = "Tasks side by side while old and new run (default: twice today's count, as many as the group holds).")
+    @Option(names = "--count", paramLabel = "N")
     Integer count;
-    @Option(names = "--health-log-pattern", paramLabel = "TEXT",
-            description = "A new task counts as healthy only once its log has a line with this text, such as HealthCheckService.")
+    @Option(names = "--health-log-pattern", paramLabel = "TEXT")
     String healthLogPattern;
-    @Option(names = "--timeout", defaultValue = "30m", paramLabel = "DURATION", description = "How long each wait may take (default ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout", paramLabel = "DURATION")
     String timeout;
-    @Option(names = "--leave-group", description = "Leave the auto scaling group at its maximum; its own scaling policies bring it down.")
+    @Option(names = "--leave-group")
     boolean leaveGroup;
     @Option(names = "--put-back", description = "Put back the counts of the environment's last restart that was cancelled or failed, and end it.")
     boolean putBack;

@@ -92,7 +92,7 @@ final class RunsCommand {
         try {
             run = store().read(id);
         } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println("capstan: " + e.getMessage());
+            spec.commandLine().getErr().println("capstan: " + CliWords.sentence(e));
             return 1;
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -121,7 +121,7 @@ final class RunsCommand {
         try {
             run = store().read(id);
         } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println("capstan: " + e.getMessage());
+            spec.commandLine().getErr().println("capstan: " + CliWords.sentence(e));
             return 1;
         }
         Environment environment = new WorkspaceAccess(root, spec).environment(run.environment());
@@ -144,7 +144,7 @@ final class RunsCommand {
             spec.commandLine().getOut().println("Run " + id + " is " + abandoned.outcome() + "; " + abandoned.title() + " can start over.");
             return abandoned.outcome() == RunOutcome.ABANDONED ? 0 : 1;
         } catch (RuntimeException e) {
-            spec.commandLine().getErr().println("capstan: " + e.getMessage());
+            spec.commandLine().getErr().println("capstan: " + CliWords.sentence(e));
             return 1;
         }
     }

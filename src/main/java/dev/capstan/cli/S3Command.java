@@ -25,15 +25,15 @@ final class S3Command {
     @Command(name = "copy", description = "Copy new data over a location; refused unless a verified backup of it exists (made first when --backup is left out).")
     int copy(@Option(names = "--from", required = true, paramLabel = "S3URI") String from,
              @Option(names = "--to", required = true, paramLabel = "S3URI") String to,
-             @Option(names = "--backup", paramLabel = "S3URI", description = "An existing backup of --to to rely on.") String backup,
-             @Option(names = "--mirror", description = "Also remove objects at --to that --from does not have (listed in the plan).") boolean mirror) {
+             @Option(names = "--backup", paramLabel = "S3URI") String backup,
+             @Option(names = "--mirror") boolean mirror) {
         return run(data -> data.copyOver(environment(), from, to, backup, mirror));
     }
 
     @Command(name = "restore", description = "Copy a backup back over its location: the rollback of a data publish.")
     int restore(@Option(names = "--backup", required = true, paramLabel = "S3URI") String backup,
                 @Option(names = "--to", required = true, paramLabel = "S3URI") String to,
-                @Option(names = "--mirror", description = "Also remove objects at --to that the backup does not have (listed in the plan).") boolean mirror) {
+                @Option(names = "--mirror") boolean mirror) {
         return run(data -> data.restore(environment(), backup, to, mirror));
     }
 

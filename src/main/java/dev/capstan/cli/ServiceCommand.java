@@ -15,9 +15,8 @@ final class ServiceCommand {
     CommandSpec spec;
 
     @Command(name = "scale", description = "Set the service's desired count and wait until that many tasks run.")
-    int scale(@Option(names = "--count", required = true, paramLabel = "N", description = "The desired count.") int count,
-              @Option(names = "--timeout", defaultValue = "10m", paramLabel = "DURATION",
-                      description = "How long to wait for the tasks, such as 90s or 10m (default ${DEFAULT-VALUE}).") String timeout) {
+    int scale(@Option(names = "--count", required = true, paramLabel = "N") int count,
+              @Option(names = "--timeout", paramLabel = "DURATION") String timeout) {
         Environment environment = new WorkspaceAccess(root, spec).environment();
         if (environment == null) {
             return 2;

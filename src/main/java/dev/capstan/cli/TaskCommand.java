@@ -30,17 +30,15 @@ final class TaskCommand {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--service", paramLabel = "NAME", description = "Take the task definition from this service (default: the environment's).")
+        @Option(names = "--service", paramLabel = "NAME")
         String service;
-        @Option(names = "--task-definition", paramLabel = "FAMILY:REV|ARN", description = "Run this task definition instead of the service's.")
+        @Option(names = "--task-definition", paramLabel = "FAMILY:REV|ARN")
         String taskDefinition;
-        @Option(names = "--container", paramLabel = "NAME", description = "The container whose command is overridden (default: the workspace's).")
+        @Option(names = "--container", paramLabel = "NAME")
         String container;
-        @Option(names = "--command", required = true, paramLabel = "TEXT",
-                description = "The command: comma-separated as the AWS console takes it (run,migration:run) or shell words (npm run migration:run).")
+        @Option(names = "--command", required = true, paramLabel = "TEXT")
         String command;
-        @Option(names = "--command-syntax", defaultValue = "auto", paramLabel = "auto|comma|shell",
-                description = "How to split --command; auto reads it as comma-separated when it has a comma and no quotes (default ${DEFAULT-VALUE}).")
+        @Option(names = "--command-syntax", paramLabel = "auto|comma|shell")
         String syntax;
         @Option(names = "--env-var", paramLabel = "NAME=VALUE", description = "An environment variable to override in the container; repeatable.")
         List<String> environmentVariables = new ArrayList<>();
@@ -53,7 +51,7 @@ final class TaskCommand {
         Boolean publicIp;
         @Option(names = "--no-wait", description = "Start the task and end; do not watch it to its exit.")
         boolean noWait;
-        @Option(names = "--timeout", defaultValue = "60m", paramLabel = "DURATION", description = "How long to watch the task (default ${DEFAULT-VALUE}).")
+        @Option(names = "--timeout", paramLabel = "DURATION")
         String timeout;
 
         @Override
@@ -94,11 +92,7 @@ final class TaskCommand {
         }
 
         private CommandSyntax syntax() {
-            try {
-                return CommandSyntax.valueOf(syntax.trim().toUpperCase(java.util.Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--command-syntax " + syntax + " is not known; use auto, comma or shell.");
-            }
+            return CommandSyntax.parse(syntax);
         }
     }
 }

@@ -42,12 +42,24 @@ public final class RunbookLoader {
     private static final Set<String> STEP = Set.of("id", "title", "manual", "operation", "check", "with", "note");
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
     private final YamlLocator locator = new YamlLocator();
-    private final Set<String> operations;
+    private final OperationWords operations;
     private final Set<String> checks;
 
-    /** @param operations the operation types a runbook may call; @param checks the check kinds it may run */
-    public RunbookLoader(Set<String> operations, Set<String> checks) {
-        this.operations = Set.copyOf(operations);
+    /** The operations a runbook may start and the words each takes: their own declarations answer. */
+    public interface OperationWords {
+        /** The names a runbook step may give, in the order to list them. */
+        List<String> operations();
+
+        /** Every word the operation takes. */
+        List<String> words(String operation);
+
+        /** The words it cannot be built without. */
+        List<String> required(String operation);
+    }
+
+    /** @param operations what a runbook may call, and with which words; @param checks the check kinds it may run */
+    public RunbookLoader(OperationWords operations, Set<String> checks) {
+        this.operations = operations;
         this.checks = Set.copyOf(checks);
     }
 
@@ -154,9 +166,7 @@ public final class RunbookLoader {
                 }
                 case "operation" -> {
                     String type = r.text(s, at + "/operation", true);
-                    if (!operations.contains(type)) {
-                        throw r.at(at + "/operation", "Capstan has no operation '" + type + "'; it has " + String.join(", ", sorted(operations)));
-                    }
+                    checkWords(r, type, with, at, s.has("with"));
                     yield new Runbook.OperationCall(id, title.isEmpty() ? type : title, type, with);
                 }
                 default -> {
@@ -173,6 +183,25 @@ public final class RunbookLoader {
             steps.add(step);
         }
         return steps;
+    }
+
+    /** An operation a runbook cannot start, a word it does not take or one it needs is refused where it is written. */
+    private void checkWords(Reader r, String type, Map<String, String> with, String at, boolean hasWith) throws WorkspaceException {
+        if (!operations.operations().contains(type)) {
+            throw r.at(at + "/operation", "Capstan has no operation '" + type + "' a runbook can start; it has "
+                    + String.join(", ", operations.operations()) + ".");
+        }
+        List<String> words = operations.words(type);
+        for (String word : with.keySet()) {
+            if (!words.contains(word)) {
+                throw r.at(at + "/with/" + word, "the operation " + type + " takes no '" + word + "'; it takes " + String.join(", ", words) + ".");
+            }
+        }
+        for (String needed : operations.required(type)) {
+            if (!with.containsKey(needed)) {
+                throw r.at(at + (hasWith ? "/with" : "/operation"), "the operation " + type + " needs '" + needed + "'; add it under with:.");
+            }
+        }
     }
 
     private static Map<String, String> with(Reader r, JsonNode node, String at, Set<String> known) throws WorkspaceException {

@@ -7,5 +7,14 @@ public enum CommandSyntax {
     /** The AWS console's way: {@code run,migration:run}; each piece is trimmed. */
     COMMA,
     /** Words split on spaces, with '…' and "…" quoting and backslash escapes, as a POSIX shell reads them. */
-    SHELL
+    SHELL;
+
+    /** auto, comma or shell, as typed; anything else is refused with the words that are known. */
+    public static CommandSyntax parse(String text) {
+        try {
+            return valueOf(text.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new IllegalArgumentException("Command syntax '" + text + "' is not known; use auto, comma or shell.");
+        }
+    }
 }

@@ -18,7 +18,7 @@ public record ConfirmationRequest(String verb, Environment environment, Plan pla
         }
         if (typedNameRequired && !environment.name().equals(decision.typedName())) {
             throw new NotConfirmedException(environment.name() + " is a production environment: type its name, "
-                    + environment.name() + ", to confirm (CLI: --yes --confirm-env " + environment.name() + "). Nothing was changed.");
+                    + environment.name() + ", to confirm. Nothing was changed.", environment.name());
         }
     }
 }

@@ -13,8 +13,8 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 
 /**
- * The append-only JSON-lines file of one run. Every record is written and forced to the disk before
- * {@link #append} returns, so what a step did is on disk before the next step starts, even if the
+ * The append-only JSON-lines file of one run. Every record but a log line is written and forced to the disk
+ * before {@link #append} returns, so what a step did is on disk before the next step starts, even if the
  * process is killed a moment later.
  */
 public final class Journal implements AutoCloseable {
@@ -63,13 +63,27 @@ public final class Journal implements AutoCloseable {
     }
 
     public synchronized void append(ObjectNode record) {
+        write(record, true);
+    }
+
+    /**
+     * Appends a record that need not be on disk before the run goes on: a log line. The next forced record
+     * (a step's end, a fact, a lock event) forces it too, so a crash can lose only log lines written since.
+     */
+    public synchronized void appendUnforced(ObjectNode record) {
+        write(record, false);
+    }
+
+    private void write(ObjectNode record, boolean force) {
         try {
             byte[] line = (json.writeValueAsString(record) + "\n").getBytes(StandardCharsets.UTF_8);
             ByteBuffer buffer = ByteBuffer.wrap(line);
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
             }
-            channel.force(false);
+            if (force) {
+                channel.force(false);
+            }
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         } catch (IOException e) {

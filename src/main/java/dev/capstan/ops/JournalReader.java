@@ -67,6 +67,7 @@ final class JournalReader {
         String osUser;
         String callerArn;
         String scope;
+        JsonNode request;
         final Map<String, String> parameters = new LinkedHashMap<>();
         final List<String> warnings = new ArrayList<>();
         final List<MutableStep> steps = new ArrayList<>();
@@ -124,6 +125,7 @@ final class JournalReader {
             osUser = r.path("osUser").asText();
             callerArn = r.path("callerArn").asText();
             startedAt = Instant.parse(r.path("at").asText());
+            request = r.hasNonNull("request") ? r.get("request") : null;
             r.path("parameters").fields().forEachRemaining(e -> parameters.put(e.getKey(), e.getValue().asText()));
             r.path("warnings").forEach(w -> warnings.add(w.asText()));
             for (JsonNode s : r.path("plan")) {
@@ -182,7 +184,7 @@ final class JournalReader {
 
         RunRecord toRecord(Path file, boolean live, int torn) {
             RunOutcome outcome = ended != null ? ended : live ? RunOutcome.RUNNING : RunOutcome.INTERRUPTED;
-            return new RunRecord(id, file, operationType, title, environment, scope, profile, osUser, callerArn, parameters, warnings,
+            return new RunRecord(id, file, operationType, title, environment, scope, profile, osUser, callerArn, parameters, request, warnings,
                     steps.stream().map(MutableStep::toRecord).toList(), facts, startedAt, finishedAt, outcome, error, history, torn);
         }
     }

@@ -18,15 +18,15 @@ public interface Operation {
 
     Environment environment();
 
-    /** Everything needed to rebuild the operation, as text. */
-    Map<String, String> parameters();
+    /** Everything needed to rebuild the operation, settled: journaled as it is, and read back to resume. */
+    Record request();
+
+    /** The request as text, as the run index, reports and history lookups read it. */
+    default Map<String, String> parameters() {
+        return Requests.flat(request());
+    }
 
     List<Step> steps();
-
-    /** Whether the run must hold the environment's deploy lock while it changes things. */
-    default boolean needsDeployLock() {
-        return true;
-    }
 
     /** Things a person should know before confirming, worked out without changing anything. */
     default List<String> warnings() {

@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,11 +35,9 @@ final class RunExecution implements Runnable, RunHandle, StepContext {
     private final DeployLock lock;
     private final String operator;
     private final CompletableFuture<RunRecord> finished = new CompletableFuture<>();
-    private volatile String cancelReason;
     /** Set when this process closes under the run: the run stops as interrupted (resumable), not as cancelled or failed. */
     private volatile boolean closing;
-    /** Cancel wakes a pause through this latch, not by interrupting: an interrupt would close the journal's channel. */
-    private final CountDownLatch cancelled = new CountDownLatch(1);
+    private final Cancellation cancellation = new Cancellation();
     private volatile PlannedStep current;
     private RunStore store;
 
@@ -200,12 +196,7 @@ final class RunExecution implements Runnable, RunHandle, StepContext {
 
     @Override
     public void cancel(String reason) {
-        synchronized (cancelled) {
-            if (cancelReason == null) {
-                cancelReason = reason;
-            }
-        }
-        cancelled.countDown();
+        cancellation.cancel(reason);
     }
 
     // StepContext
@@ -223,7 +214,7 @@ final class RunExecution implements Runnable, RunHandle, StepContext {
     @Override
     public void log(String line) {
         PlannedStep step = current;
-        journal.append(journal.record("log").put("step", step == null ? "" : step.id()).put("text", line));
+        journal.appendUnforced(journal.record("log").put("step", step == null ? "" : step.id()).put("text", line));
         if (step != null) {
             listener.log(step, line);
         } else {
@@ -269,20 +260,11 @@ final class RunExecution implements Runnable, RunHandle, StepContext {
 
     @Override
     public void pause(Duration duration) {
-        checkCancelled();
-        try {
-            cancelled.await(duration.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RunCancelledException("Capstan is shutting down");
-        }
-        checkCancelled();
+        cancellation.pause(duration);
     }
 
     @Override
     public void checkCancelled() {
-        if (cancelReason != null) {
-            throw new RunCancelledException(cancelReason);
-        }
+        cancellation.check();
     }
 }

@@ -1,5 +1,6 @@
 package dev.capstan.ops;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,10 +14,11 @@ import java.util.Optional;
  *
  * @param scope     what the run's deploy lock guards in its environment (its service, else its cluster); null in journals
  *                  written before runs said so
+ * @param request   the operation's typed request as journaled; null in journals written before requests were typed
  * @param tornLines lines that could not be read (a write cut short by a crash); skipped, never fatal
  */
 public record RunRecord(String id, Path file, String operationType, String title, String environment, String scope, String profile,
-                        String osUser, String callerArn, Map<String, String> parameters, List<String> warnings,
+                        String osUser, String callerArn, Map<String, String> parameters, JsonNode request, List<String> warnings,
                         List<StepRecord> steps, Map<String, List<String>> facts, Instant startedAt, Instant finishedAt,
                         RunOutcome outcome, String error, List<String> history, int tornLines) {
     public RunRecord {
@@ -41,7 +43,7 @@ public record RunRecord(String id, Path file, String operationType, String title
     }
 
     public RunRecord withOutcome(RunOutcome outcome) {
-        return new RunRecord(id, file, operationType, title, environment, scope, profile, osUser, callerArn, parameters, warnings, steps,
+        return new RunRecord(id, file, operationType, title, environment, scope, profile, osUser, callerArn, parameters, request, warnings, steps,
                 facts, startedAt, finishedAt, outcome, error, history, tornLines);
     }
 }

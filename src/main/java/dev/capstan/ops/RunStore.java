@@ -128,7 +128,7 @@ public final class RunStore {
     public RunRecord read(String runId) {
         Path file = journalFile(runId);
         if (!Files.exists(file)) {
-            throw new IllegalArgumentException("There is no run " + runId + " in " + directory + "; capstan runs list shows the runs there.");
+            throw new IllegalArgumentException("There is no run " + runId + " in " + directory + ".");
         }
         return withLiveness(records.read(file));
     }

@@ -27,7 +27,7 @@ import java.util.concurrent.TimeoutException;
 public final class Runner {
     private final RunStore store;
     private final DeployLock lock;
-    private final OperationCatalog catalog;
+    private final OperationTypes types;
     private final Targets targets;
     private final ExecutorService executor;
     private final String operator;
@@ -35,10 +35,10 @@ public final class Runner {
     private final Set<RunExecution> live = ConcurrentHashMap.newKeySet();
 
     /** @param operator who runs Capstan here, as the OS knows them: user@host */
-    public Runner(RunStore store, DeployLock lock, OperationCatalog catalog, Targets targets, ExecutorService executor, String operator) {
+    public Runner(RunStore store, DeployLock lock, OperationTypes types, Targets targets, ExecutorService executor, String operator) {
         this.store = store;
         this.lock = lock;
-        this.catalog = catalog;
+        this.types = types;
         this.targets = targets;
         this.executor = executor;
         this.operator = operator;
@@ -66,7 +66,7 @@ public final class Runner {
         }
         List<String> warnings = new ArrayList<>(operation.warnings());
         Environment environment = operation.environment();
-        if (operation.needsDeployLock() && environment.lockTable() == null) {
+        if (takesDeployLock(operation) && environment.lockTable() == null) {
             warnings.add("Environment " + environment.name() + " names no lockTable, so this run takes no deploy lock: "
                     + "nothing stops someone else changing the same service at the same time.");
         }
@@ -112,7 +112,7 @@ public final class Runner {
         if (!record.environment().equals(environment.name())) {
             throw new IllegalArgumentException("Run " + runId + " ran in " + record.environment() + ", not " + environment.name() + ".");
         }
-        Operation operation = catalog.rebuild(record.operationType(), environment, record.parameters());
+        Operation operation = types.rebuild(record, environment);
         Plan plan = record.plan();
         resumeConfirmation(record, environment).check(decision);
         refuseIfReadOnly(operation, plan);
@@ -135,7 +135,7 @@ public final class Runner {
 
     /** The operation of a journaled run, rebuilt from its parameters: what starting over runs again. */
     public Operation rebuild(RunRecord record, Environment environment) {
-        return catalog.rebuild(record.operationType(), environment, record.parameters());
+        return types.rebuild(record, environment);
     }
 
     public ConfirmationRequest resumeConfirmation(RunRecord record, Environment environment) {
@@ -181,7 +181,16 @@ public final class Runner {
     }
 
     private LockSpot lockSpot(Operation operation) {
-        return operation.needsDeployLock() ? LockSpot.of(operation.environment(), targets.of(operation.environment())).orElse(null) : null;
+        return takesDeployLock(operation) ? LockSpot.of(operation.environment(), targets.of(operation.environment())).orElse(null) : null;
+    }
+
+    private boolean takesDeployLock(Operation operation) {
+        return types.require(operation.type()).takesDeployLock();
+    }
+
+    /** The operation types this runner runs: their declarations. */
+    public OperationTypes types() {
+        return types;
     }
 
     private ObjectNode header(Journal journal, String runId, Operation operation, Plan plan, String callerArn) {
@@ -192,6 +201,7 @@ public final class Runner {
                 .put("osUser", operator).put("callerArn", callerArn);
         ObjectNode parameters = run.putObject("parameters");
         new LinkedHashMap<>(operation.parameters()).forEach(parameters::put);
+        run.set("request", Requests.toJson(operation.request()));
         ArrayNode warnings = run.putArray("warnings");
         plan.warnings().forEach(warnings::add);
         ArrayNode steps = run.putArray("plan");

@@ -32,4 +32,9 @@ public interface StepContext {
     void pause(Duration duration);
 
     void checkCancelled();
+
+    /** Looks until the wait's look says done, pausing between looks; see {@link Wait}. Every wait of every step goes through here. */
+    default <T> T waitUntil(Wait<T> wait) {
+        return wait.run(this);
+    }
 }

@@ -61,4 +61,14 @@ class ArchitectureTest {
             .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.capstan.aws.LockTable")
             .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.capstan.aws.EcsGateway")
             .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.capstan.db.ConnectionFactory");
+
+    /** One composition of the engine: the console, the CLI and the tests all get their runner and catalogue from Engine. */
+    @ArchTest
+    static final ArchRule theEngineIsComposedOnce = noClasses()
+            .that().doNotHaveFullyQualifiedName("dev.capstan.app.Engine")
+            .should().callConstructorWhere(com.tngtech.archunit.core.domain.JavaConstructorCall.Predicates.target(
+                    com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                            com.tngtech.archunit.base.DescribedPredicate.describe("the runner or the operation catalogue",
+                                    owner -> owner.getName().equals("dev.capstan.ops.Runner") || owner.getName().equals("dev.capstan.ops.OperationTypes")))))
+            .because("adding an operation is a line in Engine, and what a test runs is wired as the product is");
 }

@@ -140,7 +140,7 @@ class CliTest {
         assertThat(err.toString()).contains("has running 2, on their way 0, wanted 3").contains("capstan runs resume " + id);
 
         assertThat(run(moto, "--workspace", ws, "--env", "cli", "--yes", "service", "scale", "--count", "3")).isEqualTo(1);
-        assertThat(err.toString()).contains("Resume it (capstan runs resume " + id + ") or start over");
+        assertThat(err.toString()).contains("Resume it, or start over. Resume: capstan runs resume " + id + ". Start over: capstan runs abandon " + id);
 
         assertThat(run(moto, "runs", "list")).isZero();
         assertThat(out.toString()).contains(id).contains("FAILED").contains("Scale cli-web on cli to 3").contains("1 run(s) can be resumed");

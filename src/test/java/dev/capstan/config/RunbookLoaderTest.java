@@ -10,7 +10,25 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class RunbookLoaderTest {
-    private final RunbookLoader loader = new RunbookLoader(Set.of("s3.copy", "service.restart"), Set.of("region-row", "tasks-running"));
+    /** Two operations and their words, as their declarations give them (checked against the real ones in the runbook tests). */
+    private static final RunbookLoader.OperationWords OPERATIONS = new RunbookLoader.OperationWords() {
+        @Override
+        public java.util.List<String> operations() {
+            return java.util.List.of("s3.copy", "service.restart");
+        }
+
+        @Override
+        public java.util.List<String> words(String operation) {
+            return operation.equals("s3.copy") ? java.util.List.of("from", "to", "backup", "mirror")
+                    : java.util.List.of("service", "count", "health-log-pattern", "timeout", "leave-group");
+        }
+
+        @Override
+        public java.util.List<String> required(String operation) {
+            return operation.equals("s3.copy") ? java.util.List.of("from", "to") : java.util.List.of();
+        }
+    };
+    private final RunbookLoader loader = new RunbookLoader(OPERATIONS, Set.of("region-row", "tasks-running"));
     private final Path file = Path.of("runbooks/update.yaml");
 
     private Runbook parse(String yaml) throws WorkspaceException {
@@ -62,7 +80,7 @@ class RunbookLoaderTest {
                 steps:
                   - manual: Look.
                   - operation: s3.kopy
-                """)).hasMessage("update.yaml line 4, steps[1].operation: Capstan has no operation 's3.kopy'; it has s3.copy, service.restart");
+                """)).hasMessage("update.yaml line 4, steps[1].operation: Capstan has no operation 's3.kopy' a runbook can start; it has s3.copy, service.restart.");
         assertThatThrownBy(() -> parse("""
                 name: update
                 steps:

@@ -1,57 +1,29 @@
 package dev.capstan.ops;
 
-import dev.capstan.aws.DynamoLockTable;
+import dev.capstan.app.Engine;
 import dev.capstan.aws.EcsGateway;
-import dev.capstan.aws.SdkEcsGateway;
-import dev.capstan.aws.SdkLogsGateway;
-import dev.capstan.aws.SdkNetworkGateway;
 import dev.capstan.aws.SdkS3Gateway;
-import dev.capstan.db.ConnectionFactory;
-import dev.capstan.db.JdbcRegionConfigStore;
-import dev.capstan.ops.publish.PublishServices;
 import dev.capstan.ops.publish.RegionData;
-import dev.capstan.aws.SdkAutoScalingGateway;
-import dev.capstan.aws.SdkTargetHealthGateway;
 import dev.capstan.ops.restart.RestartFactory;
-import dev.capstan.ops.restart.RestartServices;
 import dev.capstan.ops.runbook.Attendants;
-import dev.capstan.aws.SdkListenerRulesGateway;
-import dev.capstan.aws.SdkTaskSetGateway;
 import dev.capstan.ops.bluegreen.BlueGreen;
-import dev.capstan.ops.bluegreen.BlueGreenServices;
-import dev.capstan.ops.runbook.OperationCalls;
 import dev.capstan.ops.runbook.RunbookFactory;
-import dev.capstan.ops.runbook.RunbookServices;
-import dev.capstan.ops.verify.CheckServices;
-import dev.capstan.ops.verify.Checks;
-import java.net.http.HttpClient;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.ArrayList;
-import java.util.Map;
-import dev.capstan.aws.SdkTaskDefinitionReader;
 import dev.capstan.aws.TaskDefinitionReader;
-import dev.capstan.ops.logs.LogReading;
-import dev.capstan.ops.logs.LogSources;
 import dev.capstan.ops.task.OneOffTaskFactory;
-import dev.capstan.ops.task.TaskRunServices;
-import dev.capstan.aws.StsIdentityGateway;
 import dev.capstan.domain.Environment;
 import dev.capstan.ops.lock.DeployLock;
-import dev.capstan.ops.lock.ForceReleaseLock;
 import dev.capstan.ops.scale.ScaleServiceFactory;
 import dev.capstan.testworld.ManualClock;
 import dev.capstan.testworld.MotoWorld;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * The engine wired as the composition root wires it, against a moto world, with a short lock lease so
+ * The engine as the product composes it ({@link Engine}), against a moto world, with a short lock lease so
  * the takeover tests take seconds. Used by tests and by the child JVM the crash test kills.
  */
 public final class EngineWorld implements AutoCloseable {
@@ -81,35 +53,28 @@ public final class EngineWorld implements AutoCloseable {
     }
 
     public EngineWorld(dev.capstan.aws.AwsClients clients, dev.capstan.aws.ProfileCatalog catalog, Path runsDirectory, String operator) {
-        targets = new Targets(catalog, new StsIdentityGateway(clients));
-        lock = new DeployLock(new DynamoLockTable(clients), heartbeats, Clock.systemUTC(), LEASE, HEARTBEAT);
-        ecs = new SdkEcsGateway(clients);
-        scale = new ScaleServiceFactory(ecs, targets);
-        taskDefinitions = new SdkTaskDefinitionReader(clients);
-        LogReading logs = new LogReading(new SdkLogsGateway(clients), new LogSources(ecs, taskDefinitions, targets), Clock.systemUTC());
-        tasks = new OneOffTaskFactory(new TaskRunServices(ecs, new SdkNetworkGateway(clients), taskDefinitions, logs, targets, TASK_POLL));
         // A low multipart threshold (6 MiB, 5 MiB parts) lets a test take the UploadPartCopy path with small objects.
         s3 = new SdkS3Gateway(clients, 6L * 1024 * 1024, 5L * 1024 * 1024);
-        JdbcRegionConfigStore regionRows = new JdbcRegionConfigStore(new ConnectionFactory(Map.of()));
-        regionData = new RegionData(new PublishServices(s3, regionRows, targets, 16, Clock.systemUTC()));
-        SdkTargetHealthGateway targetHealth = new SdkTargetHealthGateway(clients);
-        LogSources logSources = new LogSources(ecs, taskDefinitions, targets);
-        restart = new RestartFactory(new RestartServices(ecs, new SdkAutoScalingGateway(clients), targetHealth,
-                new SdkLogsGateway(clients), logSources, taskDefinitions, targets, TASK_POLL, restartClock));
-        RunStore runStore = new RunStore(runsDirectory, Clock.systemUTC());
-        blueGreen = new BlueGreen(new BlueGreenServices(ecs, new SdkTaskSetGateway(clients), new SdkListenerRulesGateway(clients), targetHealth,
-                taskDefinitions, logs, targets, runStore, TASK_POLL));
-        AtomicReference<Runner> runnerOnceBuilt = new AtomicReference<>();
-        runbooks = new RunbookFactory(new RunbookServices(runnerOnceBuilt::get, new OperationCalls(scale, tasks, restart, regionData, blueGreen),
-                new Checks(new CheckServices(ecs, taskDefinitions, targetHealth, new SdkLogsGateway(clients), logSources, regionRows, targets,
-                        HttpClient.newHttpClient(), Clock.systemUTC())), attendants, Clock.systemUTC()));
-        List<OperationFactory> factories = new ArrayList<>(List.of(LedgerOperation.factory(), scale, tasks, ForceReleaseLock.factory(lock, targets)));
-        factories.addAll(regionData.factories());
-        factories.addAll(restart.factories());
-        factories.add(runbooks);
-        factories.addAll(blueGreen.factories());
-        runner = new Runner(runStore, lock, new OperationCatalog(factories), targets, runs, operator);
-        runnerOnceBuilt.set(runner);
+        Engine engine = Engine.builder(clients, catalog).runs(runsDirectory).operator(operator).executors(runs, heartbeats)
+                .lockTimings(LEASE, HEARTBEAT).poll(TASK_POLL).restartClock(restartClock).s3(s3, 16).attendants(attendants)
+                .declare(LedgerOperation.declaration()).build();
+        targets = engine.targets;
+        lock = engine.lock;
+        ecs = engine.ecs;
+        scale = engine.scale;
+        taskDefinitions = engine.taskDefinitions;
+        tasks = engine.tasks;
+        regionData = engine.regionData;
+        restart = engine.restart;
+        blueGreen = engine.blueGreen;
+        runbooks = engine.runbooks;
+        runner = engine.runner;
+    }
+
+    /** The operation a parent test planned, from its flat parameters, read as a journal written before requests were typed is. */
+    public Operation fromFlat(String type, Environment environment, java.util.Map<String, String> parameters) {
+        OperationType<?> declared = runner.types().require(type);
+        return declared.rebuildUnchecked(environment, Requests.fromFlat(parameters, declared.requestType()));
     }
 
     /** An environment with nothing but a cluster name and a lock table, for operations that only touch files. */

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A test-only operation whose effects are lines in a ledger file: each change step appends its entry
@@ -28,18 +27,14 @@ public final class LedgerOperation implements Operation {
         this.go = ledger.resolveSibling(ledger.getFileName() + ".go");
     }
 
-    public static OperationFactory factory() {
-        return new OperationFactory() {
-            @Override
-            public String type() {
-                return TYPE;
-            }
+    /** @param ledger the ledger file's path */
+    public record Request(String ledger) {
+    }
 
-            @Override
-            public Operation create(Environment environment, Map<String, String> parameters) {
-                return new LedgerOperation(environment, Path.of(parameters.get("ledger")));
-            }
-        };
+    public static OperationType<Request> declaration() {
+        return OperationType.declare(TYPE, Request.class)
+                .summary("Write entries A, B and C to a ledger file, each once.")
+                .rebuild((environment, request) -> new LedgerOperation(environment, Path.of(request.ledger())));
     }
 
     public Path goFile() {
@@ -70,8 +65,8 @@ public final class LedgerOperation implements Operation {
     }
 
     @Override
-    public Map<String, String> parameters() {
-        return Map.of("ledger", ledger.toString());
+    public Request request() {
+        return new Request(ledger.toString());
     }
 
     @Override

@@ -91,7 +91,7 @@ class RunnerTest {
 
         assertThatThrownBy(() -> engine.runner.start(ledger, engine.runner.plan(ledger), Decision.yes(), RunListener.NONE))
                 .isInstanceOf(UnfinishedRunException.class)
-                .hasMessageContaining(failed.id()).hasMessageContaining("capstan runs resume " + failed.id());
+                .hasMessageContaining(failed.id()).hasMessageEndingWith("Resume it, or start over.");
 
         System.clearProperty("ledger.failAt");
         RunRecord resumed = runToEnd(engine.runner.resume(failed.id(), staging, Decision.yes(), RunListener.NONE));

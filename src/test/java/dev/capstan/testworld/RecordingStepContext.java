@@ -1,6 +1,6 @@
 package dev.capstan.testworld;
 
-import dev.capstan.ops.RunCancelledException;
+import dev.capstan.ops.Cancellation;
 import dev.capstan.ops.StepContext;
 import java.time.Duration;
 import java.util.List;
@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A step's context for running one step on its own in a test: its log lines and facts kept in memory,
@@ -18,14 +16,14 @@ import java.util.concurrent.TimeUnit;
 public final class RecordingStepContext implements StepContext {
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final Map<String, Object> facts = new ConcurrentHashMap<>();
-    private final CountDownLatch cancelled = new CountDownLatch(1);
+    private final Cancellation cancellation = new Cancellation();
 
     public List<String> lines() {
         return lines;
     }
 
     public void cancel() {
-        cancelled.countDown();
+        cancellation.cancel("Cancelled by the test.");
     }
 
     @Override
@@ -72,20 +70,11 @@ public final class RecordingStepContext implements StepContext {
 
     @Override
     public void pause(Duration duration) {
-        checkCancelled();
-        try {
-            cancelled.await(duration.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RunCancelledException("interrupted");
-        }
-        checkCancelled();
+        cancellation.pause(duration);
     }
 
     @Override
     public void checkCancelled() {
-        if (cancelled.getCount() == 0) {
-            throw new RunCancelledException("Cancelled by the test.");
-        }
+        cancellation.check();
     }
 }

@@ -2,12 +2,11 @@ package dev.capstan.ops.bluegreen;
 
 import dev.capstan.domain.Environment;
 import dev.capstan.domain.TaskSetInfo;
-import dev.capstan.ops.Operation;
-import dev.capstan.ops.OperationFactory;
+import dev.capstan.ops.OperationType;
+import dev.capstan.ops.Parameter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,13 +15,25 @@ import java.util.Optional;
  * rollbacks, and the factories that rebuild them on resume.
  */
 public final class BlueGreen {
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(20);
     private final BlueGreenServices services;
     private final BlueGreenReader reader;
+    private final List<OperationType<?>> declarations;
 
     public BlueGreen(BlueGreenServices services) {
         this.services = services;
         this.reader = new BlueGreenReader(services);
+        this.declarations = List.of(
+                OperationType.declare(BlueGreenDeploy.TYPE, BlueGreenDeploy.Request.class)
+                        .summary("Deploy an image (a tag, a whole image, or a whole revision) behind the idle colour, then move the traffic to it.")
+                        .parameter(Parameter.required("image", "A tag of the serving image's repository (such as a476b78), a whole image "
+                                + "reference, or a task definition revision (FAMILY:REV or its ARN) deployed as it is."))
+                        .parameter(Parameter.withDefault("timeout", "How long to wait until the new task set is stable.", "20m"))
+                        .fromWords((env, w) -> deploy(env, w.text("image"), w.duration("timeout")))
+                        .rebuild((env, request) -> new BlueGreenDeploy(env, request, services, reader, List.of())),
+                OperationType.declare(BlueGreenRollback.TYPE, BlueGreenRollback.Request.class)
+                        .summary("Move the traffic back to the colour that served before the last deploy.")
+                        .fromWords((env, w) -> rollback(env))
+                        .rebuild((env, request) -> new BlueGreenRollback(env, services, reader)));
     }
 
     public BlueGreenPicture picture(Environment environment) {
@@ -54,7 +65,7 @@ public final class BlueGreen {
         }
         now.taskSets().stream().filter(s -> !s.primary()).forEach(s -> warnings.add("Task set " + s.id()
                 + " (the rollback target of the deploy before) will be deleted."));
-        return new BlueGreenDeploy(environment, full, revision, container, timeout, services, reader, warnings);
+        return new BlueGreenDeploy(environment, new BlueGreenDeploy.Request(full, revision, container, timeout), services, reader, warnings);
     }
 
     /** FAMILY:REVISION or a task definition ARN: a revision deployed as it is, rather than an image put into a new one. */
@@ -81,8 +92,7 @@ public final class BlueGreen {
                 + idle.healthyTargets() + " of " + idle.targets() + " targets healthy)";
         String serving = now.activeSide().image();
         String redeploy = history.deploys(environment.name()).stream().filter(d -> d.image() != null && !d.image().equals(serving)).findFirst()
-                .map(d -> " Re-deploy the last successful image instead: " + d.image() + " (deployed by " + d.who() + " at " + d.when()
-                        + "; capstan deploy --env " + environment.name() + " --image " + d.image() + ").")
+                .map(d -> " Re-deploy the last successful image instead: " + d.image() + " (deployed by " + d.who() + " at " + d.when() + ").")
                 .orElse(" No earlier successful deploy is in the journals to re-deploy.");
         return "Cannot roll back " + environment.name() + ": " + why + "." + redeploy;
     }
@@ -120,29 +130,13 @@ public final class BlueGreen {
         return repository + ":" + given;
     }
 
-    public List<OperationFactory> factories() {
-        return List.of(new OperationFactory() {
-            @Override
-            public String type() {
-                return BlueGreenDeploy.TYPE;
-            }
+    /** How long a deploy waits for its new task set when nobody says otherwise: the declared default. */
+    public Duration deployTimeout() {
+        return declarations().get(0).defaultDuration("timeout");
+    }
 
-            @Override
-            public Operation create(Environment environment, Map<String, String> p) {
-                String revision = p.get("revision");
-                return new BlueGreenDeploy(environment, p.get("image"), revision == null || revision.isBlank() ? null : revision, p.get("container"),
-                        Duration.ofSeconds(Long.parseLong(p.get("timeoutSeconds"))), services, reader, List.of());
-            }
-        }, new OperationFactory() {
-            @Override
-            public String type() {
-                return BlueGreenRollback.TYPE;
-            }
-
-            @Override
-            public Operation create(Environment environment, Map<String, String> p) {
-                return new BlueGreenRollback(environment, services, reader);
-            }
-        });
+    /** The deploy and the rollback, as operation types. */
+    public List<OperationType<?>> declarations() {
+        return declarations;
     }
 }

@@ -6,7 +6,6 @@ import dev.capstan.ops.Operation;
 import dev.capstan.ops.Step;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,6 +26,7 @@ public final class BlueGreenDeploy implements Operation, OnBlueGreen {
     static final String NEW_TASK_SET = "newTaskSet";
 
     private final Environment environment;
+    private final Request request;
     private final String image;
     private final String revision;
     private final String container;
@@ -35,14 +35,26 @@ public final class BlueGreenDeploy implements Operation, OnBlueGreen {
     private final BlueGreenReader reader;
     private final List<String> warnings;
 
-    /** @param revision a whole revision to deploy as it is, or null to register one from the PRIMARY set's with {@code image} */
-    BlueGreenDeploy(Environment environment, String image, String revision, String container, Duration timeout, BlueGreenServices services,
-                    BlueGreenReader reader, List<String> warnings) {
+    /**
+     * A deploy as confirmed.
+     *
+     * @param image     the whole image reference served
+     * @param revision  a whole revision deployed as it is, or null to register one from the PRIMARY set's with {@code image}
+     * @param container the container whose image is replaced
+     */
+    public record Request(String image, String revision, String container, Duration timeout) {
+        public Request {
+            revision = revision == null || revision.isBlank() ? null : revision;
+        }
+    }
+
+    BlueGreenDeploy(Environment environment, Request request, BlueGreenServices services, BlueGreenReader reader, List<String> warnings) {
         this.environment = environment;
-        this.image = image;
-        this.revision = revision;
-        this.container = container;
-        this.timeout = timeout;
+        this.request = request;
+        this.image = request.image();
+        this.revision = request.revision();
+        this.container = request.container();
+        this.timeout = request.timeout();
         this.services = services;
         this.reader = reader;
         this.warnings = List.copyOf(warnings);
@@ -64,13 +76,8 @@ public final class BlueGreenDeploy implements Operation, OnBlueGreen {
     }
 
     @Override
-    public Map<String, String> parameters() {
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("image", image);
-        p.put("revision", revision == null ? "" : revision);
-        p.put("container", container);
-        p.put("timeoutSeconds", Long.toString(timeout.toSeconds()));
-        return p;
+    public Request request() {
+        return request;
     }
 
     @Override

@@ -8,7 +8,6 @@ import dev.capstan.ops.StepContext;
 import dev.capstan.ops.StepKind;
 import dev.capstan.ops.StepPreview;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The manual blue/green rollback in one click: swap the priorities back and make the old task set PRIMARY,
@@ -45,9 +44,13 @@ public final class BlueGreenRollback implements Operation, OnBlueGreen {
         return environment;
     }
 
+    /** A rollback asks for nothing: the journal of the deploy before says where to go back to. */
+    public record Request() {
+    }
+
     @Override
-    public Map<String, String> parameters() {
-        return Map.of();
+    public Request request() {
+        return new Request();
     }
 
     @Override

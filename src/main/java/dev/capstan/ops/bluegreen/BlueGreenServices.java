@@ -12,9 +12,10 @@ import java.time.Duration;
 
 /**
  * What blue/green deploys and rollbacks read and change through; {@code runs} is the journal, read for
- * who deployed what and when, and for the promotion gate.
+ * who deployed what and when, and for the promotion gate; {@code clock} measures the deploy's wait.
  */
 public record BlueGreenServices(EcsGateway ecs, TaskSetGateway taskSets, ListenerRulesGateway rules, TargetHealthGateway targetHealth,
-                                TaskDefinitionReader taskDefinitions, LogReading logs, Targets targets, RunStore runs, Duration poll) {
+                                TaskDefinitionReader taskDefinitions, LogReading logs, Targets targets, RunStore runs, Duration poll,
+                                java.time.Clock clock) {
     public static final Duration POLL = Duration.ofSeconds(3);
 }

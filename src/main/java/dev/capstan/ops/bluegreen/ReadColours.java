@@ -35,7 +35,7 @@ final class ReadColours implements Step {
     public String run(StepContext context) {
         BlueGreenPicture now = deploy.reader().read(deploy.environment());
         TaskSetInfo primary = now.primary().orElseThrow(() -> new IllegalStateException(deploy.service()
-                + " has no PRIMARY task set; make one PRIMARY (or deploy with --start-over after fixing it) first."));
+                + " has no PRIMARY task set; make one PRIMARY (or start the deploy over after fixing it) first."));
         String from = context.rememberOnce(BlueGreenDeploy.FROM, now.active().name());
         String to = context.rememberOnce(BlueGreenDeploy.TO, now.active().other().name());
         context.rememberOnce(BlueGreenDeploy.ORIGINAL_PRIMARY, primary.arn());

@@ -8,6 +8,7 @@ import dev.capstan.ops.Step;
 import dev.capstan.ops.StepContext;
 import dev.capstan.ops.StepKind;
 import dev.capstan.ops.StepPreview;
+import dev.capstan.ops.Wait;
 import dev.capstan.ops.logs.LogSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,39 +47,43 @@ final class WaitUntilStable implements Step {
         String set = context.fact(BlueGreenDeploy.NEW_TASK_SET).orElseThrow();
         String setId = set.substring(set.indexOf("/ecs-svc/") + 1);
         String group = Colour.valueOf(context.fact(BlueGreenDeploy.TO).orElseThrow()).targetGroup(deploy.environment().loadBalancer());
-        long deadline = System.nanoTime() + deploy.timeout().toNanos();
-        String last = "";
-        while (true) {
-            int desired = deploy.services().ecs().service(deploy.target(), deploy.cluster(), deploy.service()).desiredCount();
-            List<ServiceTask> tasks = deploy.services().ecs().serviceTaskDetails(deploy.target(), deploy.cluster(), deploy.service()).stream()
-                    .filter(t -> setId.equals(t.startedBy())).toList();
-            for (ServiceTask task : tasks) {
-                if (task.stoppingOrStopped()) {
-                    throw new IllegalStateException(death(task, context));
-                }
+        Stability stable = context.waitUntil(Wait.<Stability>forThe("the deploy").atMost(deploy.timeout()).every(deploy.services().poll())
+                .measuredBy(deploy.services().clock()).looking(() -> look(context, setId, group))
+                .orFail(last -> "After " + deploy.timeout().toMinutes() + " min the new task set is not stable (" + last.line() + ")"
+                        + (last.found().unhealthy().isEmpty() ? "" : ": " + String.join("; ", last.found().unhealthy())) + ". The traffic has not moved."));
+        return "The new task set is stable: " + stable.counts();
+    }
+
+    /**
+     * One look's counts, and the targets not yet healthy: kept for the timeout's sentence rather than logged, so the
+     * step's newest line stays the counts the Deploys page shows.
+     */
+    private record Stability(String counts, List<String> unhealthy) {
+    }
+
+    /** One look at the new set: a dying task fails the wait at once with why; otherwise its counts and its targets not yet healthy. */
+    private Wait.Look<Stability> look(StepContext context, String setId, String group) {
+        int desired = deploy.services().ecs().service(deploy.target(), deploy.cluster(), deploy.service()).desiredCount();
+        List<ServiceTask> tasks = deploy.services().ecs().serviceTaskDetails(deploy.target(), deploy.cluster(), deploy.service()).stream()
+                .filter(t -> setId.equals(t.startedBy())).toList();
+        for (ServiceTask task : tasks) {
+            if (task.stoppingOrStopped()) {
+                throw new IllegalStateException(death(task, context));
             }
-            List<TargetGroupInfo.Target> targets = deploy.services().targetHealth().health(deploy.target(), group);
-            long running = tasks.stream().filter(ServiceTask::running).count();
-            long healthy = tasks.stream().filter(ServiceTask::running)
-                    .filter(t -> targets.stream().anyMatch(x -> t.isBehind(x) && "healthy".equals(x.state()))).count();
-            String counts = "new tasks: " + running + " of " + desired + " RUNNING, " + healthy + " healthy";
-            if (!counts.equals(last)) {
-                context.log(counts);
-                last = counts;
-            }
-            if (desired > 0 && running == desired && healthy == desired) {
-                return "The new task set is stable: " + counts;
-            }
-            if (System.nanoTime() > deadline) {
-                List<String> pending = new ArrayList<>();
-                targets.stream().filter(x -> !"healthy".equals(x.state()) && tasks.stream().anyMatch(t -> t.isBehind(x)))
-                        .forEach(x -> pending.add("target " + x.id() + ":" + x.port() + " " + x.state()
-                                + (x.description() == null ? "" : ": " + x.description())));
-                throw new IllegalStateException("After " + deploy.timeout().toMinutes() + " min the new task set is not stable (" + counts + ")"
-                        + (pending.isEmpty() ? "" : ": " + String.join("; ", pending)) + ". The traffic has not moved.");
-            }
-            context.pause(deploy.services().poll());
         }
+        List<TargetGroupInfo.Target> targets = deploy.services().targetHealth().health(deploy.target(), group);
+        long running = tasks.stream().filter(ServiceTask::running).count();
+        long healthy = tasks.stream().filter(ServiceTask::running)
+                .filter(t -> targets.stream().anyMatch(x -> t.isBehind(x) && "healthy".equals(x.state()))).count();
+        String counts = "new tasks: " + running + " of " + desired + " RUNNING, " + healthy + " healthy";
+        if (desired > 0 && running == desired && healthy == desired) {
+            return Wait.Look.done(new Stability(counts, List.of()), counts);
+        }
+        List<String> pending = new ArrayList<>();
+        targets.stream().filter(x -> !"healthy".equals(x.state()) && tasks.stream().anyMatch(t -> t.isBehind(x)))
+                .forEach(x -> pending.add("target " + x.id() + ":" + x.port() + " " + x.state()
+                        + (x.description() == null ? "" : ": " + x.description())));
+        return Wait.Look.notYet(new Stability(counts, pending), counts, List.of());
     }
 
     /** Why a new task died: ECS's reason, each container's exit code, its last log lines. */

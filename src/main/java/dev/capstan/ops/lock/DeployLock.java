@@ -67,8 +67,7 @@ public final class DeployLock {
      */
     public LockLease acquire(LockSpot spot, String owner, String runId, String operation, Sleeper sleeper, Consumer<String> progress) {
         if (!table.exists(spot.target(), spot.table())) {
-            throw new IllegalStateException("The lock table " + spot.table() + " does not exist in " + spot.target().region()
-                    + "; create it (capstan lock create-table, or the button in the Activity view) or remove lockTable from the environment.");
+            throw new LockTableMissingException(spot);
         }
         for (int attempt = 0; attempt < 3; attempt++) {
             Instant now = clock.instant();

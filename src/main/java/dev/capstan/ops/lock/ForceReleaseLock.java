@@ -3,14 +3,13 @@ package dev.capstan.ops.lock;
 import dev.capstan.domain.Environment;
 import dev.capstan.domain.LockRecord;
 import dev.capstan.ops.Operation;
-import dev.capstan.ops.OperationFactory;
+import dev.capstan.ops.OperationType;
 import dev.capstan.ops.Step;
 import dev.capstan.ops.StepContext;
 import dev.capstan.ops.StepKind;
 import dev.capstan.ops.StepPreview;
 import dev.capstan.ops.Targets;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,18 +31,16 @@ public final class ForceReleaseLock implements Operation {
         this.targets = targets;
     }
 
-    public static OperationFactory factory(DeployLock lock, Targets targets) {
-        return new OperationFactory() {
-            @Override
-            public String type() {
-                return TYPE;
-            }
+    /** It asks for nothing: the environment says which lock. */
+    public record Request() {
+    }
 
-            @Override
-            public Operation create(Environment environment, Map<String, String> parameters) {
-                return new ForceReleaseLock(environment, lock, targets);
-            }
-        };
+    /** Started from the lock's own CLI command and Activity, never by name from a runbook; it must not wait for the very lock it frees. */
+    public static OperationType<Request> declaration(DeployLock lock, Targets targets) {
+        return OperationType.declare(TYPE, Request.class)
+                .summary("Free the environment's deploy lock whoever holds it, journaled.")
+                .withoutDeployLock()
+                .rebuild((environment, request) -> new ForceReleaseLock(environment, lock, targets));
     }
 
     @Override
@@ -62,14 +59,8 @@ public final class ForceReleaseLock implements Operation {
     }
 
     @Override
-    public Map<String, String> parameters() {
-        return Map.of();
-    }
-
-    /** It must not wait for the very lock it is asked to free. */
-    @Override
-    public boolean needsDeployLock() {
-        return false;
+    public Request request() {
+        return new Request();
     }
 
     @Override

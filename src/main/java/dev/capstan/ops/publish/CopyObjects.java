@@ -74,7 +74,7 @@ final class CopyObjects implements Step {
         CompletableFuture<S3Listing> destination = CompletableFuture.supplyAsync(transfer::listTo);
         S3Listing source = transfer.listFrom();
         if (source.isEmpty() && planning) {
-            throw new IllegalArgumentException(from() + " holds no objects; check the URI (Regions view lists what each region's URI holds).");
+            throw new IllegalArgumentException(from() + " holds no objects; check the URI: it should name the prefix the region's files are under.");
         }
         if (!planning) {
             memo.remember(source);

@@ -6,21 +6,26 @@ import dev.capstan.domain.RegionRow;
 import dev.capstan.domain.S3Listing;
 import dev.capstan.domain.S3Uri;
 import dev.capstan.ops.Operation;
-import dev.capstan.ops.OperationFactory;
+import dev.capstan.ops.OperationType;
+import dev.capstan.ops.Parameter;
+import dev.capstan.ops.publish.RegionDataRequests.Backup;
+import dev.capstan.ops.publish.RegionDataRequests.BumpVersion;
+import dev.capstan.ops.publish.RegionDataRequests.Copy;
+import dev.capstan.ops.publish.RegionDataRequests.Publish;
+import dev.capstan.ops.publish.RegionDataRequests.Restore;
+import dev.capstan.ops.publish.RegionDataRequests.SetUri;
 import dev.capstan.ops.Step;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
  * Publishing a region's data as operations: S3 backup, copy-over and restore, the region_config
  * edits, and the guided publish that chains them. The public methods read what they must (the backup
- * name free today, the row as it is) and pin it in the parameters; {@link #factories()} rebuilds an
- * operation from those parameters alone, so a resumed run does exactly what was planned.
+ * name free today, the row as it is) and pin it in the request; {@link #declarations()} rebuild an
+ * operation from its request alone, so a resumed run does exactly what was planned.
  */
 public final class RegionData {
     public static final String BACKUP = "s3.backup";
@@ -33,15 +38,62 @@ public final class RegionData {
             + "will cause API calls for that region as well as healthchecks to fail until data is loaded, potentially resulting in a "
             + "production outage. Make updates to region_config.s3_uri only on the staging database; publish "
             + "(copy the data over the existing URI) instead.";
+    private static final String MIRROR_HELP = "Also remove objects at the destination that the source does not have (listed in the plan).";
     private final PublishServices services;
+    private final List<OperationType<?>> declarations;
 
     public RegionData(PublishServices services) {
         this.services = services;
+        this.declarations = List.of(
+                OperationType.declare(BACKUP, Backup.class).withoutDeployLock()
+                        .summary("Copy a location to <location>-backup-<yyyy-mm-dd> (a second one the same day gets -2), then verify it.")
+                        .parameter(Parameter.required("uri", "The S3 location to back up, s3://bucket/prefix."))
+                        .fromWords((env, w) -> backup(env, w.text("uri")))
+                        .rebuild(this::backup),
+                OperationType.declare(COPY, Copy.class).withoutDeployLock()
+                        .summary("Copy new data over a location, after a verified backup of it (made first unless one is named).")
+                        .parameter(Parameter.required("from", "The S3 location of the new data."))
+                        .parameter(Parameter.required("to", "The S3 location the new data goes over."))
+                        .parameter(Parameter.optional("backup", "An existing backup of the destination to rely on."))
+                        .parameter(Parameter.withDefault("mirror", MIRROR_HELP, "false"))
+                        .fromWords((env, w) -> copyOver(env, w.text("from"), w.text("to"), w.textOrNull("backup"), w.flag("mirror")))
+                        .rebuild(this::copy),
+                OperationType.declare(RESTORE, Restore.class).withoutDeployLock()
+                        .summary("Copy a backup back over its location: the rollback of a data publish.")
+                        .parameter(Parameter.required("backup", "The S3 location of the backup."))
+                        .parameter(Parameter.required("to", "The S3 location it goes back over."))
+                        .parameter(Parameter.withDefault("mirror", MIRROR_HELP, "false"))
+                        .fromWords((env, w) -> restore(env, w.text("backup"), w.text("to"), w.flag("mirror")))
+                        .rebuild(this::restore),
+                OperationType.declare(SET_URI, SetUri.class).withoutDeployLock()
+                        .summary("Point a region's region_config.s3_uri at another location that holds data.")
+                        .parameter(Parameter.required("region", "The region's row in region_config."))
+                        .parameter(Parameter.required("uri", "The S3 location the row should name."))
+                        .fromWords((env, w) -> setUri(env, w.text("region"), w.text("uri")))
+                        .rebuild(this::setUri),
+                OperationType.declare(BUMP_VERSION, BumpVersion.class).withoutDeployLock()
+                        .summary("Raise a region's region_config.version, so the services load its data again.")
+                        .parameter(Parameter.required("region", "The region's row in region_config."))
+                        .parameter(Parameter.optional("version", "The new version (default: the next one)."))
+                        .fromWords((env, w) -> bumpVersion(env, w.text("region"), w.textOrNull("version")))
+                        .rebuild(this::bumpVersion),
+                OperationType.declare(PUBLISH, Publish.class).withoutDeployLock()
+                        .summary("Back up a region's data, copy the new data over it, and bump its version.")
+                        .parameter(Parameter.required("region", "The region's row in region_config."))
+                        .parameter(Parameter.required("from", "The S3 location of the new data."))
+                        .parameter(Parameter.withDefault("mirror", MIRROR_HELP, "false"))
+                        .fromWords((env, w) -> publish(env, w.text("region"), w.text("from"), w.flag("mirror")))
+                        .rebuild(this::publish));
+    }
+
+    /** The six operation types of region data. */
+    public List<OperationType<?>> declarations() {
+        return declarations;
     }
 
     public Operation backup(Environment environment, String uri) {
         S3Uri source = S3Uri.parse(uri);
-        return build(BACKUP, environment, params("uri", source.toString(), "backup", freeBackupName(environment, source).toString()));
+        return backup(environment, new Backup(source.toString(), freeBackupName(environment, source).toString()));
     }
 
     /** @param backup an existing backup of {@code to} to rely on; null to make one first in this run */
@@ -49,34 +101,33 @@ public final class RegionData {
         S3Uri source = S3Uri.parse(from);
         S3Uri destination = S3Uri.parse(to);
         refuseOverlap(source, destination);
-        String backupUri = backup != null && !backup.isBlank() ? S3Uri.parse(backup).toString() : freeBackupName(environment, destination).toString();
-        return build(COPY, environment, params("from", source.toString(), "to", destination.toString(), "backup", backupUri,
-                "backupChosen", Boolean.toString(backup != null && !backup.isBlank()), "mirror", Boolean.toString(mirror)));
+        boolean chosen = backup != null && !backup.isBlank();
+        String backupUri = chosen ? S3Uri.parse(backup).toString() : freeBackupName(environment, destination).toString();
+        return copy(environment, new Copy(source.toString(), destination.toString(), backupUri, chosen, mirror));
     }
 
     public Operation restore(Environment environment, String backup, String to, boolean mirror) {
         S3Uri source = S3Uri.parse(backup);
         S3Uri destination = S3Uri.parse(to);
         refuseOverlap(source, destination);
-        return build(RESTORE, environment, params("backup", source.toString(), "to", destination.toString(), "mirror", Boolean.toString(mirror)));
+        return restore(environment, new Restore(source.toString(), destination.toString(), mirror));
     }
 
     public Operation setUri(Environment environment, String region, String uri) {
         S3Uri target = S3Uri.parse(uri);
-        Map<String, String> p = expected(services.regions().row(environment, region));
-        p.put("uri", target.toString());
-        return build(SET_URI, environment, p);
+        RegionRow row = services.regions().row(environment, region);
+        return setUri(environment, new SetUri(row.region(), row.id(), row.s3Uri(), row.version(), target.toString()));
     }
 
     /** @param version an explicit new version (a number or a timestamp, as the column is); null for the next one */
     public Operation bumpVersion(Environment environment, String region, String version) {
         RegionRow row = services.regions().row(environment, region);
-        Map<String, String> p = expected(row);
+        String given = null;
         if (version != null && !version.isBlank()) {
             services.regions().checkVersion(environment, version);
-            p.put("version", version.strip());
+            given = version.strip();
         }
-        return build(BUMP_VERSION, environment, p);
+        return bumpVersion(environment, new BumpVersion(row.region(), row.id(), row.s3Uri(), row.version(), given));
     }
 
     /** Backup of the region's URI, the new data copied over it, then its version bumped: the safe way, since the URI the services read never changes. */
@@ -85,11 +136,8 @@ public final class RegionData {
         S3Uri source = S3Uri.parse(from);
         S3Uri current = S3Uri.parse(row.s3Uri());
         refuseOverlap(source, current);
-        Map<String, String> p = expected(row);
-        p.put("from", source.toString());
-        p.put("backup", freeBackupName(environment, current).toString());
-        p.put("mirror", Boolean.toString(mirror));
-        return build(PUBLISH, environment, p);
+        return publish(environment, new Publish(row.region(), row.id(), row.s3Uri(), row.version(), source.toString(),
+                freeBackupName(environment, current).toString(), mirror));
     }
 
     /** Every region of the environment with what its URI holds on S3 and its backups; S3 trouble is said per row. */
@@ -111,83 +159,67 @@ public final class RegionData {
         return rows;
     }
 
-    /** One factory per type, each rebuilding from the parameters alone. */
-    public List<OperationFactory> factories() {
-        List<OperationFactory> factories = new ArrayList<>();
-        for (String type : List.of(BACKUP, COPY, RESTORE, SET_URI, BUMP_VERSION, PUBLISH)) {
-            factories.add(new OperationFactory() {
-                @Override
-                public String type() {
-                    return type;
-                }
-
-                @Override
-                public Operation create(Environment environment, Map<String, String> parameters) {
-                    return build(type, environment, parameters);
-                }
-            });
-        }
-        return factories;
+    private Supplier<AwsTarget> target(Environment environment) {
+        return () -> services.targets().of(environment);
     }
 
-    private Operation build(String type, Environment environment, Map<String, String> p) {
-        Supplier<AwsTarget> target = () -> services.targets().of(environment);
+    private Operation backup(Environment environment, Backup r) {
+        S3Uri uri = S3Uri.parse(r.uri());
         List<Step> steps = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
-        String title;
-        boolean mirror = Boolean.parseBoolean(p.get("mirror"));
-        switch (type) {
-            case BACKUP -> {
-                S3Uri uri = S3Uri.parse(p.get("uri"));
-                S3Uri backup = S3Uri.parse(p.get("backup"));
-                backupSteps(steps, uri, backup, target);
-                title = "Back up " + uri + " on " + environment.name();
-            }
-            case COPY -> {
-                S3Uri from = S3Uri.parse(p.get("from"));
-                S3Uri to = S3Uri.parse(p.get("to"));
-                S3Uri backup = S3Uri.parse(p.get("backup"));
-                if (Boolean.parseBoolean(p.get("backupChosen"))) {
-                    steps.add(new CheckBackup(new Transfer(to, backup, services, target)));
-                } else {
-                    backupSteps(steps, to, backup, target);
-                }
-                copySteps(steps, "copy-over", "verify-copy", from, to, mirror, target);
-                title = "Copy " + from + " over " + to + " on " + environment.name();
-            }
-            case RESTORE -> {
-                S3Uri backup = S3Uri.parse(p.get("backup"));
-                S3Uri to = S3Uri.parse(p.get("to"));
-                copySteps(steps, "restore-copy", "verify-restore", backup, to, mirror, target);
-                title = "Restore " + to + " from " + backup + " on " + environment.name();
-            }
-            case SET_URI -> {
-                S3Uri uri = S3Uri.parse(p.get("uri"));
-                steps.add(new CheckLocation(uri, services, target));
-                steps.add(new EditRegionRow(EditRegionRow.Field.S3_URI, environment, expectedRow(p), uri.toString(), services));
-                if (environment.production()) {
-                    warnings.add(PRODUCTION_URI_WARNING);
-                }
-                title = "Set s3_uri of " + p.get("region") + " on " + environment.name();
-            }
-            case BUMP_VERSION -> {
-                steps.add(new EditRegionRow(EditRegionRow.Field.VERSION, environment, expectedRow(p), p.get("version"), services));
-                title = "Bump the version of " + p.get("region") + " on " + environment.name();
-            }
-            case PUBLISH -> {
-                RegionRow row = expectedRow(p);
-                S3Uri from = S3Uri.parse(p.get("from"));
-                S3Uri current = S3Uri.parse(row.s3Uri());
-                backupSteps(steps, current, S3Uri.parse(p.get("backup")), target);
-                copySteps(steps, "copy-over", "verify-copy", from, current, mirror, target);
-                steps.add(new EditRegionRow(EditRegionRow.Field.VERSION, environment, row, null, services));
-                warnings.add("The services keep the old data cached until they restart: restart them once this run has finished "
-                        + "(Restart services).");
-                title = "Publish region " + row.region() + " from " + from + " on " + environment.name();
-            }
-            default -> throw new IllegalArgumentException("Unknown region-data operation " + type);
+        backupSteps(steps, uri, S3Uri.parse(r.backup()), target(environment));
+        return new RegionDataOperation(BACKUP, "Back up " + uri + " on " + environment.name(), environment, r, steps, List.of());
+    }
+
+    private Operation copy(Environment environment, Copy r) {
+        S3Uri from = S3Uri.parse(r.from());
+        S3Uri to = S3Uri.parse(r.to());
+        S3Uri backup = S3Uri.parse(r.backup());
+        List<Step> steps = new ArrayList<>();
+        if (r.backupChosen()) {
+            steps.add(new CheckBackup(new Transfer(to, backup, services, target(environment))));
+        } else {
+            backupSteps(steps, to, backup, target(environment));
         }
-        return new RegionDataOperation(type, title, environment, p, steps, warnings);
+        copySteps(steps, "copy-over", "verify-copy", from, to, r.mirror(), target(environment));
+        return new RegionDataOperation(COPY, "Copy " + from + " over " + to + " on " + environment.name(), environment, r, steps, List.of());
+    }
+
+    private Operation restore(Environment environment, Restore r) {
+        S3Uri backup = S3Uri.parse(r.backup());
+        S3Uri to = S3Uri.parse(r.to());
+        List<Step> steps = new ArrayList<>();
+        copySteps(steps, "restore-copy", "verify-restore", backup, to, r.mirror(), target(environment));
+        return new RegionDataOperation(RESTORE, "Restore " + to + " from " + backup + " on " + environment.name(), environment, r, steps, List.of());
+    }
+
+    private Operation setUri(Environment environment, SetUri r) {
+        S3Uri uri = S3Uri.parse(r.uri());
+        RegionRow expected = new RegionRow(r.expectedId(), r.region(), r.expectedUri(), r.expectedVersion(), null);
+        List<Step> steps = List.of(new CheckLocation(uri, services, target(environment)),
+                new EditRegionRow(EditRegionRow.Field.S3_URI, environment, expected, uri.toString(), services));
+        List<String> warnings = environment.production() ? List.of(PRODUCTION_URI_WARNING) : List.of();
+        return new RegionDataOperation(SET_URI, "Set s3_uri of " + r.region() + " on " + environment.name(), environment, r, steps, warnings);
+    }
+
+    private Operation bumpVersion(Environment environment, BumpVersion r) {
+        RegionRow expected = new RegionRow(r.expectedId(), r.region(), r.expectedUri(), r.expectedVersion(), null);
+        List<Step> steps = List.of(new EditRegionRow(EditRegionRow.Field.VERSION, environment, expected, r.version(), services));
+        return new RegionDataOperation(BUMP_VERSION, "Bump the version of " + r.region() + " on " + environment.name(), environment, r, steps,
+                List.of());
+    }
+
+    private Operation publish(Environment environment, Publish r) {
+        RegionRow row = new RegionRow(r.expectedId(), r.region(), r.expectedUri(), r.expectedVersion(), null);
+        S3Uri from = S3Uri.parse(r.from());
+        S3Uri current = S3Uri.parse(row.s3Uri());
+        List<Step> steps = new ArrayList<>();
+        backupSteps(steps, current, S3Uri.parse(r.backup()), target(environment));
+        copySteps(steps, "copy-over", "verify-copy", from, current, r.mirror(), target(environment));
+        steps.add(new EditRegionRow(EditRegionRow.Field.VERSION, environment, row, null, services));
+        List<String> warnings = List.of("The services keep the old data cached until they restart: restart them once this run has finished "
+                + "(Restart services).");
+        return new RegionDataOperation(PUBLISH, "Publish region " + row.region() + " from " + from + " on " + environment.name(), environment, r,
+                steps, warnings);
     }
 
     private void backupSteps(List<Step> steps, S3Uri uri, S3Uri backup, Supplier<AwsTarget> target) {
@@ -229,24 +261,5 @@ public final class RegionData {
         }
     }
 
-    private static Map<String, String> expected(RegionRow row) {
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("region", row.region());
-        p.put("expectedId", Long.toString(row.id()));
-        p.put("expectedUri", row.s3Uri());
-        p.put("expectedVersion", row.version());
-        return p;
-    }
 
-    private static RegionRow expectedRow(Map<String, String> p) {
-        return new RegionRow(Long.parseLong(p.get("expectedId")), p.get("region"), p.get("expectedUri"), p.get("expectedVersion"), null);
-    }
-
-    private static Map<String, String> params(String... pairs) {
-        Map<String, String> p = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            p.put(pairs[i], pairs[i + 1]);
-        }
-        return p;
-    }
 }

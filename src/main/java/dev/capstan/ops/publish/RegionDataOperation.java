@@ -4,23 +4,22 @@ import dev.capstan.domain.Environment;
 import dev.capstan.ops.Operation;
 import dev.capstan.ops.Step;
 import java.util.List;
-import java.util.Map;
 
 /** A region-data operation as {@link RegionData} composes it: its steps are fixed by its parameters. */
 final class RegionDataOperation implements Operation {
     private final String type;
     private final String title;
     private final Environment environment;
-    private final Map<String, String> parameters;
+    private final Record request;
     private final List<Step> steps;
     private final List<String> warnings;
 
-    RegionDataOperation(String type, String title, Environment environment, Map<String, String> parameters, List<Step> steps,
+    RegionDataOperation(String type, String title, Environment environment, Record request, List<Step> steps,
                         List<String> warnings) {
         this.type = type;
         this.title = title;
         this.environment = environment;
-        this.parameters = Map.copyOf(parameters);
+        this.request = request;
         this.steps = List.copyOf(steps);
         this.warnings = List.copyOf(warnings);
     }
@@ -41,19 +40,13 @@ final class RegionDataOperation implements Operation {
     }
 
     @Override
-    public Map<String, String> parameters() {
-        return parameters;
+    public Record request() {
+        return request;
     }
 
     @Override
     public List<Step> steps() {
         return steps;
-    }
-
-    /** Data publishing changes no service, so it does not wait for, or hold up, a deploy. */
-    @Override
-    public boolean needsDeployLock() {
-        return false;
     }
 
     @Override

@@ -3,14 +3,12 @@ package dev.capstan.ops.restart;
 import dev.capstan.domain.AwsTarget;
 import dev.capstan.domain.Environment;
 import dev.capstan.ops.Operation;
-import dev.capstan.ops.OperationFactory;
+import dev.capstan.ops.OperationType;
 import dev.capstan.ops.RunRecord;
 import dev.capstan.ops.Step;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * After a restart was cancelled or timed out: the service's desired count (and the group's capacity)
@@ -21,6 +19,7 @@ import java.util.Map;
 public final class PutCountsBack implements Operation, OnService {
     public static final String TYPE = "service.restore-counts";
     private final Environment environment;
+    private final Request request;
     private final int count;
     private final String group;
     private final Integer groupCapacity;
@@ -28,19 +27,32 @@ public final class PutCountsBack implements Operation, OnService {
     private final Duration timeout;
     private final RestartServices services;
 
-    PutCountsBack(Environment environment, int count, String group, Integer groupCapacity, String fromRun, Duration timeout,
-                  RestartServices services) {
-        this.environment = environment;
-        this.count = count;
-        this.group = group == null || group.isBlank() ? null : group;
-        this.groupCapacity = groupCapacity;
-        this.fromRun = fromRun;
-        this.timeout = timeout;
+    /**
+     * The counts a restart journaled, to put back.
+     *
+     * @param group         the auto scaling group to put back too, or null
+     * @param groupCapacity its desired capacity before the restart, or null
+     * @param timeout       how long the wait until the counts settle may take
+     */
+    public record Request(String service, int count, String group, Integer groupCapacity, String fromRun, Duration timeout) {
+        public Request {
+            group = group == null || group.isBlank() ? null : group;
+        }
+    }
+
+    PutCountsBack(Environment environment, Request request, RestartServices services) {
+        this.environment = environment.withService(request.service());
+        this.request = request;
+        this.count = request.count();
+        this.group = request.group();
+        this.groupCapacity = request.groupCapacity();
+        this.fromRun = request.fromRun();
+        this.timeout = request.timeout();
         this.services = services;
     }
 
     /** The counts a restart run journaled; refused when that run never got to read them (so it changed nothing). */
-    public static PutCountsBack after(RunRecord restart, Environment environment, RestartServices services) {
+    static PutCountsBack after(RunRecord restart, Environment environment, RestartServices services, Duration timeout) {
         if (!RollingRestart.TYPE.equals(restart.operationType())) {
             throw new IllegalArgumentException("Run " + restart.id() + " is not a restart; only a restart's counts can be put back.");
         }
@@ -51,27 +63,18 @@ public final class PutCountsBack implements Operation, OnService {
         List<String> capacity = restart.facts().get(RollingRestart.ORIGINAL_GROUP_CAPACITY);
         String group = restart.parameters().get("group");
         boolean withGroup = capacity != null && !capacity.isEmpty() && group != null && !group.isBlank();
-        return new PutCountsBack(environment.withService(restart.parameters().get("service")), Integer.parseInt(count.get(0)), withGroup ? group : null,
-                withGroup ? Integer.valueOf(capacity.get(0)) : null, restart.id(), RestartRequest.DEFAULT_TIMEOUT, services);
+        return new PutCountsBack(environment, new Request(restart.parameters().get("service"), Integer.parseInt(count.get(0)), withGroup ? group : null,
+                withGroup ? Integer.valueOf(capacity.get(0)) : null, restart.id(), timeout), services);
     }
 
-    public static OperationFactory factory(RestartServices services) {
-        return new OperationFactory() {
-            @Override
-            public String type() {
-                return TYPE;
-            }
-
-            @Override
-            public Operation create(Environment environment, Map<String, String> p) {
-                String capacity = p.get("groupCapacity");
-                return new PutCountsBack(environment.withService(p.get("service")), Integer.parseInt(p.get("count")), p.get("group"),
-                        capacity == null || capacity.isBlank() ? null : Integer.valueOf(capacity), p.get("fromRun"),
-                        // Journals written before the put-back waited have no timeout: they get the restart's default.
-                        Duration.ofSeconds(Long.parseLong(p.getOrDefault("timeoutSeconds", Long.toString(RestartRequest.DEFAULT_TIMEOUT.toSeconds())))),
-                        services);
-            }
-        };
+    /** Started from a restart run (the console's Put counts back, capstan restart --put-back), never by name. */
+    static OperationType<Request> declaration(RestartServices services, Duration timeout) {
+        return OperationType.declare(TYPE, Request.class)
+                .summary("Put back the service's count and its group's capacity that a cancelled or failed restart raised.")
+                // Journals written before the put-back waited have no timeout: they get the restart's.
+                .rebuild((environment, request) -> new PutCountsBack(environment, request.timeout() != null ? request
+                        : new Request(request.service(), request.count(), request.group(), request.groupCapacity(), request.fromRun(), timeout),
+                        services));
     }
 
     @Override
@@ -90,15 +93,8 @@ public final class PutCountsBack implements Operation, OnService {
     }
 
     @Override
-    public Map<String, String> parameters() {
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("count", Integer.toString(count));
-        p.put("group", group == null ? "" : group);
-        p.put("groupCapacity", groupCapacity == null ? "" : groupCapacity.toString());
-        p.put("fromRun", fromRun);
-        p.put("service", environment.service());
-        p.put("timeoutSeconds", Long.toString(timeout.toSeconds()));
-        return p;
+    public Request request() {
+        return request;
     }
 
     @Override

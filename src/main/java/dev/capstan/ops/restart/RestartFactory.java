@@ -4,13 +4,12 @@ import dev.capstan.domain.AwsTarget;
 import dev.capstan.domain.Environment;
 import dev.capstan.domain.ScalingGroup;
 import dev.capstan.domain.ServiceStatus;
-import dev.capstan.ops.Operation;
-import dev.capstan.ops.OperationFactory;
+import dev.capstan.ops.OperationType;
+import dev.capstan.ops.Parameter;
 import dev.capstan.ops.logs.LogSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,18 +17,32 @@ import java.util.Optional;
  * to raise), checks a request before anything is planned, and pins what it worked out into the
  * operation's parameters so a resumed run does what was confirmed.
  */
-public final class RestartFactory implements OperationFactory {
+public final class RestartFactory {
     private final RestartServices services;
     private final RestartWatch watch;
+    private final OperationType<RestartRequest> restart;
 
     public RestartFactory(RestartServices services) {
         this.services = services;
         this.watch = new RestartWatch(services);
+        this.restart = OperationType.declare(RollingRestart.TYPE, RestartRequest.class)
+                .summary("Replace every task of the service with a new one: count up, wait until the new tasks are healthy, "
+                        + "stop the old ones, count back.")
+                .parameter(Parameter.optional("service", "The service to restart (default: the environment's)."))
+                .parameter(Parameter.optional("count", "Tasks side by side while old and new run (default: twice today's, "
+                        + "as many as the group holds at its maximum)."))
+                .parameter(Parameter.optional("health-log-pattern", "A term each new task must log before it counts as healthy, "
+                        + "such as HealthCheckService."))
+                .parameter(Parameter.withDefault("timeout", "How long each wait may take.", "30m"))
+                .parameter(Parameter.withDefault("leave-group", "Leave the auto scaling group at its maximum afterwards, "
+                        + "for its own policies to shrink.", "false"))
+                .fromWords((env, w) -> restart(env.withService(w.optional("service").orElse(env.service())), w.optionalCount("count").orElse(null),
+                        w.textOrNull("health-log-pattern"), w.duration("timeout"), !w.flag("leave-group")))
+                .rebuild(this::rebuild);
     }
 
-    @Override
-    public String type() {
-        return RollingRestart.TYPE;
+    public OperationType<RestartRequest> declaration() {
+        return restart;
     }
 
     /** A read-only view of a service under restart, for the console's live picture. */
@@ -90,7 +103,7 @@ public final class RestartFactory implements OperationFactory {
             requireTaskStreams(environment);
         }
         String group = defaults.group().map(ScalingGroup::name).orElse(null);
-        RestartRequest request = new RestartRequest(wanted, healthLogPattern, timeout, restoreGroup, group);
+        RestartRequest request = new RestartRequest(defaults.service(), wanted, healthLogPattern, timeout, restoreGroup, group);
         return new RollingRestart(environment, request, services, watch, warnings);
     }
 
@@ -112,18 +125,15 @@ public final class RestartFactory implements OperationFactory {
 
     /** Puts back the counts a cancelled or failed restart run journaled. */
     public PutCountsBack putBack(dev.capstan.ops.RunRecord restart, Environment environment) {
-        return PutCountsBack.after(restart, environment, services);
+        return PutCountsBack.after(restart, environment, services, this.restart.defaultDuration("timeout"));
     }
 
-    /** The factories the runner needs to resume both kinds of run this one builds. */
-    public List<OperationFactory> factories() {
-        return List.of(this, PutCountsBack.factory(services));
+    /** The operation types this one builds: the restart, and the put-back after one. */
+    public List<OperationType<?>> declarations() {
+        return List.of(restart, PutCountsBack.declaration(services, restart.defaultDuration("timeout")));
     }
 
-    @Override
-    public Operation create(Environment environment, Map<String, String> parameters) {
-        Environment on = environment.withService(parameters.get("service"));
-        requireService(on);
-        return new RollingRestart(on, RestartRequest.fromParameters(parameters), services, watch, List.of());
+    private RollingRestart rebuild(Environment environment, RestartRequest request) {
+        return new RollingRestart(environment.withService(request.service()), request, services, watch, List.of());
     }
 }

@@ -9,7 +9,6 @@ import dev.capstan.ops.StepContext;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -57,12 +56,6 @@ public final class RollingRestart implements Operation, OnService {
     }
 
     @Override
-    public Map<String, String> parameters() {
-        Map<String, String> parameters = new java.util.LinkedHashMap<>(request.toParameters());
-        parameters.put("service", environment.service());
-        return parameters;
-    }
-
     public RestartRequest request() {
         return request;
     }

@@ -4,6 +4,7 @@ import dev.capstan.domain.ScalingGroup;
 import dev.capstan.domain.ServiceTask;
 import dev.capstan.ops.Step;
 import dev.capstan.ops.StepContext;
+import dev.capstan.ops.Wait;
 import dev.capstan.ops.StepKind;
 import dev.capstan.ops.StepPreview;
 import java.time.Duration;
@@ -46,12 +47,13 @@ final class WaitCountsSettled implements Step {
     public StepPreview preview() {
         String instances = group == null ? "" : ", and " + group + " has " + groupCapacity + " instances in service";
         return StepPreview.of("Wait until " + on.serviceName() + " runs " + count + " tasks, none starting or stopping" + instances
-                + " (at most " + PollingWait.human(timeout) + ")");
+                + " (at most " + Wait.human(timeout) + ")");
     }
 
     @Override
     public String run(StepContext context) {
-        String counts = PollingWait.until(context, on.services().clock(), timeout, on.services().poll(), "putting the counts back", () -> {
+        String counts = context.waitUntil(Wait.<String>forThe("putting the counts back").atMost(timeout).every(on.services().poll())
+                .measuredBy(on.services().clock()).looking(() -> {
             List<ServiceTask> tasks = on.services().ecs().serviceTaskDetails(on.target(), on.environment().cluster(), on.serviceName());
             long running = tasks.stream().filter(ServiceTask::running).count();
             List<String> pending = new ArrayList<>();
@@ -75,8 +77,8 @@ final class WaitCountsSettled implements Step {
                 }
                 pending.addAll(LeavingInstances.stillInCluster(on, context, g));
             }
-            return new PollingWait.Look(line, pending.isEmpty(), pending);
-        });
+            return new Wait.Look<>(line, line, pending.isEmpty(), pending);
+        }));
         return on.serviceName() + " has settled: " + counts;
     }
 }

@@ -2,6 +2,7 @@ package dev.capstan.ops.restart;
 
 import dev.capstan.ops.Step;
 import dev.capstan.ops.StepContext;
+import dev.capstan.ops.Wait;
 import dev.capstan.ops.StepKind;
 import dev.capstan.ops.StepPreview;
 import java.util.HashSet;
@@ -34,22 +35,23 @@ final class WaitForNewTasks implements Step {
         RestartRequest request = restart.request();
         String log = request.healthLogPattern() == null ? "" : ", and each has logged \"" + request.healthLogPattern() + "\"";
         return StepPreview.of("Wait until the new tasks are RUNNING and every one of their targets is healthy" + log + " (at most "
-                + PollingWait.human(request.timeout()) + ")");
+                + Wait.human(request.timeout()) + ")");
     }
 
     @Override
     public String run(StepContext context) {
         Set<String> seen = new HashSet<>();
         int count = restart.request().count();
-        String counts = PollingWait.until(context, restart.services().clock(), restart.request().timeout(), restart.services().poll(), "the restart", () -> {
+        String counts = context.waitUntil(Wait.<String>forThe("the restart").atMost(restart.request().timeout()).every(restart.services().poll())
+                .measuredBy(restart.services().clock()).looking(() -> {
             RestartPicture picture = restart.look(context, seen);
             int wantedNew = Math.max(1, count - picture.oldRemaining().size());
             long healthy = picture.newHealthy();
             String line = "desired " + picture.service().desiredCount() + ", running " + picture.running() + ", new healthy " + healthy
                     + " of " + wantedNew + ", old remaining " + picture.oldRemaining().size()
                     + picture.group().map(g -> ", group " + g.inService() + "/" + g.desiredCapacity() + " in service").orElse("");
-            return new PollingWait.Look(line, healthy >= wantedNew, picture.pending(wantedNew));
-        });
+            return new Wait.Look<>(line, line, healthy >= wantedNew, picture.pending(wantedNew));
+        }));
         return "The new tasks are healthy: " + counts;
     }
 }

@@ -2,6 +2,7 @@ package dev.capstan.ops.restart;
 
 import dev.capstan.ops.Step;
 import dev.capstan.ops.StepContext;
+import dev.capstan.ops.Wait;
 import dev.capstan.ops.StepKind;
 import dev.capstan.ops.StepPreview;
 import java.util.ArrayList;
@@ -33,14 +34,15 @@ final class WaitUntilSettled implements Step {
     @Override
     public StepPreview preview() {
         return StepPreview.of("Wait until " + restart.serviceName() + " runs its original count again, only new tasks, all healthy (at most "
-                + PollingWait.human(restart.request().timeout()) + ")");
+                + Wait.human(restart.request().timeout()) + ")");
     }
 
     @Override
     public String run(StepContext context) {
         int original = Integer.parseInt(context.fact(RollingRestart.ORIGINAL_COUNT).orElseThrow());
         Set<String> seen = new HashSet<>();
-        String counts = PollingWait.until(context, restart.services().clock(), restart.request().timeout(), restart.services().poll(), "the end of the restart", () -> {
+        String counts = context.waitUntil(Wait.<String>forThe("the end of the restart").atMost(restart.request().timeout()).every(restart.services().poll())
+                .measuredBy(restart.services().clock()).looking(() -> {
             RestartPicture picture = restart.look(context, seen);
             long healthy = picture.newHealthy();
             int live = picture.newTasks().size();
@@ -56,9 +58,9 @@ final class WaitUntilSettled implements Step {
             picture.group().ifPresent(g -> pending.addAll(LeavingInstances.stillInCluster(restart, context, g)));
             String line = "desired " + picture.service().desiredCount() + ", running " + picture.running() + ", new healthy " + healthy
                     + " of " + original + ", old remaining " + picture.oldRemaining().size();
-            return new PollingWait.Look(line, pending.isEmpty() && picture.oldRemaining().isEmpty() && live == original && healthy == original,
+            return new Wait.Look<>(line, line, pending.isEmpty() && picture.oldRemaining().isEmpty() && live == original && healthy == original,
                     pending);
-        });
+        }));
         return "Only new tasks run: " + counts;
     }
 }

@@ -81,7 +81,7 @@ final class OperationStep implements Step {
             refuseIfDeclined(decision);
             handle = runner.resume(child, environment, decision, relay(context));
         } else {
-            Operation operation = services.operations().build(step.operation(), environment, with());
+            Operation operation = services.runner().get().types().fromWords(step.operation(), environment, with());
             Plan plan = runner.plan(operation);
             Decision decision = RunbookSteps.await(context, services.attendants().current().ask(runner.confirmationFor(operation, plan)));
             refuseIfDeclined(decision);

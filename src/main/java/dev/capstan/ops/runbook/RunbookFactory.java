@@ -4,7 +4,7 @@ import dev.capstan.config.WorkspaceException;
 import dev.capstan.domain.Environment;
 import dev.capstan.domain.Runbook;
 import dev.capstan.ops.Operation;
-import dev.capstan.ops.OperationFactory;
+import dev.capstan.ops.OperationType;
 import dev.capstan.ops.verify.CheckOutcome;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -13,16 +13,21 @@ import java.util.List;
 import java.util.Map;
 
 /** Starts runbook runs, rebuilds them from their journaled definition on resume, and runs a runbook's checks alone. */
-public final class RunbookFactory implements OperationFactory {
+public final class RunbookFactory {
     private final RunbookServices services;
+    private final OperationType<RunbookRun.Request> declaration;
 
     public RunbookFactory(RunbookServices services) {
         this.services = services;
+        // A runbook holds no deploy lock itself: each operation it starts takes its own.
+        this.declaration = OperationType.declare(RunbookRun.TYPE, RunbookRun.Request.class)
+                .summary("Walk a release checklist: manual ticks, operations and checks, recorded.")
+                .withoutDeployLock()
+                .rebuild(this::rebuild);
     }
 
-    @Override
-    public String type() {
-        return RunbookRun.TYPE;
+    public OperationType<RunbookRun.Request> declaration() {
+        return declaration;
     }
 
     public RunbookServices services() {
@@ -38,14 +43,13 @@ public final class RunbookFactory implements OperationFactory {
         return new RunbookRun(entry.runbook(), entry.text(), environment, entry.runbook().resolve(given), services);
     }
 
-    @Override
-    public Operation create(Environment environment, Map<String, String> parameters) {
-        String source = parameters.getOrDefault("source", "built-in");
+    private Operation rebuild(Environment environment, RunbookRun.Request request) {
+        String source = request.source() == null ? "built-in" : request.source();
         try {
-            Runbook runbook = services.loader().parse(Path.of(parameters.get("runbook") + ".yaml"), parameters.get("definition"), source);
-            Map<String, String> values = new LinkedHashMap<>(RunbookRun.values(parameters.get("values")));
+            Runbook runbook = services.loader().parse(Path.of(request.runbook() + ".yaml"), request.definition(), source);
+            Map<String, String> values = new LinkedHashMap<>(request.values() == null ? Map.of() : request.values());
             values.remove("env");
-            return new RunbookRun(runbook, parameters.get("definition"), environment, values, services);
+            return new RunbookRun(runbook, request.definition(), environment, values, services);
         } catch (WorkspaceException e) {
             throw new IllegalArgumentException("The journaled runbook cannot be read again: " + e.getMessage(), e);
         }

@@ -59,19 +59,19 @@ public final class RunbookRun implements Operation {
         return environment;
     }
 
-    /** The definition itself is journaled, so a run resumed after the file was edited walks the runbook it started with. */
+    /**
+     * A runbook run as started. The definition itself is journaled, so a run resumed after the file was edited
+     * walks the runbook it started with.
+     *
+     * @param source where the runbook was read from ("built-in" or its file)
+     * @param values the parameters' values, the environment's name among them
+     */
+    public record Request(String runbook, String source, Map<String, String> values, String definition) {
+    }
+
     @Override
-    public Map<String, String> parameters() {
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("runbook", runbook.name());
-        p.put("source", runbook.source());
-        try {
-            p.put("values", JSON.writeValueAsString(values));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        p.put("definition", definition);
-        return p;
+    public Request request() {
+        return new Request(runbook.name(), runbook.source(), values, definition);
     }
 
     static Map<String, String> values(String json) {
@@ -95,10 +95,5 @@ public final class RunbookRun implements Operation {
             return new OperationStep(o, environment, values, services);
         }
         return new CheckStep((Runbook.CheckCall) step, environment, values, services);
-    }
-
-    @Override
-    public boolean needsDeployLock() {
-        return false;
     }
 }

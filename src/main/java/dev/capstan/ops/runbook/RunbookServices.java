@@ -8,11 +8,12 @@ import java.util.function.Supplier;
 
 /**
  * What a runbook run works through: the runner its operation steps start their runs on (supplied late,
- * since the runner's catalogue holds the runbook factory itself), the operations and checks it may call,
+ * since the runner's catalogue holds the runbook factory itself), the checks it may run,
  * who attends it, and the loader that reads its journaled definition back.
  */
-public record RunbookServices(Supplier<Runner> runner, OperationCalls operations, Checks checks, Attendants attendants, Clock clock) {
+public record RunbookServices(Supplier<Runner> runner, Checks checks, Attendants attendants, Clock clock) {
+    /** The loader checks each operation step's words against the operation's declaration, so a typo fails when the file loads. */
     public RunbookLoader loader() {
-        return new RunbookLoader(operations.names(), checks.kinds());
+        return new RunbookLoader(runner.get().types().runbookWords(), checks.kinds());
     }
 }

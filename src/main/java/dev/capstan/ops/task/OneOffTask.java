@@ -9,7 +9,6 @@ import dev.capstan.ops.Operation;
 import dev.capstan.ops.Step;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Runs one Fargate task from a task definition with a container's command overridden (a database
@@ -47,13 +46,9 @@ public final class OneOffTask implements Operation {
         return environment;
     }
 
+    @Override
     public TaskRunRequest request() {
         return request;
-    }
-
-    @Override
-    public Map<String, String> parameters() {
-        return request.toParameters();
     }
 
     @Override

@@ -5,7 +5,12 @@ import dev.capstan.domain.Environment;
 import dev.capstan.domain.NetworkSettings;
 import dev.capstan.domain.TaskDefRevision;
 import dev.capstan.ops.Operation;
-import dev.capstan.ops.OperationFactory;
+import dev.capstan.ops.OperationType;
+import dev.capstan.ops.Parameter;
+import dev.capstan.ops.Requests;
+import dev.capstan.ops.Words;
+import dev.capstan.domain.CommandSyntax;
+import dev.capstan.domain.CommandWords;
 import dev.capstan.ops.RunSummary;
 import dev.capstan.ops.RunStore;
 import java.util.LinkedHashSet;
@@ -14,21 +19,35 @@ import java.util.Map;
 import java.util.Set;
 
 /** Builds one-off task runs, and reads what their form starts from. */
-public final class OneOffTaskFactory implements OperationFactory {
+public final class OneOffTaskFactory {
     private final TaskRunServices services;
+    private final OperationType<TaskRunRequest> declaration;
 
     public OneOffTaskFactory(TaskRunServices services) {
         this.services = services;
+        this.declaration = OperationType.declare(OneOffTask.TYPE, TaskRunRequest.class)
+                .summary("Run one task with a command override, stream its logs, and end with its exit code.")
+                .parameter(Parameter.required("command", "The command: comma-separated as the AWS console takes it (run,migration:run) "
+                        + "or shell words (npm run migration:run)."))
+                .parameter(Parameter.optional("service", "Take the task definition and network from this service (default: the environment's)."))
+                .parameter(Parameter.optional("task-definition", "Run this task definition (FAMILY:REV or its ARN) instead of the service's."))
+                .parameter(Parameter.optional("container", "The container whose command is overridden (default: the workspace's)."))
+                .parameter(Parameter.withDefault("command-syntax", "How to split the command: auto reads it as comma-separated when it has "
+                        + "a comma and no quotes; comma; shell.", "auto"))
+                .parameter(Parameter.withDefault("timeout", "How long to watch the task.", "60m"))
+                .fromWords(this::fromWords)
+                .rebuild((environment, request) -> new OneOffTask(environment, request, services));
     }
 
-    @Override
-    public String type() {
-        return OneOffTask.TYPE;
+    public OperationType<TaskRunRequest> declaration() {
+        return declaration;
     }
 
-    @Override
-    public Operation create(Environment environment, Map<String, String> parameters) {
-        return new OneOffTask(environment, TaskRunRequest.fromParameters(parameters), services);
+    private Operation fromWords(Environment environment, Words words) {
+        TaskRunDefaults d = defaults(environment, words.textOrNull("service"), words.textOrNull("task-definition"));
+        List<String> command = CommandWords.split(words.text("command"), CommandSyntax.parse(words.text("command-syntax")));
+        return task(environment, new TaskRunRequest(d.service(), d.taskDefinition(), words.optional("container").orElse(d.container()), command,
+                Map.of(), d.subnets(), d.securityGroups(), d.assignPublicIp(), true, words.duration("timeout")));
     }
 
     /**
@@ -56,7 +75,7 @@ public final class OneOffTaskFactory implements OperationFactory {
         if (chosen == null) {
             if (serviceName == null) {
                 throw new IllegalArgumentException("Environment " + environment.name() + " names no service to take the task definition from; "
-                        + "give one (--task-definition family:revision, or --service NAME), or add service: to the workspace.");
+                        + "name a task definition (family:revision) or a service, or add service: to the workspace.");
             }
             chosen = services.ecs().service(target, environment.cluster(), serviceName).taskDefinition();
         }
@@ -77,7 +96,7 @@ public final class OneOffTaskFactory implements OperationFactory {
         Set<String> commands = new LinkedHashSet<>();
         for (RunSummary run : store.summaries(environment)) {
             if (OneOffTask.TYPE.equals(run.operationType())) {
-                commands.add(String.join(" ", shellQuoted(TaskRunRequest.fromParameters(run.parameters()).command())));
+                commands.add(String.join(" ", shellQuoted(Requests.fromFlat(run.parameters(), TaskRunRequest.class).command())));
             }
             if (commands.size() >= limit) {
                 break;

@@ -1,10 +1,9 @@
 package dev.capstan.ops.task;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +16,8 @@ import java.util.Map;
  * @param service the service whose task definition and network the defaults came from; null when none
  */
 public record TaskRunRequest(String service, String taskDefinition, String container, List<String> command, Map<String, String> environment,
-                             List<String> subnets, List<String> securityGroups, boolean assignPublicIp, boolean waitForExit,
-                             Duration timeout) {
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(60);
+                             List<String> subnets, List<String> securityGroups, boolean assignPublicIp,
+                             @JsonAlias("wait") boolean waitForExit, Duration timeout) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public TaskRunRequest {
@@ -27,7 +25,7 @@ public record TaskRunRequest(String service, String taskDefinition, String conta
             throw new IllegalArgumentException("No task definition chosen; name one (family:revision or its ARN), or a service to take it from.");
         }
         if (container == null || container.isBlank()) {
-            throw new IllegalArgumentException("No container chosen; name the container whose command to override (--container), "
+            throw new IllegalArgumentException("No container chosen; name the container whose command to override, "
                     + "or set container: in the workspace.");
         }
         if (command == null || command.isEmpty()) {
@@ -59,41 +57,4 @@ public record TaskRunRequest(String service, String taskDefinition, String conta
         }
     }
 
-    Map<String, String> toParameters() {
-        Map<String, String> p = new LinkedHashMap<>();
-        if (service != null) {
-            p.put("service", service);
-        }
-        p.put("taskDefinition", taskDefinition);
-        p.put("container", container);
-        p.put("command", commandJson(command));
-        try {
-            p.put("environment", JSON.writeValueAsString(new java.util.TreeMap<>(environment)));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        p.put("subnets", String.join(",", subnets));
-        p.put("securityGroups", String.join(",", securityGroups));
-        p.put("assignPublicIp", Boolean.toString(assignPublicIp));
-        p.put("wait", Boolean.toString(waitForExit));
-        p.put("timeoutSeconds", Long.toString(timeout.toSeconds()));
-        return p;
-    }
-
-    static TaskRunRequest fromParameters(Map<String, String> p) {
-        try {
-            return new TaskRunRequest(p.get("service"), p.get("taskDefinition"), p.get("container"),
-                    JSON.readValue(p.get("command"), new TypeReference<List<String>>() { }),
-                    JSON.readValue(p.getOrDefault("environment", "{}"), new TypeReference<Map<String, String>>() { }),
-                    split(p.get("subnets")), split(p.get("securityGroups")), Boolean.parseBoolean(p.get("assignPublicIp")),
-                    Boolean.parseBoolean(p.getOrDefault("wait", "true")),
-                    Duration.ofSeconds(Long.parseLong(p.getOrDefault("timeoutSeconds", Long.toString(DEFAULT_TIMEOUT.toSeconds())))));
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("The journal's task parameters are damaged: " + e.getOriginalMessage(), e);
-        }
-    }
-
-    private static List<String> split(String joined) {
-        return joined == null || joined.isBlank() ? List.of() : Arrays.stream(joined.split(",")).map(String::trim).toList();
-    }
 }

@@ -10,6 +10,7 @@ import dev.capstan.ops.Step;
 import dev.capstan.ops.StepContext;
 import dev.capstan.ops.StepKind;
 import dev.capstan.ops.StepPreview;
+import dev.capstan.ops.Wait;
 import dev.capstan.ops.logs.LogFollower;
 import dev.capstan.ops.logs.LogSource;
 import java.time.Duration;
@@ -58,32 +59,25 @@ final class WatchTask implements Step {
         String arn = context.fact(StartTask.TASK_ARN).orElseThrow(() -> new IllegalStateException("The journal holds no task to watch."));
         String id = StartTask.id(arn);
         logs = follower(context, arn);
-        long deadline = System.nanoTime() + task.request().timeout().toNanos();
-        String status = "";
         try {
-            while (true) {
-                TaskProgress now = task.services().ecs().task(task.target(), task.env().cluster(), arn).orElseThrow(() -> new IllegalStateException(
-                        "ECS no longer knows task " + id + " (it forgets stopped tasks after about an hour), so its exit code cannot be read; "
-                                + "its logs stay in CloudWatch."));
-                if (now.stopped()) {
-                    // The last lines first, then the stop: the log reads in the order things happened.
-                    poll(context);
-                    context.pause(SETTLE);
-                    poll(context);
-                    context.log("Task " + id + " is STOPPED");
-                    return verdict(context, now);
-                }
-                if (!now.lastStatus().equals(status)) {
-                    status = now.lastStatus();
-                    context.log("Task " + id + " is " + status);
-                }
-                poll(context);
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("Task " + id + " is still " + status + " after " + RunReport.human(task.request().timeout())
-                            + "; it goes on running. Resume this run to watch it again, or stop the task from the Clusters view.");
-                }
-                context.pause(task.services().poll());
-            }
+            TaskProgress stopped = context.waitUntil(Wait.<TaskProgress>forThe("the task's watch").atMost(task.request().timeout())
+                    .every(task.services().poll()).measuredBy(task.services().clock()).looking(() -> {
+                        TaskProgress now = task.services().ecs().task(task.target(), task.env().cluster(), arn).orElseThrow(() -> new IllegalStateException(
+                                "ECS no longer knows task " + id + " (it forgets stopped tasks after about an hour), so its exit code cannot be read; "
+                                        + "its logs stay in CloudWatch."));
+                        if (now.stopped()) {
+                            // The stop is logged after the last lines, below: the log reads in the order things happened.
+                            return Wait.Look.done(now, null);
+                        }
+                        poll(context);
+                        return Wait.Look.notYet(now, "Task " + id + " is " + now.lastStatus(), List.of());
+                    }).orFail(last -> "Task " + id + " is still " + last.found().lastStatus() + " after " + RunReport.human(task.request().timeout())
+                            + "; it goes on running. Resume this run to watch it again, or stop the task."));
+            poll(context);
+            context.pause(SETTLE);
+            poll(context);
+            context.log("Task " + id + " is STOPPED");
+            return verdict(context, stopped);
         } catch (RunCancelledException e) {
             context.log("Stopped watching; task " + id + " goes on running. Resume this run to watch it again.");
             throw e;

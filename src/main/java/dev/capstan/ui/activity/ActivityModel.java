@@ -40,6 +40,7 @@ public final class ActivityModel {
     private final ObjectProperty<RunRecord> selected = new SimpleObjectProperty<>(this, "selected");
     private final StringProperty markdown = new SimpleStringProperty(this, "markdown", "");
     private final StringProperty interrupted = new SimpleStringProperty(this, "interrupted", "");
+    private final ObjectProperty<List<RunSummary>> interruptedRuns = new SimpleObjectProperty<>(this, "interruptedRuns", List.of());
     private final StringProperty lockStatus = new SimpleStringProperty(this, "lockStatus", "");
     private final BooleanProperty lockTableMissing = new SimpleBooleanProperty(this, "lockTableMissing");
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
@@ -150,9 +151,14 @@ public final class ActivityModel {
 
     private void showInterrupted() {
         List<RunSummary> unfinished = runs.stream().filter(r -> r.outcome() == RunOutcome.INTERRUPTED).toList();
-        interrupted.set(unfinished.isEmpty() ? "" : unfinished.size() + (unfinished.size() == 1 ? " run was" : " runs were")
-                + " interrupted: " + String.join("; ", unfinished.stream().map(r -> r.title() + " (" + r.id() + ")").toList())
-                + ". Choose it below, then Resume or Start over.");
+        interruptedRuns.set(unfinished);
+        interrupted.set(interruptedSentence(unfinished, "Choose it below, then Resume or Start over."));
+    }
+
+    /** The interrupted runs as news, with what to do about them where the sentence is shown; empty when there are none. */
+    public static String interruptedSentence(List<RunSummary> unfinished, String whatToDo) {
+        return unfinished.isEmpty() ? "" : unfinished.size() + (unfinished.size() == 1 ? " run was" : " runs were")
+                + " interrupted: " + String.join("; ", unfinished.stream().map(r -> r.title() + " (" + r.id() + ")").toList()) + ". " + whatToDo;
     }
 
     public void refreshLock() {
@@ -245,6 +251,11 @@ public final class ActivityModel {
 
     public StringProperty interruptedProperty() {
         return interrupted;
+    }
+
+    /** The runs interrupted in this state directory, for news elsewhere in the console. */
+    public ObjectProperty<List<RunSummary>> interruptedRunsProperty() {
+        return interruptedRuns;
     }
 
     public StringProperty lockStatusProperty() {

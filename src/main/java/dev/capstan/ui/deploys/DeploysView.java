@@ -5,7 +5,6 @@ import dev.capstan.domain.Environment;
 import dev.capstan.ops.RunOutcome;
 import dev.capstan.ops.RunRecord;
 import dev.capstan.ops.StepRecord;
-import dev.capstan.ops.bluegreen.BlueGreen;
 import dev.capstan.ops.bluegreen.Colour;
 import dev.capstan.ui.common.Columns;
 import dev.capstan.ui.runs.RunLauncher;
@@ -157,7 +156,7 @@ public final class DeploysView implements AppView {
         Environment env = model.environmentProperty().get();
         RunRecord last = model.runProperty().get();
         problem.set("");
-        launcher.launch("deploy " + tag + " to " + env.name(), () -> model.blueGreen().deploy(env, tag, BlueGreen.DEFAULT_TIMEOUT), () -> {
+        launcher.launch("deploy " + tag + " to " + env.name(), () -> model.blueGreen().deploy(env, tag, model.blueGreen().deployTimeout()), () -> {
             if (startOver && last != null && last.outcome().unfinished()) {
                 launcher.runner().abandon(last.id(), env, "started over from the Deploys view");
             }

@@ -1,7 +1,6 @@
 package dev.capstan.ui.restart;
 
 import atlantafx.base.theme.Styles;
-import dev.capstan.domain.Durations;
 import dev.capstan.domain.Environment;
 import dev.capstan.ops.RunOutcome;
 import dev.capstan.ops.RunRecord;
@@ -11,7 +10,6 @@ import dev.capstan.ops.restart.RestartPicture;
 import dev.capstan.ui.common.Columns;
 import dev.capstan.ui.runs.RunLauncher;
 import dev.capstan.ui.shell.AppView;
-import java.time.Duration;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -50,9 +48,10 @@ public final class RestartView implements AppView {
     private final VBox root = new VBox(10);
     private final TextField count = new TextField();
     private final TextField healthLine = new TextField();
-    private final TextField timeout = new TextField("30m");
+    private final TextField timeout = new TextField();
     private final CheckBox restoreGroup = new CheckBox();
     private final StringProperty problem = new SimpleStringProperty(this, "problem", "");
+    private final RestartForm form;
     private final TableView<RestartPicture.TargetRow> targets = new TableView<>();
     private final Tiles tiles = new Tiles();
 
@@ -60,8 +59,9 @@ public final class RestartView implements AppView {
         this.model = model;
         this.launcher = launcher;
         this.showActivity = showActivity;
+        this.form = new RestartForm(model.restarts());
         build();
-        model.defaultsProperty().addListener((obs, old, defaults) -> fill(defaults));
+        model.defaultsProperty().addListener((obs, old, defaults) -> form.fill(defaults));
         model.pictureProperty().addListener((obs, old, picture) -> show(picture));
     }
 
@@ -137,9 +137,13 @@ public final class RestartView implements AppView {
         timeout.setId("restart-timeout");
         timeout.setPrefColumnCount(5);
         restoreGroup.setId("restart-restore-group");
-        restoreGroup.setSelected(true);
         restoreGroup.managedProperty().bind(restoreGroup.visibleProperty());
-        restoreGroup.setVisible(false);
+        count.textProperty().bindBidirectional(form.countProperty());
+        healthLine.textProperty().bindBidirectional(form.healthLogPatternProperty());
+        timeout.textProperty().bindBidirectional(form.timeoutProperty());
+        restoreGroup.selectedProperty().bindBidirectional(form.restoreGroupProperty());
+        restoreGroup.visibleProperty().bind(form.hasGroupProperty());
+        restoreGroup.textProperty().bind(form.restoreGroupTextProperty());
         Button plan = new Button("Plan restart…", new FontIcon(Feather.PLAY));
         plan.setId("restart-plan");
         plan.getStyleClass().add(Styles.ACCENT);
@@ -168,33 +172,14 @@ public final class RestartView implements AppView {
         }
     }
 
-    private void fill(RestartDefaults defaults) {
-        if (defaults == null) {
-            return;
-        }
-        count.setText(Integer.toString(defaults.suggestedCount()));
-        restoreGroup.setVisible(defaults.group().isPresent());
-        defaults.group().ifPresent(g -> restoreGroup.setText("Put " + g.name() + " back to " + g.desiredCapacity() + " instances afterwards"));
-    }
-
     private void plan() {
         Environment env = model.environmentProperty().get();
         problem.set("");
-        Integer tasks;
-        Duration wait;
         try {
-            tasks = count.getText().isBlank() ? null : Integer.valueOf(count.getText().trim());
-            wait = Durations.parse(timeout.getText());
-        } catch (NumberFormatException e) {
-            problem.set("'" + count.getText() + "' is not a number of tasks; type a whole number such as 4.");
-            return;
+            launcher.launch("restart " + env.name(), form.restart(env), () -> { }, problem::set);
         } catch (IllegalArgumentException e) {
             problem.set(e.getMessage());
-            return;
         }
-        String pattern = healthLine.getText();
-        boolean restore = restoreGroup.isSelected();
-        launcher.launch("restart " + env.name(), () -> model.restarts().restart(env, tasks, pattern, wait, restore), () -> { }, problem::set);
     }
 
     /** The latest restart run: its outcome, the step in progress with its newest line, and what can be done about it. */

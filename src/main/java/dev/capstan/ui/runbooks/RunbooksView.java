@@ -14,8 +14,6 @@ import dev.capstan.ui.shell.AppView;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -56,7 +54,7 @@ public final class RunbooksView implements AppView {
     private final Window owner;
     private final VBox root = new VBox(10);
     private final GridPane parameters = new GridPane();
-    private final Map<String, TextField> fields = new LinkedHashMap<>();
+    private RunbookForm form;
     private final VBox checklist = new VBox(2);
     private final StringProperty problem = new SimpleStringProperty(this, "problem", "");
 
@@ -176,23 +174,24 @@ public final class RunbooksView implements AppView {
 
     private void showRunbook(RunbookCatalog.Entry entry) {
         parameters.getChildren().clear();
-        fields.clear();
+        form = null;
         problem.set("");
         if (entry == null) {
             return;
         }
+        form = new RunbookForm(model.runbooks(), entry);
         int row = 0;
         for (Runbook.Parameter p : entry.runbook().parameters()) {
             Label name = new Label(p.name() + (p.required() ? " *" : ""));
             name.setMinWidth(Region.USE_PREF_SIZE);
-            TextField field = new TextField(p.defaultValue() == null ? "" : p.defaultValue());
+            TextField field = new TextField();
+            field.textProperty().bindBidirectional(form.value(p.name()));
             field.setId("param-" + p.name());
             field.setPrefColumnCount(36);
             Label about = new Label(p.description() == null ? "" : p.description());
             about.getStyleClass().add(Styles.TEXT_MUTED);
             about.setWrapText(true);
             parameters.addRow(row++, name, field, about);
-            fields.put(p.name(), field);
         }
         drawChecklist();
     }
@@ -200,15 +199,13 @@ public final class RunbooksView implements AppView {
     private void start() {
         RunbookCatalog.Entry entry = model.selectedProperty().get();
         Environment env = model.environmentProperty().get();
-        Map<String, String> given = new LinkedHashMap<>();
-        fields.forEach((name, field) -> {
-            if (!field.getText().isBlank()) {
-                given.put(name, field.getText().strip());
-            }
-        });
         problem.set("");
-        // The view follows the new run within a second (the model's ticker); nothing else needs doing once it starts.
-        launcher.launch("runbook " + entry.runbook().name(), () -> model.runbooks().run(entry, env, given), () -> { }, problem::set);
+        try {
+            // The view follows the new run within a second (the model's ticker); nothing else needs doing once it starts.
+            launcher.launch("runbook " + entry.runbook().name(), form.start(env), () -> { }, problem::set);
+        } catch (IllegalArgumentException e) {
+            problem.set(e.getMessage());
+        }
     }
 
     /** The run shown: which of the runbook's runs, how it stands, and what can be done with it. */

@@ -139,9 +139,11 @@ public final class RunLauncher {
         return handle.runId();
     }
 
-    /** Every step event refreshes the run in the views, on the FX thread. */
+    /** Step events and log lines refresh the run in the views, on the FX thread, coalesced. */
     private RunListener listener() {
         return new RunListener() {
+            private final java.util.concurrent.atomic.AtomicBoolean told = new java.util.concurrent.atomic.AtomicBoolean();
+
             @Override
             public void stepStarted(dev.capstan.ops.PlannedStep step) {
                 changed();
@@ -162,14 +164,20 @@ public final class RunLauncher {
                 changed();
             }
 
+            /** News arriving while the views have not yet heard of the last is told once: a burst of log lines is one refresh. */
             private void changed() {
-                work.onFx(() -> live.keySet().forEach(events::runChanged));
+                if (told.compareAndSet(false, true)) {
+                    work.onFx(() -> {
+                        told.set(false);
+                        live.keySet().forEach(events::runChanged);
+                    });
+                }
             }
+
         };
     }
 
     private static String sentence(Throwable error) {
-        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
-        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return dev.capstan.ui.common.ConsoleWords.sentence(error);
     }
 }

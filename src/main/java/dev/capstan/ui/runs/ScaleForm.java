@@ -24,7 +24,7 @@ public final class ScaleForm {
         ask.setOnHidden(e -> {
             String text = ask.getResult();
             if (text != null) {
-                launcher.launch("scale " + environment.name(), () -> scale.scale(environment, parseCount(text), ScaleServiceFactory.DEFAULT_TIMEOUT));
+                launcher.launch("scale " + environment.name(), () -> scale.scale(environment, parseCount(text), scale.declaration().defaultDuration("timeout")));
             }
         });
         ask.show();

@@ -2,17 +2,15 @@ package dev.capstan.ui.runs;
 
 import atlantafx.base.theme.Styles;
 import dev.capstan.domain.CommandSyntax;
-import dev.capstan.domain.CommandWords;
-import dev.capstan.domain.Durations;
 import dev.capstan.domain.Environment;
-import dev.capstan.domain.EnvironmentOverrides;
 import dev.capstan.domain.TaskDefinitionNames;
+import dev.capstan.ops.Operation;
 import dev.capstan.ops.task.OneOffTaskFactory;
 import dev.capstan.ops.task.TaskRunDefaults;
 import dev.capstan.ops.task.TaskRunRequest;
 import dev.capstan.ui.common.BackgroundWork;
-import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Callable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
@@ -57,10 +55,10 @@ public final class TaskRunForm {
     private final TextField securityGroups = new TextField();
     private final CheckBox publicIp = new CheckBox("Assign a public IP");
     private final CheckBox waitForExit = new CheckBox("Watch it until it exits, at most");
-    private final TextField timeout = new TextField("60m");
+    private final TextField timeout = new TextField();
     private final Label problem = new Label();
     private final BooleanProperty ready = new SimpleBooleanProperty(false);
-    private final BooleanProperty commandValid = new SimpleBooleanProperty(false);
+    private final TaskRunFormModel form;
     private TaskRunDefaults defaults;
     /** What the service's PRIMARY deployment runs, as first read: the note compares every later choice with it. */
     private String serviceRuns;
@@ -73,6 +71,7 @@ public final class TaskRunForm {
         this.tasks = tasks;
         this.work = work;
         this.launched = launched;
+        this.form = new TaskRunFormModel(tasks.declaration().defaultOf("timeout"));
         dialog.initOwner(owner);
         build();
     }
@@ -103,7 +102,7 @@ public final class TaskRunForm {
         ButtonType plan = new ButtonType("Plan…", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(plan, ButtonType.CANCEL);
         dialog.getDialogPane().lookupButton(plan).setId("task-plan");
-        dialog.getDialogPane().lookupButton(plan).disableProperty().bind(ready.and(commandValid).not());
+        dialog.getDialogPane().lookupButton(plan).disableProperty().bind(ready.and(form.commandValidProperty()).not());
 
         taskDefinition.setId("task-definition");
         taskDefinition.setEditable(true);
@@ -147,9 +146,9 @@ public final class TaskRunForm {
         commandJson.setId("task-command-json");
         commandJson.setWrapText(true);
         commandJson.setStyle("-fx-font-family: monospace;");
-        command.getEditor().textProperty().addListener((obs, old, text) -> showCommand());
-        syntax.valueProperty().addListener((obs, old, s) -> showCommand());
-        showCommand();
+        commandJson.textProperty().bind(form.commandPreviewProperty());
+        form.commandValidProperty().addListener((obs, old, valid) -> markInvalid(!valid));
+        markInvalid(!form.commandValidProperty().get());
 
         environmentOverrides.setId("task-env");
         environmentOverrides.setPromptText("NAME=value, one per line (optional)");
@@ -160,10 +159,10 @@ public final class TaskRunForm {
         securityGroups.setPromptText("sg-…");
         publicIp.setId("task-public-ip");
         waitForExit.setId("task-wait");
-        waitForExit.setSelected(true);
         timeout.setId("task-timeout");
         timeout.setPrefColumnCount(5);
         timeout.disableProperty().bind(waitForExit.selectedProperty().not());
+        bind();
         problem.setId("task-form-problem");
         problem.setWrapText(true);
         problem.getStyleClass().add(Styles.DANGER);
@@ -207,25 +206,26 @@ public final class TaskRunForm {
         });
     }
 
-    /** The array as it will be sent, or what is wrong with the text; the Plan button waits for a valid one. */
-    private void showCommand() {
-        String text = command.getEditor().getText();
-        try {
-            List<String> words = CommandWords.split(text, syntax.getValue());
-            commandJson.setText(TaskRunRequest.commandJson(words) + "   (" + label(CommandWords.resolve(text, syntax.getValue())) + ")");
-            commandJson.getStyleClass().remove(Styles.DANGER);
-            commandValid.set(true);
-        } catch (IllegalArgumentException e) {
-            commandJson.setText(e.getMessage());
-            if (!commandJson.getStyleClass().contains(Styles.DANGER)) {
-                commandJson.getStyleClass().add(Styles.DANGER);
-            }
-            commandValid.set(false);
-        }
+    /** The controls show the form's model and write to it: its state and its checks live there, not in the nodes. */
+    private void bind() {
+        taskDefinition.valueProperty().bindBidirectional(form.taskDefinitionProperty());
+        container.valueProperty().bindBidirectional(form.containerProperty());
+        command.getEditor().textProperty().bindBidirectional(form.commandProperty());
+        syntax.valueProperty().bindBidirectional(form.syntaxProperty());
+        environmentOverrides.textProperty().bindBidirectional(form.environmentOverridesProperty());
+        subnets.textProperty().bindBidirectional(form.subnetsProperty());
+        securityGroups.textProperty().bindBidirectional(form.securityGroupsProperty());
+        publicIp.selectedProperty().bindBidirectional(form.publicIpProperty());
+        waitForExit.selectedProperty().bindBidirectional(form.waitForExitProperty());
+        timeout.textProperty().bindBidirectional(form.timeoutProperty());
     }
 
-    private static String label(CommandSyntax resolved) {
-        return resolved == CommandSyntax.COMMA ? "read as comma-separated" : "read as shell words";
+    /** The Plan button waits for a command that splits; what is wrong with it is shown in red meanwhile. */
+    private void markInvalid(boolean invalid) {
+        commandJson.getStyleClass().remove(Styles.DANGER);
+        if (invalid) {
+            commandJson.getStyleClass().add(Styles.DANGER);
+        }
     }
 
     private void load(String chosenTaskDefinition) {
@@ -263,9 +263,7 @@ public final class TaskRunForm {
         container.getItems().setAll(loaded.containers());
         container.setValue(keep != null && loaded.containers().contains(keep) ? keep : loaded.container());
         if (first) {
-            subnets.setText(String.join(", ", loaded.subnets()));
-            securityGroups.setText(String.join(", ", loaded.securityGroups()));
-            publicIp.setSelected(loaded.assignPublicIp());
+            form.fillNetwork(loaded);
         }
         problem.setText("");
         ready.set(true);
@@ -284,24 +282,16 @@ public final class TaskRunForm {
 
     /** Reads the form; anything wrong is said in the Activity view's message line, and nothing runs. */
     private void submit() {
-        String typedCommand = command.getEditor().getText();
-        CommandSyntax chosenSyntax = syntax.getValue();
-        String typedTaskDefinition = taskDefinition.getValue() == null ? "" : taskDefinition.getValue().trim();
-        String chosenContainer = container.getValue();
-        String overrides = environmentOverrides.getText();
-        List<String> subnetIds = ids(subnets.getText());
-        List<String> groupIds = ids(securityGroups.getText());
-        boolean assignPublicIp = publicIp.isSelected();
-        boolean waiting = waitForExit.isSelected();
-        String waitFor = timeout.getText();
-        String taskService = defaults.service();
+        Callable<Operation> operation;
+        try {
+            TaskRunRequest request = form.request(defaults.service());
+            operation = () -> tasks.task(environment, request);
+        } catch (IllegalArgumentException e) {
+            operation = () -> {
+                throw e;
+            };
+        }
         launched.run();
-        launcher.launch("task on " + environment.name(), () -> tasks.task(environment, new TaskRunRequest(taskService, typedTaskDefinition,
-                chosenContainer, CommandWords.split(typedCommand, chosenSyntax), EnvironmentOverrides.parse(overrides), subnetIds, groupIds,
-                assignPublicIp, waiting, Durations.parse(waitFor))));
-    }
-
-    private static List<String> ids(String text) {
-        return Arrays.stream(text.split("[,\\s]+")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        launcher.launch("task on " + environment.name(), operation);
     }
 }

@@ -31,7 +31,7 @@ public final class DeployChild {
         Map<String, String> parameters = json.readValue(args[4], new TypeReference<Map<String, String>>() { });
         try (AwsClients clients = new AwsClients(catalog, AwsClientSettings.forLocalStandIn());
              EngineWorld engine = new EngineWorld(clients, catalog, Path.of(args[0]), "child@test-host")) {
-            Operation deploy = engine.blueGreen.factories().get(0).create(environment, parameters);
+            Operation deploy = engine.fromFlat(dev.capstan.ops.bluegreen.BlueGreenDeploy.TYPE, environment, parameters);
             RunListener killer = new RunListener() {
                 @Override
                 public void stepDone(PlannedStep step, String summary) {

@@ -37,8 +37,7 @@ public final class BackupChild {
         CopyGate gate = new CopyGate(Integer.parseInt(args[6]));
         try (AwsClients clients = new AwsClients(catalog, AwsClientSettings.forLocalStandIn().withInterceptor(gate));
              EngineWorld engine = new EngineWorld(clients, catalog, Path.of(args[0]), "child@test-host")) {
-            Operation operation = engine.regionData.factories().stream().filter(f -> f.type().equals(args[4])).findFirst().orElseThrow()
-                    .create(EngineWorld.plainEnvironment("copy-crash", args[3], false, null), parameters);
+            Operation operation = engine.fromFlat(args[4], EngineWorld.plainEnvironment("copy-crash", args[3], false, null), parameters);
             engine.runner.start(operation, engine.runner.plan(operation), Decision.yes(), RunListener.NONE).finished().get(5, TimeUnit.MINUTES);
             System.out.println("finished without dying");
         }

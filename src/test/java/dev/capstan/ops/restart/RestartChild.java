@@ -48,7 +48,7 @@ public final class RestartChild {
         };
         try (AwsClients clients = new AwsClients(catalog, AwsClientSettings.forLocalStandIn().withInterceptor(counter).withInterceptor(midStep));
              EngineWorld engine = new EngineWorld(clients, catalog, Path.of(args[0]), "child@test-host")) {
-            Operation restart = engine.restart.create(environment, parameters);
+            Operation restart = engine.fromFlat(RollingRestart.TYPE, environment, parameters);
             RunListener killer = new RunListener() {
                 @Override
                 public void stepDone(PlannedStep step, String summary) {

@@ -1,6 +1,7 @@
 package dev.capstan.ops.runbook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.capstan.domain.Environment;
@@ -136,5 +137,28 @@ class RunbookRunTest {
         assertThat(person.ticked).as("the first tick came from the killed console; only the last step is asked here").containsExactly("qa");
         assertThat(new RunbookRecord(ZoneOffset.UTC).markdown(resumed)).contains("— Ticked by child@test-host at ")
                 .contains("— Ticked by tester@test-host at ");
+    }
+
+    @Test
+    void anOperationStepsWordsAreCheckedAgainstItsDeclarationWhenTheFileLoads() {
+        assertThatThrownBy(() -> entry("""
+                name: scale
+                steps:
+                  - operation: service.scale
+                    with:
+                      cuont: 3
+                """)).hasMessage("test.yaml line 5, steps[0].with.cuont: the operation service.scale takes no 'cuont'; it takes count, timeout.");
+        assertThatThrownBy(() -> entry("""
+                name: publish
+                steps:
+                  - operation: region.publish
+                    with:
+                      region: OH
+                """)).hasMessage("test.yaml line 4, steps[0].with: the operation region.publish needs 'from'; add it under with:.");
+        assertThatThrownBy(() -> entry("""
+                name: release
+                steps:
+                  - operation: lock.release
+                """)).hasMessageContaining("Capstan has no operation 'lock.release' a runbook can start; it has service.scale, task.run");
     }
 }

@@ -105,4 +105,36 @@ class ScaleServiceTest {
         assertThat(moto.faults().sent("UpdateService")).as("the set-count step is not run again").isEqualTo(1);
         assertThat(resumed.facts()).containsEntry("originalDesiredCount", List.of("2"));
     }
+
+    @Test
+    void aJournalWrittenBeforeRequestsWereTypedListsAndResumes(MotoWorld moto) throws Exception {
+        moto.faults().failWith("UpdateService", "ServerException", 500, 1);
+        ScaleService scale = engine.scale.scale(environment, 3, Duration.ofMinutes(1));
+        RunRecord failed = engine.runner.start(scale, engine.runner.plan(scale), Decision.yes(), RunListener.NONE).finished().get(60, TimeUnit.SECONDS);
+        assertThat(failed.outcome()).isEqualTo(RunOutcome.FAILED);
+        assertThat(failed.request()).isNotNull();
+        asThePreviousVersionWroteIt(failed.file());
+
+        RunRecord old = engine.runner.store().read(failed.id());
+        assertThat(old.request()).isNull();
+        assertThat(old.scope()).isNull();
+        assertThat(engine.runner.store().unfinished(environment.name(), ScaleService.TYPE)).extracting(r -> r.id()).containsExactly(failed.id());
+
+        runTheEcsScheduler(moto);
+        RunRecord resumed = engine.runner.resume(failed.id(), environment, Decision.yes(), RunListener.NONE).finished().get(60, TimeUnit.SECONDS);
+        assertThat(resumed.outcome()).as(resumed.error()).isEqualTo(RunOutcome.SUCCEEDED);
+        assertThat(engine.ecs.service(moto.target(), environment.cluster(), environment.service()).desiredCount()).isEqualTo(3);
+    }
+
+    /** The header as Capstan wrote it before requests were typed: the parameters as text, no request, no scope. */
+    private static void asThePreviousVersionWroteIt(Path journal) throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<String> lines = new java.util.ArrayList<>(java.nio.file.Files.readAllLines(journal));
+        com.fasterxml.jackson.databind.node.ObjectNode header = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(lines.get(0));
+        assertThat(header.path("parameters").path("timeoutSeconds").asText()).isEqualTo("60");
+        header.remove("request");
+        header.remove("scope");
+        lines.set(0, json.writeValueAsString(header));
+        java.nio.file.Files.write(journal, lines);
+    }
 }

@@ -139,7 +139,7 @@ class OneOffTaskTest {
         TaskRunDefaults later = engine.tasks.defaults(environment, null, null);
         Plan plan = engine.runner.plan(engine.tasks.task(environment, new TaskRunRequest(environment.service(), later.taskDefinition(),
                 later.container(), List.of("run", "migration:run"), Map.of(), later.subnets(), later.securityGroups(), false, true,
-                TaskRunRequest.DEFAULT_TIMEOUT)));
+                java.time.Duration.ofMinutes(60))));
 
         assertThat(later.behindLatest()).isTrue();
         assertThat(plan.steps()).extracting(PlannedStep::id).containsExactly("check-request", "start-task", "watch-task");
@@ -165,7 +165,7 @@ class OneOffTaskTest {
                 .containerDefinitions(c -> c.name("web").image("nginx:1.27").memory(256))).taskDefinition().taskDefinitionArn();
         assertThatThrownBy(() -> engine.runner.plan(engine.tasks.task(environment, new TaskRunRequest(null, ec2Only, "web",
                 List.of("true"), Map.of(), environment.network().subnets(), environment.network().securityGroups(), false, true,
-                TaskRunRequest.DEFAULT_TIMEOUT)))).hasMessageContaining("is not Fargate-compatible (requiresCompatibilities: EC2; networkMode: bridge)");
+                java.time.Duration.ofMinutes(60))))).hasMessageContaining("is not Fargate-compatible (requiresCompatibilities: EC2; networkMode: bridge)");
 
         assertThat(moto.faults().sent("RunTask")).isZero();
         assertThat(engine.runner.store().summaries()).isEmpty();

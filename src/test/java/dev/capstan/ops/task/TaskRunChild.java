@@ -34,7 +34,7 @@ public final class TaskRunChild {
         Map<String, String> parameters = new ObjectMapper().readValue(args[6], new TypeReference<Map<String, String>>() { });
         try (AwsClients clients = new AwsClients(catalog, AwsClientSettings.forLocalStandIn());
              EngineWorld engine = new EngineWorld(clients, catalog, Path.of(args[0]), "child@test-host")) {
-            Operation task = engine.tasks.create(environment(args[3], args[4], args[5]), parameters);
+            Operation task = engine.fromFlat(OneOffTask.TYPE, environment(args[3], args[4], args[5]), parameters);
             RunRecord run = engine.runner.start(task, engine.runner.plan(task), Decision.yes(), RunListener.NONE).finished().get(5, TimeUnit.MINUTES);
             System.out.println("finished " + run.outcome());
         }

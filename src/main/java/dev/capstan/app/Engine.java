@@ -1,0 +1,235 @@
+package dev.capstan.app;
+
+import dev.capstan.aws.AwsClients;
+import dev.capstan.aws.DynamoLockTable;
+import dev.capstan.aws.IdentityGateway;
+import dev.capstan.aws.ProfileCatalog;
+import dev.capstan.aws.SdkAutoScalingGateway;
+import dev.capstan.aws.SdkEcsGateway;
+import dev.capstan.aws.SdkListenerRulesGateway;
+import dev.capstan.aws.SdkLogsGateway;
+import dev.capstan.aws.SdkNetworkGateway;
+import dev.capstan.aws.SdkS3Gateway;
+import dev.capstan.aws.SdkTargetHealthGateway;
+import dev.capstan.aws.SdkTaskDefinitionReader;
+import dev.capstan.aws.SdkTaskSetGateway;
+import dev.capstan.aws.StsIdentityGateway;
+import dev.capstan.aws.TaskDefinitionReader;
+import dev.capstan.db.ConnectionFactory;
+import dev.capstan.db.JdbcRegionConfigStore;
+import dev.capstan.ops.OperationType;
+import dev.capstan.ops.OperationTypes;
+import dev.capstan.ops.Operations;
+import dev.capstan.ops.RunStore;
+import dev.capstan.ops.Runner;
+import dev.capstan.ops.Targets;
+import dev.capstan.ops.bluegreen.BlueGreen;
+import dev.capstan.ops.bluegreen.BlueGreenServices;
+import dev.capstan.ops.lock.DeployLock;
+import dev.capstan.ops.lock.ForceReleaseLock;
+import dev.capstan.ops.logs.LogReading;
+import dev.capstan.ops.logs.LogSources;
+import dev.capstan.ops.publish.PublishServices;
+import dev.capstan.ops.publish.RegionData;
+import dev.capstan.ops.restart.RestartFactory;
+import dev.capstan.ops.restart.RestartServices;
+import dev.capstan.ops.runbook.Attendants;
+import dev.capstan.ops.runbook.RunbookFactory;
+import dev.capstan.ops.runbook.RunbookServices;
+import dev.capstan.ops.scale.ScaleServiceFactory;
+import dev.capstan.ops.task.OneOffTaskFactory;
+import dev.capstan.ops.task.TaskRunServices;
+import dev.capstan.ops.verify.CheckServices;
+import dev.capstan.ops.verify.Checks;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The operation engine composed once: gateways over the AWS clients, every operation type's declaration, the
+ * catalogue they make, the deploy lock and the runner. The console, the CLI and the tests all build it here,
+ * so what a test runs is wired as the product is. Adding an operation type is a line in {@link #declarations}.
+ */
+public final class Engine {
+    public final Targets targets;
+    public final DeployLock lock;
+    public final SdkEcsGateway ecs;
+    public final TaskDefinitionReader taskDefinitions;
+    public final LogReading logs;
+    public final ScaleServiceFactory scale;
+    public final OneOffTaskFactory tasks;
+    public final RegionData regionData;
+    public final RestartFactory restart;
+    public final RunbookFactory runbooks;
+    public final BlueGreen blueGreen;
+    public final Runner runner;
+    public final Operations operations;
+
+    private Engine(Builder b) {
+        targets = new Targets(b.profiles, b.identity != null ? b.identity : new StsIdentityGateway(b.clients));
+        lock = new DeployLock(new DynamoLockTable(b.clients), b.heartbeats, b.clock, b.lease, b.heartbeat);
+        ecs = new SdkEcsGateway(b.clients);
+        taskDefinitions = new SdkTaskDefinitionReader(b.clients);
+        SdkLogsGateway logsGateway = new SdkLogsGateway(b.clients);
+        LogSources logSources = new LogSources(ecs, taskDefinitions, targets);
+        logs = new LogReading(logsGateway, logSources, b.clock);
+        SdkTargetHealthGateway targetHealth = new SdkTargetHealthGateway(b.clients);
+        JdbcRegionConfigStore regionRows = new JdbcRegionConfigStore(new ConnectionFactory(b.environmentVariables));
+        RunStore runStore = new RunStore(b.runsDirectory, b.clock);
+
+        scale = new ScaleServiceFactory(ecs, targets, b.waitClock);
+        tasks = new OneOffTaskFactory(new TaskRunServices(ecs, new SdkNetworkGateway(b.clients), taskDefinitions, logs, targets,
+                b.pollOr(TaskRunServices.POLL), b.waitClock));
+        SdkS3Gateway s3 = b.s3 != null ? b.s3 : new SdkS3Gateway(b.clients);
+        regionData = new RegionData(new PublishServices(s3, regionRows, targets, b.copyConcurrency, b.clock));
+        restart = new RestartFactory(new RestartServices(ecs, new SdkAutoScalingGateway(b.clients), targetHealth, logsGateway, logSources,
+                taskDefinitions, targets, b.pollOr(RestartServices.POLL), b.restartClock));
+        blueGreen = new BlueGreen(new BlueGreenServices(ecs, new SdkTaskSetGateway(b.clients), new SdkListenerRulesGateway(b.clients), targetHealth,
+                taskDefinitions, logs, targets, runStore, b.pollOr(BlueGreenServices.POLL), b.waitClock));
+        Checks checks = new Checks(new CheckServices(ecs, taskDefinitions, targetHealth, logsGateway, logSources, regionRows, targets,
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(), b.clock));
+        // A runbook starts runs on the runner whose catalogue holds the runbook type itself: the runner is handed over once built.
+        AtomicReference<Runner> runnerOnceBuilt = new AtomicReference<>();
+        runbooks = new RunbookFactory(new RunbookServices(runnerOnceBuilt::get, checks, b.attendants, b.clock));
+        List<OperationType<?>> types = declarations();
+        types.addAll(b.extraTypes);
+        runner = new Runner(runStore, lock, new OperationTypes(types), targets, b.runExecutor, b.operator);
+        runnerOnceBuilt.set(runner);
+        operations = new Operations(runner, lock, targets, scale, tasks, regionData, restart, runbooks, blueGreen);
+    }
+
+    /** Every operation type Capstan has: one line each. */
+    private List<OperationType<?>> declarations() {
+        List<OperationType<?>> types = new ArrayList<>();
+        types.add(scale.declaration());
+        types.add(tasks.declaration());
+        types.addAll(restart.declarations());
+        types.addAll(blueGreen.declarations());
+        types.addAll(regionData.declarations());
+        types.add(runbooks.declaration());
+        types.add(ForceReleaseLock.declaration(lock, targets));
+        return types;
+    }
+
+    public static Builder builder(AwsClients clients, ProfileCatalog profiles) {
+        return new Builder(clients, profiles);
+    }
+
+    /** What the engine is built from; the defaults are the product's, a test shortens the waits. */
+    public static final class Builder {
+        private final AwsClients clients;
+        private final ProfileCatalog profiles;
+        private IdentityGateway identity;
+        private Path runsDirectory;
+        private String operator;
+        private ExecutorService runExecutor;
+        private ScheduledExecutorService heartbeats;
+        private Map<String, String> environmentVariables = Map.of();
+        private Clock clock = Clock.systemUTC();
+        private Clock restartClock = Clock.systemUTC();
+        private Clock waitClock = Clock.systemUTC();
+        private Duration lease = Duration.ofSeconds(30);
+        private Duration heartbeat = Duration.ofSeconds(5);
+        private Duration poll;
+        private SdkS3Gateway s3;
+        private int copyConcurrency = PublishServices.CONCURRENCY;
+        private Attendants attendants = new Attendants();
+        private final List<OperationType<?>> extraTypes = new ArrayList<>();
+
+        private Builder(AwsClients clients, ProfileCatalog profiles) {
+            this.clients = clients;
+            this.profiles = profiles;
+        }
+
+        public Builder identity(IdentityGateway identity) {
+            this.identity = identity;
+            return this;
+        }
+
+        /** Where run journals and the runs index live. */
+        public Builder runs(Path directory) {
+            this.runsDirectory = directory;
+            return this;
+        }
+
+        /** Who runs Capstan here, user@host: journals and lock records say so. */
+        public Builder operator(String operator) {
+            this.operator = operator;
+            return this;
+        }
+
+        /** Runs get threads of their own; lock heartbeats a scheduler of their own. */
+        public Builder executors(ExecutorService runs, ScheduledExecutorService heartbeats) {
+            this.runExecutor = runs;
+            this.heartbeats = heartbeats;
+            return this;
+        }
+
+        /** The process's environment: database passwords are read from it. */
+        public Builder environmentVariables(Map<String, String> variables) {
+            this.environmentVariables = Map.copyOf(variables);
+            return this;
+        }
+
+        public Builder lockTimings(Duration lease, Duration heartbeat) {
+            this.lease = lease;
+            this.heartbeat = heartbeat;
+            return this;
+        }
+
+        /** How often the waits of tasks, restarts and deploys look; each keeps its own default when this is not set. */
+        public Builder poll(Duration every) {
+            this.poll = every;
+            return this;
+        }
+
+        /** What the waits of scales, one-off tasks and deploys measure their timeouts by. */
+        public Builder waitClock(Clock clock) {
+            this.waitClock = clock;
+            return this;
+        }
+
+        /** What the restart's waits measure their timeouts by. */
+        public Builder restartClock(Clock clock) {
+            this.restartClock = clock;
+            return this;
+        }
+
+        public Builder s3(SdkS3Gateway gateway, int copyConcurrency) {
+            this.s3 = gateway;
+            this.copyConcurrency = copyConcurrency;
+            return this;
+        }
+
+        public Builder attendants(Attendants attendants) {
+            this.attendants = attendants;
+            return this;
+        }
+
+        /** Operation types beyond the product's own, such as a test's. */
+        public Builder declare(OperationType<?> type) {
+            extraTypes.add(type);
+            return this;
+        }
+
+        private Duration pollOr(Duration standard) {
+            return poll != null ? poll : standard;
+        }
+
+        public Engine build() {
+            Objects.requireNonNull(runsDirectory, "runs directory");
+            Objects.requireNonNull(operator, "operator");
+            Objects.requireNonNull(runExecutor, "run executor");
+            Objects.requireNonNull(heartbeats, "heartbeat scheduler");
+            return new Engine(this);
+        }
+    }
+}

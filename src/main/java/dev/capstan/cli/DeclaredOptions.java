@@ -1,0 +1,81 @@
+package dev.capstan.cli;
+
+import dev.capstan.ops.OperationTypes;
+import dev.capstan.ops.Parameter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.ListResourceBundle;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * The options of a command that starts an operation are that operation's words ({@code --timeout} is its
+ * {@code timeout}): their help and their defaults come from the operation's declaration, through picocli's
+ * resource bundle and default value provider, so neither is written twice.
+ */
+final class DeclaredOptions {
+    /** Which command starts which operation type, by the command's path under {@code capstan}. */
+    private static final Map<String, String> COMMANDS = Map.ofEntries(
+            Map.entry("service scale", "service.scale"),
+            Map.entry("task run", "task.run"),
+            Map.entry("restart", "service.restart"),
+            Map.entry("deploy", "bluegreen.deploy"),
+            Map.entry("s3 backup", "s3.backup"),
+            Map.entry("s3 copy", "s3.copy"),
+            Map.entry("s3 restore", "s3.restore"),
+            Map.entry("region set-uri", "region.set-uri"),
+            Map.entry("region bump-version", "region.bump-version"),
+            Map.entry("region publish", "region.publish"));
+
+    private DeclaredOptions() {
+    }
+
+    static void apply(CommandLine root, OperationTypes types) {
+        Map<String, String> help = new HashMap<>();
+        collect(root, types, help);
+        root.setResourceBundle(new ListResourceBundle() {
+            @Override
+            protected Object[][] getContents() {
+                return help.entrySet().stream().map(e -> new Object[]{e.getKey(), e.getValue()}).toArray(Object[][]::new);
+            }
+        });
+        root.setDefaultValueProvider(arg -> parameterOf(arg, types).map(Parameter::defaultValue).orElse(null));
+    }
+
+    private static void collect(CommandLine line, OperationTypes types, Map<String, String> help) {
+        CommandSpec spec = line.getCommandSpec();
+        for (OptionSpec option : spec.options()) {
+            parameterOf(option, types).ifPresent(p -> help.put(spec.qualifiedName(".") + "." + word(option), helpOf(p)));
+        }
+        line.getSubcommands().values().forEach(sub -> collect(sub, types, help));
+    }
+
+    /** The declared help, with the default where it says something (a flag's "false" does not). */
+    private static String helpOf(Parameter p) {
+        if (p.defaultValue() == null || p.defaultValue().equals("false")) {
+            return p.help();
+        }
+        return p.help().replaceFirst("\\.$", "") + " (default ${DEFAULT-VALUE}).";
+    }
+
+    /** The declared word an option is, if its command starts an operation that takes it. */
+    private static Optional<Parameter> parameterOf(ArgSpec arg, OperationTypes types) {
+        if (!(arg instanceof OptionSpec option) || arg.command() == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(COMMANDS.get(path(arg.command()))).flatMap(types::find).flatMap(type -> type.parameter(word(option)));
+    }
+
+    private static String path(CommandSpec command) {
+        List<String> names = List.of(command.qualifiedName(" ").split(" "));
+        return String.join(" ", names.subList(1, names.size()));
+    }
+
+    private static String word(OptionSpec option) {
+        return option.longestName().replaceFirst("^-+", "");
+    }
+}
