@@ -19,6 +19,8 @@ public final class RegionGate implements ExecutionInterceptor {
     private volatile String held;
     private volatile CountDownLatch open = new CountDownLatch(0);
     private final Semaphore arrivals = new Semaphore(0);
+    private final Semaphore answered = new Semaphore(0);
+    private final ThreadLocal<Boolean> wasHeld = ThreadLocal.withInitial(() -> false);
 
     /** From now on, requests to the region wait until {@link #release()}. */
     public void hold(String region) {
@@ -31,6 +33,13 @@ public final class RegionGate implements ExecutionInterceptor {
     public void awaitHeldRequest() throws InterruptedException {
         if (!arrivals.tryAcquire(2, TimeUnit.MINUTES)) {
             throw new AssertionError("No request to " + held + " arrived at the gate");
+        }
+    }
+
+    /** Waits until a request that was held has had its answer (a guard of two minutes against a hung test). */
+    public void awaitHeldAnswered() throws InterruptedException {
+        if (!answered.tryAcquire(2, TimeUnit.MINUTES)) {
+            throw new AssertionError("No held request was answered");
         }
     }
 
@@ -49,11 +58,29 @@ public final class RegionGate implements ExecutionInterceptor {
             return;
         }
         arrivals.release();
+        wasHeld.set(true);
         try {
             gate.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw AbortedException.builder().message("Interrupted while held at the test's region gate").build();
+        }
+    }
+
+    @Override
+    public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+        answeredIfHeld();
+    }
+
+    @Override
+    public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
+        answeredIfHeld();
+    }
+
+    private void answeredIfHeld() {
+        if (wasHeld.get()) {
+            wasHeld.set(false);
+            answered.release();
         }
     }
 }

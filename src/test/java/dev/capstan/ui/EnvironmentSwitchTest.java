@@ -18,6 +18,7 @@ import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.ComboBoxBase;
+import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
@@ -106,6 +107,38 @@ class EnvironmentSwitchTest {
         assertThat(firstMarks).noneMatch(text::contains);
         assertThat(text).doesNotContain(first.name() + ":").doesNotContain(first.name() + " ");
         assertThat(mentionsSecond(shown)).isTrue();
+    }
+
+    @org.junit.jupiter.api.Test
+    void aLogFollowOfTheFirstEnvironmentStopsWhenTheEnvironmentChangesAndNoneOfItsLinesIsShown(MotoWorld moto) throws Exception {
+        writeLine(moto, first, "alpha says hello");
+        writeLine(moto, second, "beta says hello");
+        console = ConsoleFixture.open(moto, home, first, second);
+        FxTestSupport.Opened opened = console.opened;
+        waitUntil("the first environment is chosen", () -> first.equals(opened.app().shell().environmentProperty().get()));
+        robot.clickOn("#nav-logs");
+        run(() -> robot.lookup("#logs-kind").queryAs(javafx.scene.control.ComboBox.class).setValue(dev.capstan.ui.logs.LogViewModel.Kind.GROUP));
+
+        moto.regionGate().hold(SLOW_REGION);
+        robot.clickOn("#logs-follow");
+        moto.regionGate().awaitHeldRequest();
+        run(() -> opened.app().shell().environmentProperty().set(second));
+        Label state = fx(() -> robot.lookup("#logs-state").queryAs(Label.class));
+        waitUntil("the follow says it stopped", () -> state.getText().startsWith("stopped: the environment is now " + second.name()));
+        moto.regionGate().release();
+        moto.regionGate().awaitHeldAnswered();
+
+        robot.clickOn("#logs-follow");
+        ListView<?> lines = fx(() -> robot.lookup("#logs-list").queryAs(ListView.class));
+        waitUntil("the second environment's line is shown", () -> lines.getItems().stream().anyMatch(l -> l.toString().contains("beta says hello")));
+        assertThat(fx(() -> lines.getItems().stream().map(Object::toString).toList())).noneMatch(l -> l.contains("alpha"));
+    }
+
+    private static void writeLine(MotoWorld moto, Environment env, String message) {
+        var logs = moto.clients().logs(moto.target(env.region()));
+        logs.createLogStream(r -> r.logGroupName(env.logGroup()).logStreamName("web/web/switch"));
+        logs.putLogEvents(r -> r.logGroupName(env.logGroup()).logStreamName("web/web/switch")
+                .logEvents(e -> e.timestamp(System.currentTimeMillis()).message(message)));
     }
 
     private boolean mentionsSecond(Node shown) {

@@ -42,7 +42,17 @@ public final class LogViewModel {
     private final RunStore runs;
     private final ExecutorService executor;
     private final ObjectProperty<Environment> environment;
-    private final ConcurrentLinkedQueue<LogEvent> incoming = new ConcurrentLinkedQueue<>();
+    /**
+     * One follow: what its follower delivered and said, not yet shown. A new follow starts a new session, so a
+     * follower that is still finishing a look when it is stopped (the environment changed, another source was
+     * chosen) can only fill a session nobody shows.
+     */
+    private static final class Session {
+        final ConcurrentLinkedQueue<LogEvent> incoming = new ConcurrentLinkedQueue<>();
+        volatile String pendingState;
+    }
+
+    private volatile Session session = new Session();
     private final ObservableList<LogEvent> lines = FXCollections.observableArrayList();
     private final ObjectProperty<Kind> kind = new SimpleObjectProperty<>(this, "kind", Kind.SERVICE);
     private final StringProperty subject = new SimpleStringProperty(this, "subject", "");
@@ -55,7 +65,6 @@ public final class LogViewModel {
     private final LongProperty dropped = new SimpleLongProperty(this, "dropped");
     private final StringProperty state = new SimpleStringProperty(this, "state", "not following");
     private final StringProperty sourceTitle = new SimpleStringProperty(this, "sourceTitle", "");
-    private volatile String pendingState;
     private LogFollower follower;
     private CountDownLatch stopSignal;
 
@@ -65,6 +74,19 @@ public final class LogViewModel {
         this.executor = executor;
         this.environment = environment;
         paused.addListener((obs, was, now) -> state.set(now ? pausedState() : "live"));
+        environment.addListener((obs, old, now) -> environmentChanged(now));
+    }
+
+    /** Another environment: a follow of the last one's logs stops and its lines go, so none is shown under the new name. */
+    private void environmentChanged(Environment now) {
+        if (stopSignal == null || kind.get() == Kind.RUN) {
+            return;
+        }
+        stop();
+        session = new Session();
+        lines.clear();
+        dropped.set(0);
+        state.set("stopped: the environment is now " + (now == null ? "none" : now.name()) + "; Follow to read its logs");
     }
 
     /** Starts following the chosen source (stopping any other); the source is worked out in the background. */
@@ -76,7 +98,8 @@ public final class LogViewModel {
             return;
         }
         lines.clear();
-        incoming.clear();
+        Session mine = new Session();
+        session = mine;
         dropped.set(0);
         Kind chosenKind = kind.get();
         String chosenSubject = subject.get() == null ? "" : subject.get().trim();
@@ -92,7 +115,7 @@ public final class LogViewModel {
         stopSignal = stopped;
         if (chosenKind == Kind.RUN) {
             state.set("following run " + chosenSubject);
-            executor.execute(() -> followRun(chosenSubject, stopped));
+            executor.execute(() -> followRun(chosenSubject, stopped, mine));
             return;
         }
         state.set("working out where the lines are…");
@@ -104,16 +127,16 @@ public final class LogViewModel {
                     case GROUP -> LogSource.group(chosenSubject.isEmpty() ? env.logGroup() : chosenSubject);
                     case RUN -> throw new IllegalStateException("runs are followed from their journal");
                 };
-                pendingState = "following " + source.title();
+                mine.pendingState = "following " + source.title();
                 LogFollower f = reading.follower(env, source, filter, start, true, new LogFollower.Sink() {
                     @Override
                     public void events(List<LogEvent> batch) {
-                        incoming.addAll(batch);
+                        mine.incoming.addAll(batch);
                     }
 
                     @Override
                     public void state(LogFollower.State s, String detail) {
-                        pendingState = describe(s, detail);
+                        mine.pendingState = describe(s, detail);
                     }
                 }, d -> {
                     try {
@@ -129,13 +152,13 @@ public final class LogViewModel {
                     f.run();
                 }
             } catch (RuntimeException e) {
-                pendingState = "could not follow: " + e.getMessage();
+                mine.pendingState = "could not follow: " + e.getMessage();
             }
         });
     }
 
     /** A run's own log, from its journal: each step's lines, read again every second until the run ends. */
-    private void followRun(String runId, CountDownLatch stopped) {
+    private void followRun(String runId, CountDownLatch stopped, Session mine) {
         java.util.Map<String, Integer> shown = new java.util.HashMap<>();
         try {
             while (true) {
@@ -149,9 +172,9 @@ public final class LogViewModel {
                     }
                     shown.put(step.planned().id(), step.log().size());
                 }
-                incoming.addAll(fresh);
+                mine.incoming.addAll(fresh);
                 boolean over = run.outcome() != dev.capstan.ops.RunOutcome.RUNNING;
-                pendingState = over ? "run " + run.outcome().name().toLowerCase(java.util.Locale.ROOT) + ": " + run.title() : "live: " + run.title();
+                mine.pendingState = over ? "run " + run.outcome().name().toLowerCase(java.util.Locale.ROOT) + ": " + run.title() : "live: " + run.title();
                 if (over || stopped.await(1, TimeUnit.SECONDS)) {
                     return;
                 }
@@ -159,7 +182,7 @@ public final class LogViewModel {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            pendingState = "could not read run " + runId + ": " + e.getMessage();
+            mine.pendingState = "could not read run " + runId + ": " + e.getMessage();
         }
     }
 
@@ -198,9 +221,10 @@ public final class LogViewModel {
 
     /** One frame's worth of work on the FX thread: move what arrived into the list in one batch. */
     public int drain() {
-        String news = pendingState;
+        Session shown = session;
+        String news = shown.pendingState;
         if (news != null) {
-            pendingState = null;
+            shown.pendingState = null;
             if (!paused.get()) {
                 state.set(news);
             }
@@ -213,12 +237,12 @@ public final class LogViewModel {
             }
             return 0;
         }
-        if (incoming.isEmpty()) {
+        if (shown.incoming.isEmpty()) {
             return 0;
         }
-        List<LogEvent> batch = new ArrayList<>(Math.min(incoming.size(), MAX_PER_FRAME));
+        List<LogEvent> batch = new ArrayList<>(Math.min(shown.incoming.size(), MAX_PER_FRAME));
         LogEvent event;
-        while (batch.size() < MAX_PER_FRAME && (event = incoming.poll()) != null) {
+        while (batch.size() < MAX_PER_FRAME && (event = shown.incoming.poll()) != null) {
             batch.add(event);
         }
         lines.addAll(batch);
@@ -231,13 +255,13 @@ public final class LogViewModel {
     }
 
     private String pausedState() {
-        int waiting = incoming.size();
+        int waiting = session.incoming.size();
         return "paused: " + waiting + (waiting == 1 ? " line waiting" : " lines waiting");
     }
 
     /** For a benchmark or a test: lines as if the follower had delivered them. */
     public void offer(List<LogEvent> events) {
-        incoming.addAll(events);
+        session.incoming.addAll(events);
     }
 
     public ObservableList<LogEvent> lines() {
