@@ -27,7 +27,7 @@ final class ReadCounts implements Step {
 
     @Override
     public StepPreview preview() {
-        return StepPreview.of("Read the desired scale.count() of " + scale.environment().service() + " and the tasks it runs now");
+        return StepPreview.of("Read the desired count of " + scale.environment().service() + " and the tasks it runs now");
     }
 
     @Override

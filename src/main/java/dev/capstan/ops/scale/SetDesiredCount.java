@@ -16,7 +16,7 @@ final class SetDesiredCount implements Step {
 
     @Override
     public String id() {
-        return "set-desired-scale.count()";
+        return "set-desired-count";
     }
 
     @Override
@@ -27,16 +27,16 @@ final class SetDesiredCount implements Step {
     @Override
     public StepPreview preview() {
         int desired = scale.service().desiredCount();
-        return StepPreview.change("Set desired scale.count() of " + scale.environment().service() + " from " + desired + " to " + scale.count(), desired, scale.count());
+        return StepPreview.change("Set desired count of " + scale.environment().service() + " from " + desired + " to " + scale.count(), desired, scale.count());
     }
 
     @Override
     public String run(StepContext context) {
         ServiceStatus now = scale.service();
         if (now.desiredCount() == scale.count()) {
-            return "Desired scale.count() was already " + scale.count() + "; nothing to change";
+            return "Desired count was already " + scale.count() + "; nothing to change";
         }
         scale.ecs().setDesiredCount(scale.target(), scale.environment().cluster(), scale.environment().service(), scale.count());
-        return "Desired scale.count() is now " + scale.count() + " (was " + now.desiredCount() + ")";
+        return "Desired count is now " + scale.count() + " (was " + now.desiredCount() + ")";
     }
 }

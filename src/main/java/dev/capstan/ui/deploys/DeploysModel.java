@@ -10,13 +10,12 @@ import dev.capstan.ops.bluegreen.BlueGreenRollback;
 import dev.capstan.ops.bluegreen.DeployHistory;
 import dev.capstan.ops.logs.LogReading;
 import dev.capstan.ui.common.BackgroundWork;
+import dev.capstan.ui.common.InFront;
 import dev.capstan.ui.common.LatestRead;
 import dev.capstan.ui.common.ServiceLogTail;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -38,10 +37,9 @@ public final class DeploysModel {
     private final ObjectProperty<DeployHistory.Deployed> redeploy = new SimpleObjectProperty<>(this, "redeploy");
     private final ObservableList<String> logLines = FXCollections.observableArrayList();
     private final StringProperty error = new SimpleStringProperty(this, "error", "");
-    private final Timeline ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(3), e -> refresh()));
     private ServiceLogTail tail;
     private final LatestRead reads;
-    private boolean active;
+    private final InFront front;
 
     public DeploysModel(BlueGreen blueGreen, RunStore runs, LogReading logs, BackgroundWork work, ObjectProperty<Environment> environment) {
         this.blueGreen = blueGreen;
@@ -49,29 +47,22 @@ public final class DeploysModel {
         this.logs = logs;
         this.environment = environment;
         this.reads = new LatestRead(work, environment);
-        ticker.setCycleCount(Timeline.INDEFINITE);
-        environment.addListener((obs, old, env) -> {
-            reads.drop();
-            picture.set(null);
-            run.set(null);
-            redeploy.set(null);
-            logLines.clear();
-            error.set("");
-            tail = null;
-            if (active) {
-                refresh();
-            }
-        });
+        // Live while in front: the colours every three seconds.
+        this.front = new InFront(environment, this::forget, this::refresh, javafx.util.Duration.seconds(3));
+    }
+
+    private void forget() {
+        reads.drop();
+        picture.set(null);
+        run.set(null);
+        redeploy.set(null);
+        logLines.clear();
+        error.set("");
+        tail = null;
     }
 
     public void setActive(boolean active) {
-        this.active = active;
-        if (active) {
-            refresh();
-            ticker.play();
-        } else {
-            ticker.stop();
-        }
+        front.setActive(active);
     }
 
     private record Look(BlueGreenPicture picture, Optional<RunRecord> run, Optional<DeployHistory.Deployed> redeploy, List<String> lines) {

@@ -7,6 +7,7 @@ import dev.capstan.domain.TargetGroupInfo;
 import dev.capstan.ops.Targets;
 import dev.capstan.ops.bluegreen.ActiveColour;
 import dev.capstan.ui.common.BackgroundWork;
+import dev.capstan.ui.common.InFront;
 import dev.capstan.ui.common.LatestRead;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -27,34 +28,29 @@ public final class LoadBalancersModel {
     private final StringProperty error = new SimpleStringProperty(this, "error", "");
     private final LatestRead reads;
     private String wantedTargetGroup;
-    /** Reads happen only while the view is in front; a change of environment meanwhile is read when it comes back. */
-    private boolean active;
+    private final InFront front;
 
     public LoadBalancersModel(LoadBalancerReader reader, Targets targets, BackgroundWork work, ObjectProperty<Environment> environment) {
         this.reader = reader;
         this.targets = targets;
         this.environment = environment;
         this.reads = new LatestRead(work, environment);
-        environment.addListener((obs, old, env) -> {
-            reads.drop();
-            wantedTargetGroup = null;
-            snapshot.set(null);
-            targetGroups.clear();
-            targetGroup.set(null);
-            activeColour.set("");
-            error.set("");
-            if (active) {
-                refresh();
-            }
-        });
+        this.front = new InFront(environment, this::forget, this::refresh, null);
+    }
+
+    private void forget() {
+        reads.drop();
+        wantedTargetGroup = null;
+        snapshot.set(null);
+        targetGroups.clear();
+        targetGroup.set(null);
+        activeColour.set("");
+        error.set("");
     }
 
     /** The view came to the front (true) or went behind another (false). */
     public void setActive(boolean active) {
-        this.active = active;
-        if (active) {
-            refresh();
-        }
+        front.setActive(active);
     }
 
     /** Reads the environment's load balancers; skipped while a read of the same environment is under way. */

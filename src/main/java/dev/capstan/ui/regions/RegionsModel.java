@@ -4,6 +4,7 @@ import dev.capstan.domain.Environment;
 import dev.capstan.ops.publish.RegionData;
 import dev.capstan.ops.publish.RegionOverview;
 import dev.capstan.ui.common.BackgroundWork;
+import dev.capstan.ui.common.InFront;
 import dev.capstan.ui.common.LatestRead;
 import java.time.Instant;
 import javafx.beans.property.ObjectProperty;
@@ -24,30 +25,26 @@ public final class RegionsModel {
     private final ObjectProperty<RegionOverview> selected = new SimpleObjectProperty<>(this, "selected");
     private final StringProperty error = new SimpleStringProperty(this, "error", "");
     private final ObjectProperty<Instant> readAt = new SimpleObjectProperty<>(this, "readAt");
-    private boolean active;
     private final LatestRead reads;
+    private final InFront front;
 
     public RegionsModel(RegionData regionData, BackgroundWork work, ObjectProperty<Environment> environment) {
         this.regionData = regionData;
         this.environment = environment;
         this.reads = new LatestRead(work, environment);
-        environment.addListener((obs, old, env) -> {
-            reads.drop();
-            rows.clear();
-            selected.set(null);
-            readAt.set(null);
-            error.set("");
-            if (active) {
-                refresh();
-            }
-        });
+        this.front = new InFront(environment, this::forget, this::refresh, null);
+    }
+
+    private void forget() {
+        reads.drop();
+        rows.clear();
+        selected.set(null);
+        readAt.set(null);
+        error.set("");
     }
 
     public void setActive(boolean active) {
-        this.active = active;
-        if (active) {
-            refresh();
-        }
+        front.setActive(active);
     }
 
     public void refresh() {

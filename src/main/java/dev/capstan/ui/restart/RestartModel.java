@@ -10,6 +10,7 @@ import dev.capstan.ops.restart.RestartFactory;
 import dev.capstan.ops.restart.RestartPicture;
 import dev.capstan.ops.restart.RollingRestart;
 import dev.capstan.ui.common.BackgroundWork;
+import dev.capstan.ui.common.InFront;
 import dev.capstan.ui.common.LatestRead;
 import dev.capstan.ui.common.ServiceLogTail;
 import java.time.Instant;
@@ -19,8 +20,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -44,12 +43,11 @@ public final class RestartModel {
     private final ObjectProperty<RunRecord> run = new SimpleObjectProperty<>(this, "run");
     private final ObservableList<String> logLines = FXCollections.observableArrayList();
     private final StringProperty error = new SimpleStringProperty(this, "error", "");
-    private final Timeline ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(2), e -> refresh()));
     /** Tasks of this environment known to have logged the health pattern: looked for once each, not on every tick. */
     private Set<String> seen = ConcurrentHashMap.newKeySet();
     private ServiceLogTail tail;
     private final LatestRead reads;
-    private boolean active;
+    private final InFront front;
 
     public RestartModel(RestartFactory restarts, LogReading logs, RunStore runs, BackgroundWork work, ObjectProperty<Environment> environment) {
         this.restarts = restarts;
@@ -57,30 +55,23 @@ public final class RestartModel {
         this.runs = runs;
         this.environment = environment;
         this.reads = new LatestRead(work, environment);
-        ticker.setCycleCount(Timeline.INDEFINITE);
-        environment.addListener((obs, old, env) -> {
-            reads.drop();
-            defaults.set(null);
-            picture.set(null);
-            run.set(null);
-            logLines.clear();
-            error.set("");
-            seen = ConcurrentHashMap.newKeySet();
-            tail = null;
-            if (active) {
-                refresh();
-            }
-        });
+        // Live while in front: the service every two seconds.
+        this.front = new InFront(environment, this::forget, this::refresh, javafx.util.Duration.seconds(2));
+    }
+
+    private void forget() {
+        reads.drop();
+        defaults.set(null);
+        picture.set(null);
+        run.set(null);
+        logLines.clear();
+        error.set("");
+        seen = ConcurrentHashMap.newKeySet();
+        tail = null;
     }
 
     public void setActive(boolean active) {
-        this.active = active;
-        if (active) {
-            refresh();
-            ticker.play();
-        } else {
-            ticker.stop();
-        }
+        front.setActive(active);
     }
 
     /** One look in the background; a look of the same environment still under way makes this a no-op, so a slow estate is never asked twice at once. */

@@ -63,6 +63,8 @@ class ScaleServiceTest {
         Plan plan = engine.runner.plan(engine.scale.scale(environment, 4, Duration.ofMinutes(2)));
 
         assertThat(plan.title()).isEqualTo("Scale scaler-web on scaler to 4");
+        assertThat(plan.steps()).as("journals refer to steps by id: a resume after an upgrade finds them")
+                .extracting(PlannedStep::id).containsExactly("read-counts", "set-desired-count", "wait-running");
         assertThat(plan.steps()).extracting(PlannedStep::sentence).containsExactly(
                 "Read the desired count of scaler-web and the tasks it runs now",
                 "Set desired count of scaler-web from 2 to 4",
