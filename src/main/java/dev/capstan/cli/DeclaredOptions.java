@@ -2,8 +2,8 @@ package dev.capstan.cli;
 
 import dev.capstan.ops.OperationTypes;
 import dev.capstan.ops.Parameter;
+import java.lang.reflect.Method;
 import java.util.HashMap;
-import java.util.List;
 import java.util.ListResourceBundle;
 import java.util.Map;
 import java.util.Optional;
@@ -15,22 +15,10 @@ import picocli.CommandLine.Model.OptionSpec;
 /**
  * The options of a command that starts an operation are that operation's words ({@code --timeout} is its
  * {@code timeout}): their help and their defaults come from the operation's declaration, through picocli's
- * resource bundle and default value provider, so neither is written twice.
+ * resource bundle and default value provider, so neither is written twice. A command says which operation it
+ * starts with {@link Starts}.
  */
 final class DeclaredOptions {
-    /** Which command starts which operation type, by the command's path under {@code capstan}. */
-    private static final Map<String, String> COMMANDS = Map.ofEntries(
-            Map.entry("service scale", "service.scale"),
-            Map.entry("task run", "task.run"),
-            Map.entry("restart", "service.restart"),
-            Map.entry("deploy", "bluegreen.deploy"),
-            Map.entry("s3 backup", "s3.backup"),
-            Map.entry("s3 copy", "s3.copy"),
-            Map.entry("s3 restore", "s3.restore"),
-            Map.entry("region set-uri", "region.set-uri"),
-            Map.entry("region bump-version", "region.bump-version"),
-            Map.entry("region publish", "region.publish"));
-
     private DeclaredOptions() {
     }
 
@@ -67,12 +55,15 @@ final class DeclaredOptions {
         if (!(arg instanceof OptionSpec option) || arg.command() == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(COMMANDS.get(path(arg.command()))).flatMap(types::find).flatMap(type -> type.parameter(word(option)));
+        return starts(arg.command()).flatMap(types::find).flatMap(type -> type.parameter(word(option)));
     }
 
-    private static String path(CommandSpec command) {
-        List<String> names = List.of(command.qualifiedName(" ").split(" "));
-        return String.join(" ", names.subList(1, names.size()));
+    /** The operation type the command is marked as starting: on its class, or on its method for a command method. */
+    private static Optional<String> starts(CommandSpec command) {
+        Object user = command.userObject();
+        Starts marked = user instanceof Method method ? method.getAnnotation(Starts.class)
+                : user == null ? null : user.getClass().getAnnotation(Starts.class);
+        return Optional.ofNullable(marked).map(Starts::value);
     }
 
     private static String word(OptionSpec option) {

@@ -21,6 +21,7 @@ final class DeployCommands {
     private DeployCommands() {
     }
 
+    @Starts("bluegreen.deploy")
     @Command(name = "deploy", description = {"Deploy an image blue/green: a new task set behind the idle colour, wait until it is healthy,",
             "swap the rules' priorities, make it PRIMARY. After a failed deploy choose --resume or --start-over."})
     static final class Deploy implements Callable<Integer> {

@@ -47,17 +47,20 @@ final class RegionCommand {
         }
     }
 
+    @Starts("region.set-uri")
     @Command(name = "set-uri", description = "Set region_config.s3_uri (meant for staging; production asks for its name and warns).")
     int setUri(@Option(names = "--region", required = true) String region, @Option(names = "--uri", required = true, paramLabel = "S3URI") String uri) {
         return drive(root, spec, data -> data.setUri(environment(), region, uri));
     }
 
+    @Starts("region.bump-version")
     @Command(name = "bump-version", description = "Move region_config.version on so caches refresh (the next number, or now).")
     int bumpVersion(@Option(names = "--region", required = true) String region,
                     @Option(names = "--version") String version) {
         return drive(root, spec, data -> data.bumpVersion(environment(), region, version));
     }
 
+    @Starts("region.publish")
     @Command(name = "publish", description = "Back up the region's URI, copy the new data over it, verify, bump its version.")
     int publish(@Option(names = "--region", required = true) String region, @Option(names = "--from", required = true, paramLabel = "S3URI") String from,
                 @Option(names = "--mirror") boolean mirror) {

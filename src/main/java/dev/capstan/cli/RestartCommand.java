@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
+@Starts("service.restart")
 @Command(name = "restart", description = {"Restart a service's tasks without downtime, as teams do by hand in the console: the auto scaling group to its",
         "maximum (EC2 only), the task count up, wait until the new tasks are healthy, stop the old ones, put the counts back."})
 final class RestartCommand implements Callable<Integer> {

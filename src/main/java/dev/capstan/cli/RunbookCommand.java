@@ -20,7 +20,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "runbook", description = "Release checklists: manual steps, Capstan's operations and automated checks, walked and journaled.",
-        subcommands = {RunbookCommand.ListRunbooks.class, RunbookCommand.Run.class, RunbookCommand.Check.class, RunbookCommand.Examples.class})
+        subcommands = {RunbookCommand.ListRunbooks.class, RunbookCommand.Run.class, RunbookCommand.Check.class, RunbookCommand.Examples.class,
+                RunbookOperations.class})
 final class RunbookCommand {
     @ParentCommand
     CapstanCommand root;

@@ -17,11 +17,13 @@ final class S3Command {
     @Spec
     CommandSpec spec;
 
+    @Starts("s3.backup")
     @Command(name = "backup", description = "Copy URI to URI-backup-<yyyy-mm-dd> (a second one the same day gets -2), then verify it.")
     int backup(@Option(names = "--uri", required = true, paramLabel = "S3URI") String uri) {
         return run(data -> data.backup(environment(), uri));
     }
 
+    @Starts("s3.copy")
     @Command(name = "copy", description = "Copy new data over a location; refused unless a verified backup of it exists (made first when --backup is left out).")
     int copy(@Option(names = "--from", required = true, paramLabel = "S3URI") String from,
              @Option(names = "--to", required = true, paramLabel = "S3URI") String to,
@@ -30,6 +32,7 @@ final class S3Command {
         return run(data -> data.copyOver(environment(), from, to, backup, mirror));
     }
 
+    @Starts("s3.restore")
     @Command(name = "restore", description = "Copy a backup back over its location: the rollback of a data publish.")
     int restore(@Option(names = "--backup", required = true, paramLabel = "S3URI") String backup,
                 @Option(names = "--to", required = true, paramLabel = "S3URI") String to,

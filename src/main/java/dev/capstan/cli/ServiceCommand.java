@@ -14,6 +14,7 @@ final class ServiceCommand {
     @Spec
     CommandSpec spec;
 
+    @Starts("service.scale")
     @Command(name = "scale", description = "Set the service's desired count and wait until that many tasks run.")
     int scale(@Option(names = "--count", required = true, paramLabel = "N") int count,
               @Option(names = "--timeout", paramLabel = "DURATION") String timeout) {

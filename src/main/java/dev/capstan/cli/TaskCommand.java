@@ -23,6 +23,7 @@ final class TaskCommand {
     @ParentCommand
     CapstanCommand root;
 
+    @Starts("task.run")
     @Command(name = "run", description = "Run one task with a command override, stream its logs, and exit with its exit code.")
     static final class Run implements java.util.concurrent.Callable<Integer> {
         @ParentCommand

@@ -293,6 +293,11 @@ class CliTest {
         assertThat(out.toString()).contains("update-region-data", "confirm-deploy", "production-release", "tiny                   Tiny checklist");
         assertThat(err.toString()).contains("broken.yaml line 3, steps[0].operation: Capstan has no operation 'nope'");
 
+        assertThat(run(moto, "runbook", "operations")).isZero();
+        assertThat(out.toString()).containsPattern("service.restart  Replace every task of the service")
+                .containsPattern("\\n    timeout +\\(default 30m\\) +How long each wait may take\\.")
+                .doesNotContain("lock.release").doesNotContain("service.restore-counts");
+
         input = "y\ny\nalice\n";
         assertThat(run(moto, "--workspace", ws, "--env", "cli", "runbook", "run", "tiny", "--param", "ticket=REL-7")).as(err.toString()).isZero();
         assertThat(out.toString()).contains("    > Open ticket REL-7.").contains("done: Ticked by ").contains("; Who reviewed: alice")

@@ -8,6 +8,7 @@ import dev.capstan.ops.StepRecord;
 import dev.capstan.ops.restart.RestartDefaults;
 import dev.capstan.ops.restart.RestartPicture;
 import dev.capstan.ui.common.Columns;
+import dev.capstan.ui.common.Explained;
 import dev.capstan.ui.runs.RunLauncher;
 import dev.capstan.ui.shell.AppView;
 import javafx.beans.binding.Bindings;
@@ -142,6 +143,9 @@ public final class RestartView implements AppView {
         healthLine.textProperty().bindBidirectional(form.healthLogPatternProperty());
         timeout.textProperty().bindBidirectional(form.timeoutProperty());
         restoreGroup.selectedProperty().bindBidirectional(form.restoreGroupProperty());
+        Explained.by(model.restarts().declaration(), count, "count");
+        Explained.by(model.restarts().declaration(), healthLine, "health-log-pattern");
+        Explained.by(model.restarts().declaration(), timeout, "timeout");
         restoreGroup.visibleProperty().bind(form.hasGroupProperty());
         restoreGroup.textProperty().bind(form.restoreGroupTextProperty());
         Button plan = new Button("Plan restart…", new FontIcon(Feather.PLAY));

@@ -9,6 +9,7 @@ import dev.capstan.ops.task.OneOffTaskFactory;
 import dev.capstan.ops.task.TaskRunDefaults;
 import dev.capstan.ops.task.TaskRunRequest;
 import dev.capstan.ui.common.BackgroundWork;
+import dev.capstan.ui.common.Explained;
 import java.util.List;
 import java.util.concurrent.Callable;
 import javafx.beans.property.BooleanProperty;
@@ -163,6 +164,10 @@ public final class TaskRunForm {
         timeout.setPrefColumnCount(5);
         timeout.disableProperty().bind(waitForExit.selectedProperty().not());
         bind();
+        Explained.by(tasks.declaration(), command, "command");
+        Explained.by(tasks.declaration(), container, "container");
+        Explained.by(tasks.declaration(), syntax, "command-syntax");
+        Explained.by(tasks.declaration(), timeout, "timeout");
         problem.setId("task-form-problem");
         problem.setWrapText(true);
         problem.getStyleClass().add(Styles.DANGER);
