@@ -26,7 +26,7 @@ public final class MotoWorld implements AutoCloseable {
     private final TaskEndings taskEndings = new TaskEndings();
     private final TargetHealthFaults targetHealth = new TargetHealthFaults();
     private final TaskStartTimes taskStarts = new TaskStartTimes();
-    private final RegionGate regionGate = new RegionGate();
+    private final WireGate wireGate = new WireGate();
     private final AwsClients clients;
 
     MotoWorld(Path home) throws IOException {
@@ -78,9 +78,9 @@ public final class MotoWorld implements AutoCloseable {
         return taskEndings;
     }
 
-    /** Holds one region's requests on demand; the console fixture's clients have it in their chain. */
-    public RegionGate regionGate() {
-        return regionGate;
+    /** Holds one region's or one operation's requests on demand; the console fixture's clients have it in their chain. */
+    public WireGate wireGate() {
+        return wireGate;
     }
 
     /** The same profile and endpoint, in another region of the same moto (its own clusters, buckets and tables). */
@@ -93,7 +93,7 @@ public final class MotoWorld implements AutoCloseable {
     }
 
     void reset() {
-        regionGate.release();
+        wireGate.release();
         faults.clear();
         targetHealth.clear();
         taskStarts.clear();

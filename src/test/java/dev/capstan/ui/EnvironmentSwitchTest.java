@@ -80,7 +80,7 @@ class EnvironmentSwitchTest {
 
     @AfterEach
     void close(MotoWorld moto) throws Exception {
-        moto.regionGate().release();
+        moto.wireGate().release();
         if (console != null) {
             console.close();
         }
@@ -94,14 +94,14 @@ class EnvironmentSwitchTest {
         waitUntil("the first environment is chosen", () -> first.equals(opened.app().shell().environmentProperty().get()));
         waitUntil("the console is idle", () -> opened.app().work().runningProperty().get() == 0);
 
-        moto.regionGate().hold(SLOW_REGION);
+        moto.wireGate().hold(SLOW_REGION);
         robot.clickOn("#nav-" + view);
-        moto.regionGate().awaitHeldRequest();
+        moto.wireGate().awaitHeldRequest();
         run(() -> opened.app().shell().environmentProperty().set(second));
         Node shown = fx(() -> robot.lookup("#" + view.replace("-", "").replace("taskdefinitions", "taskdefs") + "-view").query());
         waitUntil("the second environment's data is shown", () -> mentionsSecond(shown));
 
-        moto.regionGate().release();
+        moto.wireGate().release();
         waitUntil("every read, the first environment's too, has answered", () -> opened.app().work().runningProperty().get() == 0);
         String text = fx(() -> visibleText(shown));
         assertThat(firstMarks).noneMatch(text::contains);
@@ -119,14 +119,14 @@ class EnvironmentSwitchTest {
         robot.clickOn("#nav-logs");
         run(() -> robot.lookup("#logs-kind").queryAs(javafx.scene.control.ComboBox.class).setValue(dev.capstan.ui.logs.LogViewModel.Kind.GROUP));
 
-        moto.regionGate().hold(SLOW_REGION);
+        moto.wireGate().hold(SLOW_REGION);
         robot.clickOn("#logs-follow");
-        moto.regionGate().awaitHeldRequest();
+        moto.wireGate().awaitHeldRequest();
         run(() -> opened.app().shell().environmentProperty().set(second));
         Label state = fx(() -> robot.lookup("#logs-state").queryAs(Label.class));
         waitUntil("the follow says it stopped", () -> state.getText().startsWith("stopped: the environment is now " + second.name()));
-        moto.regionGate().release();
-        moto.regionGate().awaitHeldAnswered();
+        moto.wireGate().release();
+        moto.wireGate().awaitHeldAnswered();
 
         robot.clickOn("#logs-follow");
         ListView<?> lines = fx(() -> robot.lookup("#logs-list").queryAs(ListView.class));

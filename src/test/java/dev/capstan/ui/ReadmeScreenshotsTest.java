@@ -64,9 +64,11 @@ class ReadmeScreenshotsTest {
     void theSandboxConsoleAsANewcomerSeesIt() throws Exception {
         // Holds chosen targets unhealthy, so a picture of a deploy in progress is taken while it is in progress.
         dev.capstan.testworld.TargetHealthFaults health = new dev.capstan.testworld.TargetHealthFaults();
+        // Holds the restart's StopTask while the walk photographs new tasks beside the old: a fast restart passes that state in a look or two.
+        dev.capstan.testworld.WireGate stops = new dev.capstan.testworld.WireGate();
         try (Sandbox sandbox = Sandbox.start(Files.createDirectories(home.resolve("sandbox")), line -> { });
              AppContext context = new AppContext(new UserDirectories(home.resolve("config"), home.resolve("state")), Map.of(),
-                     new ProfileCatalog(sandbox.awsConfig(), sandbox.awsCredentials()), AwsClientSettings.forLocalStandIn().withInterceptor(health))) {
+                     new ProfileCatalog(sandbox.awsConfig(), sandbox.awsCredentials()), AwsClientSettings.forLocalStandIn().withInterceptor(health).withInterceptor(stops))) {
             FxTestSupport.Opened opened = FxTestSupport.open(context, sandbox.workspace());
             FxRobot robot = new FxRobot();
             try {
@@ -130,11 +132,13 @@ class ReadmeScreenshotsTest {
                 robot.clickOn("#restart-plan");
                 waitUntil("the restart plan is shown", () -> robot.lookup("#plan-dialog").tryQuery().isPresent());
                 assertThat(FxTestSupport.screenshot(robot.lookup("#plan-dialog").query().getScene(), OUT.resolve("restart-plan.png"))).isNotEmptyFile();
+                stops.holdOperation("StopTask");
                 confirm(robot);
                 waitUntil("new tasks run beside the old ones", () -> robot.lookup("#restart-old-remaining").queryAs(Label.class).getText().equals("2")
                         && robot.lookup("#restart-new-healthy").queryAs(Label.class).getText().endsWith(" of 2")
                         && robot.lookup("#restart-targets").queryAs(TableView.class).getItems().size() >= 3);
                 assertThat(FxTestSupport.screenshot(scene, OUT.resolve("restart-running.png"))).isNotEmptyFile();
+                stops.release();
                 waitUntil("the restart succeeded", () -> robot.lookup("#restart-run-status").queryAs(Label.class).getText().contains(", succeeded"));
                 var restartRun = dev.capstan.testworld.Runs.records(context.operations().runner().store())
                         .filter(r -> r.operationType().equals(dev.capstan.ops.restart.RollingRestart.TYPE)).findFirst().orElseThrow();
@@ -271,6 +275,7 @@ class ReadmeScreenshotsTest {
                 assertThat(after.active()).isEqualTo(dev.capstan.ops.bluegreen.Colour.BLUE);
                 assertThat(after.activeSide().taskSet().orElseThrow().primary()).isTrue();
             } finally {
+                stops.release();
                 FxTestSupport.close(opened);
             }
         }
