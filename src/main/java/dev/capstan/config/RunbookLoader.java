@@ -45,16 +45,21 @@ public final class RunbookLoader {
     private final OperationWords operations;
     private final Set<String> checks;
 
-    /** The operations a runbook may start and the words each takes: their own declarations answer. */
+    /** What is wrong with a step that names an operation with some words: the operations' own declarations answer. */
+    @FunctionalInterface
     public interface OperationWords {
-        /** The names a runbook step may give, in the order to list them. */
-        List<String> operations();
+        List<WordProblem> problems(String operation, Set<String> words);
+    }
 
-        /** Every word the operation takes. */
-        List<String> words(String operation);
-
-        /** The words it cannot be built without. */
-        List<String> required(String operation);
+    /**
+     * One thing wrong with an operation step, and where it is written.
+     *
+     * @param where    {@link Where#OPERATION} for the operation's name, {@link Where#WORD} for {@code word} under with:,
+     *                 {@link Where#WITH} for something with: lacks
+     * @param sentence what is wrong, as the sentence after the file and line
+     */
+    public record WordProblem(Where where, String word, String sentence) {
+        public enum Where { OPERATION, WORD, WITH }
     }
 
     /** @param operations what a runbook may call, and with which words; @param checks the check kinds it may run */
@@ -187,20 +192,15 @@ public final class RunbookLoader {
 
     /** An operation a runbook cannot start, a word it does not take or one it needs is refused where it is written. */
     private void checkWords(Reader r, String type, Map<String, String> with, String at, boolean hasWith) throws WorkspaceException {
-        if (!operations.operations().contains(type)) {
-            throw r.at(at + "/operation", "Capstan has no operation '" + type + "' a runbook can start; it has "
-                    + String.join(", ", operations.operations()) + ".");
-        }
-        List<String> words = operations.words(type);
-        for (String word : with.keySet()) {
-            if (!words.contains(word)) {
-                throw r.at(at + "/with/" + word, "the operation " + type + " takes no '" + word + "'; it takes " + String.join(", ", words) + ".");
-            }
-        }
-        for (String needed : operations.required(type)) {
-            if (!with.containsKey(needed)) {
-                throw r.at(at + (hasWith ? "/with" : "/operation"), "the operation " + type + " needs '" + needed + "'; add it under with:.");
-            }
+        List<WordProblem> problems = operations.problems(type, with.keySet());
+        if (!problems.isEmpty()) {
+            WordProblem first = problems.get(0);
+            String where = switch (first.where()) {
+                case OPERATION -> "/operation";
+                case WORD -> "/with/" + first.word();
+                case WITH -> hasWith ? "/with" : "/operation";
+            };
+            throw r.at(at + where, first.sentence());
         }
     }
 

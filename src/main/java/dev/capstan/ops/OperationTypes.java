@@ -1,6 +1,8 @@
 package dev.capstan.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.capstan.config.RunbookLoader.WordProblem;
+import dev.capstan.config.RunbookLoader.WordProblem.Where;
 import dev.capstan.domain.Environment;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -43,54 +45,37 @@ public final class OperationTypes {
     }
 
     /**
-     * What is wrong with naming this operation with these words, as sentences (empty when nothing is): an unknown
-     * operation, a word it does not take, a required word missing. What a runbook file is checked with when it loads.
+     * What is wrong with naming this operation with these words (empty when nothing is): an operation that cannot be
+     * started by name, a word it does not take, a word it needs. A runbook file is checked with it when it loads.
      */
-    public List<String> problemsWith(String name, Collection<String> words) {
+    public List<WordProblem> problems(String name, Collection<String> words) {
         OperationType<?> type = types.get(name);
         if (type == null || !type.startsFromWords()) {
-            return List.of("Capstan has no operation '" + name + "' a runbook can start; it has " + String.join(", ", startableNames()) + ".");
+            return List.of(new WordProblem(Where.OPERATION, null, "Capstan has no operation '" + name + "' a runbook can start; it has "
+                    + String.join(", ", startableNames()) + "."));
         }
-        List<String> problems = new ArrayList<>();
+        List<String> takes = type.parameters().stream().map(Parameter::name).toList();
+        List<WordProblem> problems = new ArrayList<>();
         for (String word : words) {
-            if (type.parameter(word).isEmpty()) {
-                problems.add("The operation " + name + " takes no '" + word + "'; it takes "
-                        + String.join(", ", type.parameters().stream().map(Parameter::name).toList()) + ".");
+            if (!takes.contains(word)) {
+                problems.add(new WordProblem(Where.WORD, word, "the operation " + name + " takes no '" + word + "'; it takes "
+                        + String.join(", ", takes) + "."));
             }
         }
         for (Parameter p : type.parameters()) {
             if (p.required() && !words.contains(p.name())) {
-                problems.add("The operation " + name + " needs '" + p.name() + "' (" + p.help() + ").");
+                problems.add(new WordProblem(Where.WITH, p.name(), "the operation " + name + " needs '" + p.name() + "'; add it under with:."));
             }
         }
         return problems;
     }
 
-    /** What a runbook file is checked with when it loads: the operations it may start and their words. */
-    public dev.capstan.config.RunbookLoader.OperationWords runbookWords() {
-        return new dev.capstan.config.RunbookLoader.OperationWords() {
-            @Override
-            public List<String> operations() {
-                return startableNames();
-            }
-
-            @Override
-            public List<String> words(String operation) {
-                return require(operation).parameters().stream().map(Parameter::name).toList();
-            }
-
-            @Override
-            public List<String> required(String operation) {
-                return require(operation).parameters().stream().filter(Parameter::required).map(Parameter::name).toList();
-            }
-        };
-    }
-
     /** Builds an operation from a person's words: checked against its declaration, its defaults filled in, the estate read for the rest. */
     public Operation fromWords(String name, Environment environment, Map<String, String> with) {
-        List<String> problems = problemsWith(name, with.keySet());
+        List<WordProblem> problems = problems(name, with.keySet());
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join(" ", problems));
+            String said = String.join(" ", problems.stream().map(WordProblem::sentence).toList());
+            throw new IllegalArgumentException(Character.toUpperCase(said.charAt(0)) + said.substring(1));
         }
         OperationType<?> type = types.get(name);
         Map<String, String> words = new LinkedHashMap<>();

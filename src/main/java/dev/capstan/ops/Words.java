@@ -19,11 +19,6 @@ public final class Words {
         this.given = Map.copyOf(given);
     }
 
-    /** For a test or a front that has the words settled already. */
-    public static Words of(String operation, Map<String, String> given) {
-        return new Words(operation, given);
-    }
-
     public Optional<String> optional(String name) {
         return Optional.ofNullable(given.get(name)).filter(v -> !v.isBlank()).map(String::strip);
     }

@@ -4,31 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.capstan.domain.Runbook;
+import dev.capstan.ops.OperationType;
+import dev.capstan.ops.OperationTypes;
+import dev.capstan.ops.Parameter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class RunbookLoaderTest {
-    /** Two operations and their words, as their declarations give them (checked against the real ones in the runbook tests). */
-    private static final RunbookLoader.OperationWords OPERATIONS = new RunbookLoader.OperationWords() {
-        @Override
-        public java.util.List<String> operations() {
-            return java.util.List.of("s3.copy", "service.restart");
-        }
+    /** Two operations with their words, declared as the product declares them; the loader asks the catalogue they make. */
+    record NoRequest() {
+    }
 
-        @Override
-        public java.util.List<String> words(String operation) {
-            return operation.equals("s3.copy") ? java.util.List.of("from", "to", "backup", "mirror")
-                    : java.util.List.of("service", "count", "health-log-pattern", "timeout", "leave-group");
-        }
-
-        @Override
-        public java.util.List<String> required(String operation) {
-            return operation.equals("s3.copy") ? java.util.List.of("from", "to") : java.util.List.of();
-        }
-    };
-    private final RunbookLoader loader = new RunbookLoader(OPERATIONS, Set.of("region-row", "tasks-running"));
+    private static final OperationTypes OPERATIONS = new OperationTypes(List.of(
+            OperationType.declare("s3.copy", NoRequest.class).summary("Copy.")
+                    .parameter(Parameter.required("from", "From.")).parameter(Parameter.required("to", "To."))
+                    .parameter(Parameter.optional("backup", "Backup.")).parameter(Parameter.withDefault("mirror", "Mirror.", "false"))
+                    .fromWords((environment, words) -> null).rebuild((environment, request) -> null),
+            OperationType.declare("service.restart", NoRequest.class).summary("Restart.")
+                    .parameter(Parameter.optional("health-log-pattern", "Pattern.")).parameter(Parameter.withDefault("timeout", "Wait.", "30m"))
+                    .fromWords((environment, words) -> null).rebuild((environment, request) -> null)));
+    private final RunbookLoader loader = new RunbookLoader(OPERATIONS::problems, Set.of("region-row", "tasks-running"));
     private final Path file = Path.of("runbooks/update.yaml");
 
     private Runbook parse(String yaml) throws WorkspaceException {

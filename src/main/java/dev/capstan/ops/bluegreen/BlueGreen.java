@@ -17,19 +17,20 @@ import java.util.Optional;
 public final class BlueGreen {
     private final BlueGreenServices services;
     private final BlueGreenReader reader;
+    private final OperationType<BlueGreenDeploy.Request> deployType;
     private final List<OperationType<?>> declarations;
 
     public BlueGreen(BlueGreenServices services) {
         this.services = services;
         this.reader = new BlueGreenReader(services);
-        this.declarations = List.of(
-                OperationType.declare(BlueGreenDeploy.TYPE, BlueGreenDeploy.Request.class)
-                        .summary("Deploy an image (a tag, a whole image, or a whole revision) behind the idle colour, then move the traffic to it.")
-                        .parameter(Parameter.required("image", "A tag of the serving image's repository (such as a476b78), a whole image "
-                                + "reference, or a task definition revision (FAMILY:REV or its ARN) deployed as it is."))
-                        .parameter(Parameter.withDefault("timeout", "How long to wait until the new task set is stable.", "20m"))
-                        .fromWords((env, w) -> deploy(env, w.text("image"), w.duration("timeout")))
-                        .rebuild((env, request) -> new BlueGreenDeploy(env, request, services, reader, List.of())),
+        this.deployType = OperationType.declare(BlueGreenDeploy.TYPE, BlueGreenDeploy.Request.class)
+                .summary("Deploy an image (a tag, a whole image, or a whole revision) behind the idle colour, then move the traffic to it.")
+                .parameter(Parameter.required("image", "A tag of the serving image's repository (such as a476b78), a whole image "
+                        + "reference, or a task definition revision (FAMILY:REV or its ARN) deployed as it is."))
+                .parameter(Parameter.withDefault("timeout", "How long to wait until the new task set is stable.", "20m"))
+                .fromWords((env, w) -> deploy(env, w.text("image"), w.duration("timeout")))
+                .rebuild((env, request) -> new BlueGreenDeploy(env, request, services, reader, List.of()));
+        this.declarations = List.of(deployType,
                 OperationType.declare(BlueGreenRollback.TYPE, BlueGreenRollback.Request.class)
                         .summary("Move the traffic back to the colour that served before the last deploy.")
                         .fromWords((env, w) -> rollback(env))
@@ -132,7 +133,7 @@ public final class BlueGreen {
 
     /** How long a deploy waits for its new task set when nobody says otherwise: the declared default. */
     public Duration deployTimeout() {
-        return declarations().get(0).defaultDuration("timeout");
+        return deployType.defaultDuration("timeout");
     }
 
     /** The deploy and the rollback, as operation types. */

@@ -14,6 +14,6 @@ import java.util.function.Supplier;
 public record RunbookServices(Supplier<Runner> runner, Checks checks, Attendants attendants, Clock clock) {
     /** The loader checks each operation step's words against the operation's declaration, so a typo fails when the file loads. */
     public RunbookLoader loader() {
-        return new RunbookLoader(runner.get().types().runbookWords(), checks.kinds());
+        return new RunbookLoader((name, words) -> runner.get().types().problems(name, words), checks.kinds());
     }
 }

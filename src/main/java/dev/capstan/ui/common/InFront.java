@@ -48,8 +48,4 @@ public final class InFront {
             }
         }
     }
-
-    public boolean isActive() {
-        return active;
-    }
 }
