@@ -25,6 +25,10 @@ import dev.capstan.ops.Runner;
 import dev.capstan.ops.Targets;
 import dev.capstan.ops.bluegreen.BlueGreen;
 import dev.capstan.ops.bluegreen.BlueGreenServices;
+import dev.capstan.ops.controller.Deploys;
+import dev.capstan.ops.rolling.Rolling;
+import dev.capstan.ops.rolling.RollingServices;
+import dev.capstan.aws.SdkRolloutGateway;
 import dev.capstan.ops.lock.DeployLock;
 import dev.capstan.ops.lock.ForceReleaseLock;
 import dev.capstan.ops.logs.LogReading;
@@ -70,6 +74,8 @@ public final class Engine {
     public final RestartFactory restart;
     public final RunbookFactory runbooks;
     public final BlueGreen blueGreen;
+    public final Rolling rolling;
+    public final Deploys deploys;
     public final Runner runner;
     public final Operations operations;
 
@@ -93,7 +99,10 @@ public final class Engine {
         restart = new RestartFactory(new RestartServices(ecs, new SdkAutoScalingGateway(b.clients), targetHealth, logsGateway, logSources,
                 taskDefinitions, targets, b.pollOr(RestartServices.POLL), b.restartClock));
         blueGreen = new BlueGreen(new BlueGreenServices(ecs, new SdkTaskSetGateway(b.clients), new SdkListenerRulesGateway(b.clients), targetHealth,
-                taskDefinitions, logs, targets, runStore, b.pollOr(BlueGreenServices.POLL), b.waitClock));
+                taskDefinitions, logs, targets, runStore, b.pollOr(BlueGreenServices.POLL), b.waitClock, tasks));
+        rolling = new Rolling(new RollingServices(ecs, new SdkRolloutGateway(b.clients), new SdkTaskSetGateway(b.clients), targetHealth,
+                taskDefinitions, logs, targets, runStore, tasks, b.pollOr(RollingServices.POLL), b.restartClock));
+        deploys = new Deploys(rolling, blueGreen, runStore);
         Checks checks = new Checks(new CheckServices(ecs, taskDefinitions, targetHealth, logsGateway, logSources, regionRows, targets,
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(), b.clock));
         // A runbook starts runs on the runner whose catalogue holds the runbook type itself: the runner is handed over once built.
@@ -103,7 +112,7 @@ public final class Engine {
         types.addAll(b.extraTypes);
         runner = new Runner(runStore, lock, new OperationTypes(types), targets, b.runExecutor, b.operator);
         runnerOnceBuilt.set(runner);
-        operations = new Operations(runner, lock, targets, scale, tasks, regionData, restart, runbooks, blueGreen);
+        operations = new Operations(runner, lock, targets, scale, tasks, regionData, restart, runbooks, blueGreen, rolling, deploys);
     }
 
     /** Every operation type Capstan has: one line each. */
@@ -113,6 +122,8 @@ public final class Engine {
         types.add(tasks.declaration());
         types.addAll(restart.declarations());
         types.addAll(blueGreen.declarations());
+        types.addAll(rolling.declarations());
+        types.addAll(deploys.declarations());
         types.addAll(regionData.declarations());
         types.add(runbooks.declaration());
         types.add(ForceReleaseLock.declaration(lock, targets));
@@ -197,7 +208,7 @@ public final class Engine {
             return this;
         }
 
-        /** What the restart's waits measure their timeouts by. */
+        /** What the waits of restarts and rolling deploys measure their timeouts by. */
         public Builder restartClock(Clock clock) {
             this.restartClock = clock;
             return this;

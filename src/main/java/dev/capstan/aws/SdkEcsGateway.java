@@ -205,7 +205,7 @@ public final class SdkEcsGateway implements EcsGateway {
             }
             Map<String, String> instances = mine.stream().anyMatch(t -> t.containerInstanceArn() != null) ? instanceIds(target, cluster) : Map.of();
             return mine.stream().map(t -> new ServiceTask(t.taskArn(), t.lastStatus(), t.desiredStatus(), t.createdAt(), t.startedAt(),
-                    t.stoppedReason(), addresses(t, instances), t.startedBy())).toList();
+                    t.stoppedReason(), addresses(t, instances), t.startedBy(), t.taskDefinitionArn())).toList();
         } catch (SdkException e) {
             throw AwsErrors.explain(e, target, "list the tasks of " + service);
         }

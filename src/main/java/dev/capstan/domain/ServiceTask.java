@@ -6,10 +6,11 @@ import java.util.List;
 /**
  * One task of a service with what a rolling restart watches: its lifecycle, when it began, why it stopped,
  * and the addresses a load balancer knows it by ({@code 10.0.1.12} in awsvpc mode, {@code i-0abc:32768}
- * for a host port on an EC2 instance). {@code startedBy} is the task set's id for a blue/green service.
+ * for a host port on an EC2 instance). {@code startedBy} is the task set's id for a blue/green service;
+ * {@code taskDefinition} the revision it runs.
  */
 public record ServiceTask(String arn, String lastStatus, String desiredStatus, Instant createdAt, Instant startedAt,
-                          String stoppedReason, List<String> addresses, String startedBy) {
+                          String stoppedReason, List<String> addresses, String startedBy, String taskDefinition) {
     public ServiceTask {
         addresses = List.copyOf(addresses);
     }

@@ -69,7 +69,8 @@ class CliTest {
         if (engine == null) {
             engine = new EngineWorld(moto, runs);
         }
-        return new Operations(engine.runner, engine.lock, engine.targets, engine.scale, engine.tasks, engine.regionData, engine.restart, engine.runbooks, engine.blueGreen);
+        return new Operations(engine.runner, engine.lock, engine.targets, engine.scale, engine.tasks, engine.regionData, engine.restart, engine.runbooks, engine.blueGreen,
+                engine.rolling, engine.deploys);
     }
 
     @org.junit.jupiter.api.AfterEach

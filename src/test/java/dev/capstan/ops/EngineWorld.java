@@ -41,6 +41,8 @@ public final class EngineWorld implements AutoCloseable {
     public final RestartFactory restart;
     public final RunbookFactory runbooks;
     public final BlueGreen blueGreen;
+    public final dev.capstan.ops.rolling.Rolling rolling;
+    public final dev.capstan.ops.controller.Deploys deploys;
     public final Attendants attendants = new Attendants();
     public final SdkS3Gateway s3;
     public final TaskDefinitionReader taskDefinitions;
@@ -67,6 +69,8 @@ public final class EngineWorld implements AutoCloseable {
         regionData = engine.regionData;
         restart = engine.restart;
         blueGreen = engine.blueGreen;
+        rolling = engine.rolling;
+        deploys = engine.deploys;
         runbooks = engine.runbooks;
         runner = engine.runner;
     }

@@ -2,6 +2,8 @@ package dev.capstan.testworld;
 
 import dev.capstan.aws.AwsClientSettings;
 import dev.capstan.aws.AwsClients;
+import dev.capstan.aws.sandbox.DeploymentRules;
+import java.util.function.Predicate;
 import dev.capstan.aws.sandbox.EcsScheduler;
 import java.time.Duration;
 import java.util.List;
@@ -21,12 +23,13 @@ public final class SchedulerLoop implements AutoCloseable {
         return thread;
     });
 
-    private SchedulerLoop(MotoWorld moto, List<String> clusters, Duration every) {
+    private SchedulerLoop(MotoWorld moto, List<String> clusters, Duration every, Predicate<String> brokenImage, Runnable afterRound) {
         clients = new AwsClients(moto.catalog(), AwsClientSettings.forLocalStandIn());
-        EcsScheduler scheduler = new EcsScheduler(clients, moto.target(), clusters);
+        EcsScheduler scheduler = new EcsScheduler(clients, moto.target(), clusters, DeploymentRules.ECS_DEFAULTS, brokenImage, moto.taskEndings());
         timer.scheduleWithFixedDelay(() -> {
             try {
                 scheduler.reconcileOnce();
+                afterRound.run();
             } catch (RuntimeException e) {
                 // The next round tries again, as ECS's own scheduler would.
             }
@@ -34,7 +37,15 @@ public final class SchedulerLoop implements AutoCloseable {
     }
 
     public static SchedulerLoop start(MotoWorld moto, String cluster) {
-        return new SchedulerLoop(moto, List.of(cluster), Duration.ofMillis(300));
+        return new SchedulerLoop(moto, List.of(cluster), Duration.ofMillis(300), image -> false, () -> { });
+    }
+
+    /**
+     * A scheduler whose tasks of the images {@code brokenImage} accepts exit 1 (told to the world's task endings), and which
+     * calls {@code afterRound} after each of its rounds: where a test looks at what a round left.
+     */
+    public static SchedulerLoop start(MotoWorld moto, String cluster, Predicate<String> brokenImage, Runnable afterRound) {
+        return new SchedulerLoop(moto, List.of(cluster), Duration.ofMillis(300), brokenImage, afterRound);
     }
 
     @Override

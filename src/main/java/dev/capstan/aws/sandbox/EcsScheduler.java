@@ -23,7 +23,8 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealth
 /**
  * Does what ECS's own scheduler does and moto does not: starts and stops tasks until each service
  * runs as many as it desires (on the instances {@link ContainerAgents} brings into the cluster, for the EC2
- * launch type), and keeps the service's target groups holding exactly its live tasks' IPs.
+ * launch type), rolls a service's new revision out as ECS would ({@link RollingPlayer}), runs task sets' tasks,
+ * and keeps the service's target groups holding exactly its live tasks' IPs.
  * Call {@link #reconcileOnce()} on a timer (the sandbox) or when a test wants the estate to settle.
  */
 public final class EcsScheduler {
@@ -32,14 +33,26 @@ public final class EcsScheduler {
     private final AwsTarget target;
     private final List<String> clusters;
     private final ContainerAgents agents;
+    private final RollingPlayer rolling;
     /** The target groups each blue/green service's task sets have used, to empty those no set claims any more. */
     private final java.util.Map<String, Set<String>> groupsUsed = new java.util.concurrent.ConcurrentHashMap<>();
 
     public EcsScheduler(AwsClients clients, AwsTarget target, List<String> clusters) {
+        this(clients, target, clusters, DeploymentRules.ECS_DEFAULTS, image -> false, new TaskEndings());
+    }
+
+    /**
+     * @param rules       how rolling deployments are paced, and whether the circuit breaker rolls them back
+     * @param brokenImage which images start and then exit 1 (the sandbox's stand-in for a bad build)
+     * @param endings     where such a task's exit code is told, for the clients that read it
+     */
+    public EcsScheduler(AwsClients clients, AwsTarget target, List<String> clusters, DeploymentRules rules, java.util.function.Predicate<String> brokenImage,
+                        TaskEndings endings) {
         this.clients = clients;
         this.target = target;
         this.clusters = List.copyOf(clusters);
         this.agents = new ContainerAgents(clients, target);
+        this.rolling = new RollingPlayer(rules, brokenImage, endings, new TaskLines(clients, target));
     }
 
     public void reconcileOnce() {
@@ -79,10 +92,7 @@ public final class EcsScheduler {
             reconcileTaskSets(ecs, cluster, service, mine);
             return;
         }
-        String startedBy = service.deployments().isEmpty() ? "capstan-sandbox" : service.deployments().get(0).id();
-        mine = keepAt(ecs, cluster, service.serviceName(), mine, service.desiredCount(), r -> r.taskDefinition(service.taskDefinition())
-                .launchType(service.launchType()).networkConfiguration(service.networkConfiguration()).group(group).startedBy(startedBy));
-        syncTargets(service.loadBalancers(), mine);
+        syncTargets(service.loadBalancers(), rolling.reconcile(ecs, cluster, service, mine, group));
     }
 
     private static boolean external(Service service) {
@@ -123,7 +133,7 @@ public final class EcsScheduler {
     }
 
     /** Starts or stops tasks until {@code tasks} holds {@code desired}; returns the tasks kept. */
-    private static List<Task> keepAt(EcsClient ecs, String cluster, String service, List<Task> tasks, int desired,
+    static List<Task> keepAt(EcsClient ecs, String cluster, String service, List<Task> tasks, int desired,
                                      java.util.function.Consumer<software.amazon.awssdk.services.ecs.model.RunTaskRequest.Builder> how) {
         int missing = desired - tasks.size();
         while (missing > 0) {

@@ -2,18 +2,10 @@ package dev.capstan.aws.sandbox;
 
 import dev.capstan.aws.AwsClients;
 import dev.capstan.domain.AwsTarget;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
-import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
-import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceAlreadyExistsException;
 import software.amazon.awssdk.services.ecs.EcsClient;
-import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.Task;
 
 /**
@@ -38,7 +30,7 @@ public final class OneOffTaskPlayer {
     private final List<String> script;
     private final Ending ending;
     private final Map<String, Integer> played = new HashMap<>();
-    private final Set<String> streams = new HashSet<>();
+    private final TaskLines lines;
 
     public OneOffTaskPlayer(AwsClients clients, AwsTarget target, List<String> clusters, List<String> script, Ending ending) {
         this.clients = clients;
@@ -46,6 +38,7 @@ public final class OneOffTaskPlayer {
         this.clusters = List.copyOf(clusters);
         this.script = List.copyOf(script);
         this.ending = ending;
+        this.lines = new TaskLines(clients, target);
     }
 
     /** What a TypeORM migration prints, as a command override such as run,migration:run would. */
@@ -74,34 +67,12 @@ public final class OneOffTaskPlayer {
                 }
                 int next = played.merge(task.taskArn(), 1, Integer::sum) - 1;
                 if (next < script.size()) {
-                    write(ecs, task, script.get(next));
+                    lines.write(task, script.get(next));
                 } else {
                     ending.stopping(task.taskArn());
                     ecs.stopTask(r -> r.cluster(cluster).task(task.taskArn()).reason(EXITED));
                 }
             }
-        }
-    }
-
-    private void write(EcsClient ecs, Task task, String line) {
-        String taskId = task.taskArn().substring(task.taskArn().lastIndexOf('/') + 1);
-        CloudWatchLogsClient logs = clients.logs(target);
-        for (ContainerDefinition c : ecs.describeTaskDefinition(r -> r.taskDefinition(task.taskDefinitionArn())).taskDefinition().containerDefinitions()) {
-            if (c.logConfiguration() == null || !"awslogs".equals(c.logConfiguration().logDriverAsString())) {
-                continue;
-            }
-            String group = c.logConfiguration().options().get("awslogs-group");
-            String stream = c.logConfiguration().options().get("awslogs-stream-prefix") + "/" + c.name() + "/" + taskId;
-            if (streams.add(group + "/" + stream)) {
-                try {
-                    logs.createLogStream(r -> r.logGroupName(group).logStreamName(stream));
-                } catch (ResourceAlreadyExistsException e) {
-                    // Made by an earlier player; the stream is what we want either way.
-                }
-            }
-            List<InputLogEvent> events = new ArrayList<>();
-            events.add(InputLogEvent.builder().timestamp(Instant.now().toEpochMilli()).message(line).build());
-            logs.putLogEvents(r -> r.logGroupName(group).logStreamName(stream).logEvents(events));
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.capstan.domain.Environment;
 import dev.capstan.domain.TaskSetInfo;
 import dev.capstan.ops.OperationType;
 import dev.capstan.ops.Parameter;
+import dev.capstan.ops.deploy.ImageChoice;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,10 +70,8 @@ public final class BlueGreen {
         return new BlueGreenDeploy(environment, new BlueGreenDeploy.Request(full, revision, container, timeout), services, reader, warnings);
     }
 
-    /** FAMILY:REVISION or a task definition ARN: a revision deployed as it is, rather than an image put into a new one. */
     static boolean isRevision(String given) {
-        String g = given == null ? "" : given.strip();
-        return g.matches("[A-Za-z0-9_-]+:\\d+") || g.startsWith("arn:aws") && g.contains(":task-definition/");
+        return ImageChoice.isRevision(given);
     }
 
     public BlueGreenRollback rollback(Environment environment) {
@@ -113,22 +112,8 @@ public final class BlueGreen {
         }
     }
 
-    /** A tag takes the serving image's repository; anything with a slash is a whole image reference. */
     static String resolve(String image, String current) {
-        String given = image == null ? "" : image.strip();
-        if (given.isEmpty()) {
-            throw new IllegalArgumentException("Give the image tag to deploy (such as a476b78) or a whole image reference.");
-        }
-        if (given.contains("/")) {
-            return given;
-        }
-        if (!given.matches("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}")) {
-            throw new IllegalArgumentException("'" + given + "' is not an image tag; tags are letters, digits, _, . and -.");
-        }
-        int slash = current.lastIndexOf('/');
-        int colon = current.lastIndexOf(':');
-        String repository = colon > slash ? current.substring(0, colon) : current;
-        return repository + ":" + given;
+        return ImageChoice.resolve(image, current);
     }
 
     /** How long a deploy waits for its new task set when nobody says otherwise: the declared default. */

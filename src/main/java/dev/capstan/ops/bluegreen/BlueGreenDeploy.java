@@ -4,6 +4,7 @@ import dev.capstan.domain.AwsTarget;
 import dev.capstan.domain.Environment;
 import dev.capstan.ops.Operation;
 import dev.capstan.ops.Step;
+import dev.capstan.ops.deploy.LocalCommand;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,7 @@ public final class BlueGreenDeploy implements Operation, OnBlueGreen {
     static final String TO = "toColour";
     static final String ORIGINAL_PRIMARY = "originalPrimary";
     static final String BASE_TASK_DEFINITION = "baseTaskDefinition";
-    static final String NEW_TASK_DEFINITION = "newTaskDefinition";
+    static final String NEW_TASK_DEFINITION = LocalCommand.NEW_REVISION;
     static final String NEW_TASK_SET = "newTaskSet";
 
     private final Environment environment;
@@ -95,6 +96,9 @@ public final class BlueGreenDeploy implements Operation, OnBlueGreen {
         steps.add(new ReadColours(this));
         steps.add(new RemoveStaleSets(this));
         steps.add(new RegisterRevision(this));
+        if (environment.deployment().migrate() != null) {
+            steps.add(services.tasks().migration(environment, environment.deployment().migrate(), NEW_TASK_DEFINITION, timeout));
+        }
         steps.add(new CreateTaskSet(this));
         steps.add(new WaitUntilStable(this));
         steps.add(new SwapTraffic(this, FROM, TO));

@@ -1,5 +1,6 @@
 package dev.capstan.ops.restart;
 
+import dev.capstan.domain.GroupCapacity;
 import dev.capstan.domain.AwsTarget;
 import dev.capstan.domain.Environment;
 import dev.capstan.domain.ServiceStatus;

@@ -91,6 +91,15 @@ public final class OneOffTaskFactory {
                 network != null && network.assignPublicIp());
     }
 
+    /**
+     * The step a deploy runs its migration with: a task of the revision journaled under {@code revisionFact}, before any
+     * traffic reaches that revision.
+     */
+    public dev.capstan.ops.Step migration(Environment environment, dev.capstan.domain.DeploySettings.Migration migration, String revisionFact,
+                                          java.time.Duration timeout) {
+        return new MigrationBeforeTraffic(environment, migration, revisionFact, timeout, this, services);
+    }
+
     /** The commands of the environment's earlier task runs, newest first, each once: what the form offers again. */
     public static List<String> recentCommands(RunStore store, String environment, int limit) {
         Set<String> commands = new LinkedHashSet<>();

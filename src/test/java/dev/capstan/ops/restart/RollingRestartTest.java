@@ -1,5 +1,6 @@
 package dev.capstan.ops.restart;
 
+import dev.capstan.domain.GroupCapacity;
 import static dev.capstan.testworld.Runs.records;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.capstan.ops.bluegreen;
+package dev.capstan.ops.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.capstan.testworld;
+package dev.capstan.aws.sandbox;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,8 +10,8 @@ import software.amazon.awssdk.services.ecs.model.DescribeTasksResponse;
 import software.amazon.awssdk.services.ecs.model.Task;
 
 /**
- * Test-only SDK interceptor that gives chosen tasks' containers the exit code a real ECS would report.
- * moto reports every container with exit code 0 and no API sets another, so a test says how a task
+ * An SDK interceptor for clients of a stand-in that gives chosen tasks' containers the exit code a real ECS would report.
+ * moto reports every container with exit code 0 and no API sets another, so the sandbox or a test says how a task
  * ended here, and DescribeTasks answers carry it.
  */
 public final class TaskEndings implements ExecutionInterceptor {

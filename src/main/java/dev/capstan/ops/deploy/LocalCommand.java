@@ -1,4 +1,4 @@
-package dev.capstan.ops.bluegreen;
+package dev.capstan.ops.deploy;
 
 import dev.capstan.ops.Step;
 import dev.capstan.ops.StepContext;
@@ -23,7 +23,9 @@ import java.util.Map;
  * <p>The output is read on a thread of its own, so a command that hangs without a word still meets its
  * timeout and the run's cancel: either kills the command and everything it started.
  */
-final class LocalCommand implements Step {
+public final class LocalCommand implements Step {
+    /** The fact every deploy journals its new revision under: what {revision} stands for. */
+    public static final String NEW_REVISION = "newTaskDefinition";
     static final Duration TIMEOUT = Duration.ofMinutes(30);
     /** How often the wait looks at the deadline and at cancel while the command runs. */
     private static final Duration LOOK = Duration.ofMillis(200);
@@ -33,7 +35,7 @@ final class LocalCommand implements Step {
     private final Duration timeout;
     private final Clock clock;
 
-    LocalCommand(String id, List<String> commands, Map<String, String> values) {
+    public LocalCommand(String id, List<String> commands, Map<String, String> values) {
         this(id, commands, values, TIMEOUT, Clock.systemUTC());
     }
 
@@ -64,7 +66,7 @@ final class LocalCommand implements Step {
 
     /** Fills the placeholders a command may use; values known only later (the revision) read from the journal. */
     private String fill(String command, StepContext context) {
-        String revision = context.fact(BlueGreenDeploy.NEW_TASK_DEFINITION).orElse("");
+        String revision = context.fact(NEW_REVISION).orElse("");
         return command.replace("{env}", values.getOrDefault("env", "")).replace("{image}", values.getOrDefault("image", ""))
                 .replace("{revision}", revision);
     }

@@ -1,12 +1,10 @@
-package dev.capstan.ops.restart;
+package dev.capstan.domain;
 
-import dev.capstan.domain.ContainerInstanceInfo;
-import dev.capstan.domain.TaskDefRevision;
 import java.util.List;
 import java.util.Optional;
 
 /** How many tasks of a revision fit on an instance of the cluster, and so on a group at its maximum. */
-final class GroupCapacity {
+public final class GroupCapacity {
     private GroupCapacity() {
     }
 
@@ -16,7 +14,7 @@ final class GroupCapacity {
      * bound is the instance's network interfaces, which ECS does not report, so one an instance is the
      * careful reading (and the common rule of thumb: as many tasks as instances). Empty when nothing can be read.
      */
-    static Optional<Integer> perInstance(TaskDefRevision revision, List<ContainerInstanceInfo> instances) {
+    public static Optional<Integer> perInstance(TaskDefRevision revision, List<ContainerInstanceInfo> instances) {
         boolean fixedPort = revision.containers().stream().flatMap(c -> c.ports().stream())
                 .anyMatch(p -> p.hostPort() != null && p.hostPort() != 0);
         Optional<ContainerInstanceInfo> instance = instances.stream().filter(ContainerInstanceInfo::active).findFirst();

@@ -1,0 +1,97 @@
+package dev.capstan.aws;
+
+import dev.capstan.domain.AwsTarget;
+import dev.capstan.domain.ServiceRollout;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.ecs.model.Deployment;
+import software.amazon.awssdk.services.ecs.model.DeploymentConfiguration;
+import software.amazon.awssdk.services.ecs.model.Service;
+import software.amazon.awssdk.services.ecs.model.ServiceDeploymentStatus;
+import software.amazon.awssdk.services.ecs.model.StopServiceDeploymentStopType;
+
+/** Rollouts through the SDK's ECS client. */
+public final class SdkRolloutGateway implements RolloutGateway {
+    private static final int EVENTS = 20;
+    private final AwsClients clients;
+
+    public SdkRolloutGateway(AwsClients clients) {
+        this.clients = clients;
+    }
+
+    @Override
+    public ServiceRollout rollout(AwsTarget target, String cluster, String service) {
+        try {
+            List<Service> found = clients.ecs(target).describeServices(r -> r.cluster(cluster).services(service)).services();
+            if (found.isEmpty()) {
+                throw new AwsProblem("There is no service " + service + " in cluster " + cluster + " (" + target.region()
+                        + "); check the service name in the workspace.", null);
+            }
+            Service s = found.get(0);
+            DeploymentConfiguration config = s.deploymentConfiguration();
+            var breaker = config == null ? null : config.deploymentCircuitBreaker();
+            return new ServiceRollout(s.deploymentController() == null ? null : s.deploymentController().typeAsString(), s.taskDefinition(),
+                    s.launchTypeAsString(), s.desiredCount(), s.runningCount(), s.pendingCount(),
+                    s.deployments().stream().map(SdkRolloutGateway::deployment).toList(),
+                    s.events().stream().limit(EVENTS).map(e -> new ServiceRollout.Event(e.createdAt(), e.message())).toList(),
+                    config == null ? null : config.minimumHealthyPercent(), config == null ? null : config.maximumPercent(),
+                    breaker == null ? null : breaker.enable(), breaker == null ? null : breaker.rollback());
+        } catch (SdkException e) {
+            throw AwsErrors.explain(e, target, "describe service " + service);
+        }
+    }
+
+    private static ServiceRollout.Deployment deployment(Deployment d) {
+        return new ServiceRollout.Deployment(d.id(), d.status(), d.taskDefinition(), orZero(d.desiredCount()), orZero(d.runningCount()),
+                orZero(d.pendingCount()), orZero(d.failedTasks()), d.rolloutStateAsString(), d.rolloutStateReason(), d.createdAt());
+    }
+
+    private static int orZero(Integer value) {
+        return value == null ? 0 : value;
+    }
+
+    @Override
+    public void deploy(AwsTarget target, String cluster, String service, String taskDefinition) {
+        try {
+            clients.ecs(target).updateService(r -> r.cluster(cluster).service(service).taskDefinition(taskDefinition));
+        } catch (SdkException e) {
+            throw AwsErrors.explain(e, target, "update " + service + " to " + taskDefinition);
+        }
+    }
+
+    @Override
+    public boolean stopAndRollBack(AwsTarget target, String cluster, String service) {
+        Optional<String> inProgress;
+        try {
+            inProgress = clients.ecs(target).listServiceDeployments(r -> r.cluster(cluster).service(service)
+                            .status(ServiceDeploymentStatus.IN_PROGRESS)).serviceDeployments().stream()
+                    .map(d -> d.serviceDeploymentArn()).findFirst();
+        } catch (AwsServiceException e) {
+            if (unsupported(e)) {
+                return false;
+            }
+            throw AwsErrors.explain(e, target, "list the deployments of " + service);
+        } catch (SdkException e) {
+            throw AwsErrors.explain(e, target, "list the deployments of " + service);
+        }
+        if (inProgress.isEmpty()) {
+            return false;
+        }
+        try {
+            clients.ecs(target).stopServiceDeployment(r -> r.serviceDeploymentArn(inProgress.get()).stopType(StopServiceDeploymentStopType.ROLLBACK));
+            return true;
+        } catch (SdkException e) {
+            throw AwsErrors.explain(e, target, "stop the deployment of " + service);
+        }
+    }
+
+    /** A stand-in (or an old endpoint) that has not got the call answers that it does not know it. */
+    private static boolean unsupported(AwsServiceException e) {
+        int status = e.statusCode();
+        String code = e.awsErrorDetails() == null ? "" : String.valueOf(e.awsErrorDetails().errorCode());
+        return status == 404 || status == 501 || status == 500 && code.isEmpty() || code.contains("UnknownOperation")
+                || code.contains("InvalidAction") || code.contains("NotImplemented");
+    }
+}

@@ -1,0 +1,175 @@
+package dev.capstan.ops.rolling;
+
+import dev.capstan.domain.AwsTarget;
+import dev.capstan.domain.ContainerInstanceInfo;
+import dev.capstan.domain.Environment;
+import dev.capstan.domain.GroupCapacity;
+import dev.capstan.domain.ServiceRollout;
+import dev.capstan.domain.TaskDefRevision;
+import dev.capstan.ops.OperationType;
+import dev.capstan.ops.Parameter;
+import dev.capstan.ops.RunOutcome;
+import dev.capstan.ops.deploy.ImageChoice;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Rolling deploys for the fronts: services under the ECS deployment controller. Deploy an image tag, a whole image or a whole
+ * revision (checked against the promotion gate before anything is planned), roll back to the last known good revision (or a
+ * named one), read the history, and the factories that rebuild them on resume.
+ */
+public final class Rolling {
+    private final RollingServices services;
+    private final RollingHistory history;
+    private final OperationType<RollingDeploy.Request> deployType;
+    private final List<OperationType<?>> declarations;
+
+    public Rolling(RollingServices services) {
+        this.services = services;
+        this.history = new RollingHistory(services.runs());
+        this.deployType = OperationType.declare(RollingDeploy.TYPE, RollingDeploy.Request.class)
+                .summary("Deploy an image (a tag, a whole image, or a whole revision) to a service ECS rolls out, and judge the rollout.")
+                .parameter(Parameter.required("image", "A tag of the serving image's repository (such as a476b78), a whole image "
+                        + "reference, or a task definition revision (FAMILY:REV or its ARN) deployed as it is."))
+                .parameter(Parameter.withDefault("timeout", "How long to watch the rollout.", "20m"))
+                .fromWords((env, w) -> deploy(env, w.text("image"), w.duration("timeout")))
+                .rebuild((env, request) -> new RollingDeploy(env, request, false, services, List.of()));
+        this.declarations = List.of(deployType,
+                OperationType.declare(RollingDeploy.ROLLBACK_TYPE, RollingDeploy.Request.class)
+                        .summary("Deploy the last known good revision again (or the one named), judged as any deploy.")
+                        .parameter(Parameter.optional("to", "The revision to go back to (FAMILY:REV or its ARN); default: the newest this "
+                                + "service ran successfully before the one serving now."))
+                        .parameter(Parameter.withDefault("timeout", "How long to watch the rollout.", "20m"))
+                        .fromWords((env, w) -> rollback(env, w.textOrNull("to"), w.duration("timeout")))
+                        .rebuild((env, request) -> new RollingDeploy(env, request, true, services, List.of())));
+    }
+
+    /** The service as ECS rolls it out now. */
+    public ServiceRollout rollout(Environment environment) {
+        return services.rollouts().rollout(services.targets().of(environment), environment.cluster(), requireService(environment));
+    }
+
+    public RollingHistory history() {
+        return history;
+    }
+
+    /**
+     * @param image a tag (of the serving image's repository), a whole image reference, or a whole revision deployed as it is
+     * @throws IllegalArgumentException with what to fix: not a rolling service, gate not passed, no such revision or container
+     */
+    public RollingDeploy deploy(Environment environment, String image, Duration timeout) {
+        AwsTarget target = services.targets().of(environment);
+        ServiceRollout now = requireRolling(environment);
+        TaskDefRevision running = services.taskDefinitions().revision(target, now.taskDefinition());
+        String container = container(environment, running);
+        String revision = ImageChoice.isRevision(image) ? services.taskDefinitions().revision(target, image.strip()).arn() : null;
+        String full = revision != null ? imageOf(services.taskDefinitions().revision(target, revision), container)
+                : ImageChoice.resolve(image, imageOf(running, container));
+        gate(environment, full);
+        List<String> warnings = new ArrayList<>();
+        if (full.equals(imageOf(running, container)) && revision == null) {
+            warnings.add(ImageChoice.shortName(full) + " is what " + environment.name() + " serves already; the deploy registers a new revision of it all the same.");
+        }
+        roomWarning(environment, now, running).ifPresent(warnings::add);
+        return new RollingDeploy(environment, new RollingDeploy.Request(full, revision, container, timeout), false, services, warnings);
+    }
+
+    /**
+     * @param to null for the last known good revision
+     * @throws IllegalArgumentException when there is nothing to go back to, with what to name instead
+     */
+    public RollingDeploy rollback(Environment environment, String to, Duration timeout) {
+        AwsTarget target = services.targets().of(environment);
+        ServiceRollout now = requireRolling(environment);
+        String revision = to != null && !to.isBlank() ? services.taskDefinitions().revision(target, to.strip()).arn()
+                : history.lastKnownGood(environment.name(), now.taskDefinition()).orElseThrow(() -> new IllegalArgumentException(
+                        "No revision that " + environment.service() + " ran well before " + RolloutLook.name(now.taskDefinition())
+                                + " is in the journals; name one with --to FAMILY:REV (the Task definitions view lists them)."));
+        if (revision.equals(now.taskDefinition())) {
+            throw new IllegalArgumentException(environment.service() + " runs " + RolloutLook.name(revision) + " already; name another revision with --to.");
+        }
+        TaskDefRevision back = services.taskDefinitions().revision(target, revision);
+        String container = container(environment, back);
+        List<String> warnings = new ArrayList<>();
+        history.deploys(environment.name()).stream().filter(d -> revision.equals(d.revision()) && d.succeeded()).findFirst()
+                .ifPresentOrElse(d -> warnings.add(RolloutLook.name(revision) + " was deployed by " + d.who() + " at " + d.when() + " and ran well."),
+                        () -> warnings.add(RolloutLook.name(revision) + " ran before the first deploy in the journals."));
+        return new RollingDeploy(environment, new RollingDeploy.Request(imageOf(back, container), revision, container, timeout), true, services,
+                warnings);
+    }
+
+    private ServiceRollout requireRolling(Environment environment) {
+        ServiceRollout now = rollout(environment);
+        if (!ServiceRollout.ECS.equals(now.controller())) {
+            throw new IllegalArgumentException(environment.service() + " on " + environment.name() + " is deployed by the " + now.controller()
+                    + " controller; a rolling deploy needs the ECS controller.");
+        }
+        return now;
+    }
+
+    private static String requireService(Environment environment) {
+        if (environment.service() == null) {
+            throw new IllegalArgumentException("Environment " + environment.name() + " names no service; add service: to it in the workspace.");
+        }
+        return environment.service();
+    }
+
+    /** The workspace's container when the revision has it, else the first essential one. */
+    private static String container(Environment environment, TaskDefRevision revision) {
+        if (environment.container() != null) {
+            if (revision.containers().stream().noneMatch(c -> c.name().equals(environment.container()))) {
+                throw new IllegalArgumentException(revision.name() + " has no container named " + environment.container()
+                        + " (it has " + String.join(", ", revision.containers().stream().map(TaskDefRevision.Container::name).toList())
+                        + "); fix container: in the workspace.");
+            }
+            return environment.container();
+        }
+        return revision.containers().stream().filter(TaskDefRevision.Container::essential).map(TaskDefRevision.Container::name).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(revision.name() + " has no essential container to deploy an image into."));
+    }
+
+    private static String imageOf(TaskDefRevision revision, String container) {
+        return revision.containers().stream().filter(c -> c.name().equals(container)).map(TaskDefRevision.Container::image).findFirst().orElseThrow();
+    }
+
+    /** The promotion gate: the image must have been deployed to the named environment, with success, by any deploy Capstan ran. */
+    private void gate(Environment environment, String image) {
+        String previous = environment.deployment().requiresDeployTo();
+        if (previous == null) {
+            return;
+        }
+        boolean there = services.runs().summaries(previous).stream()
+                .anyMatch(r -> r.outcome() == RunOutcome.SUCCEEDED && image.equals(r.parameters().get("image"))
+                        && r.operationType().endsWith(".deploy"));
+        if (!there) {
+            throw new IllegalArgumentException(image + " has not been deployed to " + previous + " yet, and " + environment.name()
+                    + " requires that (deploy.requiresDeployTo). Deploy it to " + previous + " first.");
+        }
+    }
+
+    /** On EC2, a rollout needs a free place beside the old tasks when the service must keep all of them: say so before it starts. */
+    private java.util.Optional<String> roomWarning(Environment environment, ServiceRollout now, TaskDefRevision running) {
+        if (!"EC2".equals(now.launchType())) {
+            return java.util.Optional.empty();
+        }
+        AwsTarget target = services.targets().of(environment);
+        List<ContainerInstanceInfo> instances = services.ecs().containerInstances(target, environment.cluster()).stream()
+                .filter(ContainerInstanceInfo::active).toList();
+        int used = Math.max(now.runningCount(), instances.stream().mapToInt(ContainerInstanceInfo::runningTasks).sum());
+        return GroupCapacity.perInstance(running, instances).filter(per -> per * instances.size() <= used && now.minimumHealthy() >= 100)
+                .map(per -> "The cluster's " + instances.size() + " instances are full (" + per + " task" + (per == 1 ? "" : "s") + " each): ECS cannot "
+                        + "start a new task beside the old ones" + (environment.autoScalingGroup() == null ? "; add an instance first."
+                        : "; raise auto scaling group " + environment.autoScalingGroup() + " first."));
+    }
+
+    /** How long a deploy watches its rollout when nobody says otherwise: the declared default. */
+    public Duration deployTimeout() {
+        return deployType.defaultDuration("timeout");
+    }
+
+    /** The deploy and the rollback, as operation types. */
+    public List<OperationType<?>> declarations() {
+        return declarations;
+    }
+}

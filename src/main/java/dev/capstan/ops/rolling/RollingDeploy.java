@@ -1,0 +1,119 @@
+package dev.capstan.ops.rolling;
+
+import dev.capstan.domain.AwsTarget;
+import dev.capstan.domain.Environment;
+import dev.capstan.domain.TaskDefinitionNames;
+import dev.capstan.ops.Operation;
+import dev.capstan.ops.Step;
+import dev.capstan.ops.deploy.LocalCommand;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A deploy through the ECS deployment controller: register the new revision from the one the service runs (or take a
+ * whole revision as it is), run the migration from it, point the service at it, and watch ECS roll it out until every
+ * task runs it behind a healthy target, or until ECS's circuit breaker (or anything else) ends it. A rollback is the same
+ * deploy of a revision the service ran well before. Every step looks at live state first, so a resumed deploy ends as if
+ * the first had succeeded.
+ */
+public final class RollingDeploy implements Operation {
+    public static final String TYPE = "rolling.deploy";
+    public static final String ROLLBACK_TYPE = "rolling.rollback";
+    static final String BASE_TASK_DEFINITION = "baseTaskDefinition";
+    static final String NEW_TASK_DEFINITION = LocalCommand.NEW_REVISION;
+    static final String ROLLOUT_STARTED = "rolloutStartedAt";
+
+    private final Environment environment;
+    private final Request request;
+    private final boolean rollback;
+    private final RollingServices services;
+    private final List<String> warnings;
+
+    /**
+     * A deploy as confirmed.
+     *
+     * @param image     the whole image reference served
+     * @param revision  a whole revision deployed as it is, or null to register one from the service's with {@code image}
+     * @param container the container whose image is replaced
+     */
+    public record Request(String image, String revision, String container, Duration timeout) {
+        public Request {
+            revision = revision == null || revision.isBlank() ? null : revision;
+        }
+    }
+
+    RollingDeploy(Environment environment, Request request, boolean rollback, RollingServices services, List<String> warnings) {
+        this.environment = environment;
+        this.request = request;
+        this.rollback = rollback;
+        this.services = services;
+        this.warnings = List.copyOf(warnings);
+    }
+
+    @Override
+    public String type() {
+        return rollback ? ROLLBACK_TYPE : TYPE;
+    }
+
+    @Override
+    public String title() {
+        return rollback ? "Roll back " + environment.name() + " to " + TaskDefinitionNames.familyRevision(request.revision())
+                + " (" + shortImage() + ")" : "Deploy " + shortImage() + " to " + environment.name() + " (rolling)";
+    }
+
+    private String shortImage() {
+        return request.image().substring(request.image().lastIndexOf('/') + 1);
+    }
+
+    @Override
+    public Environment environment() {
+        return environment;
+    }
+
+    @Override
+    public Request request() {
+        return request;
+    }
+
+    @Override
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    @Override
+    public List<Step> steps() {
+        List<Step> steps = new ArrayList<>();
+        Map<String, String> values = Map.of("env", environment.name(), "image", request.image());
+        if (!environment.deployment().preDeploy().isEmpty()) {
+            steps.add(new LocalCommand("pre-deploy", environment.deployment().preDeploy(), values));
+        }
+        if (rollback) {
+            steps.add(new CompareRevisions(this));
+        }
+        steps.add(new ReadService(this));
+        steps.add(new RegisterRevision(this));
+        if (!rollback && environment.deployment().migrate() != null) {
+            steps.add(services.tasks().migration(environment, environment.deployment().migrate(), NEW_TASK_DEFINITION, request.timeout()));
+        }
+        steps.add(new StartRollout(this));
+        steps.add(new WatchRollout(this));
+        if (!environment.deployment().postDeploy().isEmpty()) {
+            steps.add(new LocalCommand("post-deploy", environment.deployment().postDeploy(), values));
+        }
+        return steps;
+    }
+
+    AwsTarget target() {
+        return services.targets().of(environment);
+    }
+
+    RollingServices services() {
+        return services;
+    }
+
+    boolean rollback() {
+        return rollback;
+    }
+}

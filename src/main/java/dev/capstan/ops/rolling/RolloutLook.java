@@ -1,0 +1,173 @@
+package dev.capstan.ops.rolling;
+
+import dev.capstan.domain.ContainerInstanceInfo;
+import dev.capstan.domain.GroupCapacity;
+import dev.capstan.domain.ServiceRollout;
+import dev.capstan.domain.ServiceTask;
+import dev.capstan.domain.TargetGroupInfo;
+import dev.capstan.domain.TaskDefinitionNames;
+import dev.capstan.ops.Wait;
+import dev.capstan.ops.deploy.TaskDeath;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One look at a rollout, and the verdict it allows. Succeeded only when the service is still set to the new revision,
+ * every live task runs it, as many as desired, each behind a healthy target with no other target left, and, where ECS
+ * reports this rollout's deployment, its state is COMPLETED. It fails at once, with why, when the service went back
+ * (ECS's circuit breaker) or on to another revision, when ECS reports the rollout FAILED, when new tasks keep stopping,
+ * and when the new tasks cannot be placed.
+ */
+final class RolloutLook {
+    /** Looks in a row that see no room before the deploy says so: a stop and a start can pass between two looks. */
+    static final int STALLED_LOOKS = 3;
+    private final RollingDeploy deploy;
+    private final String base;
+    private final String fresh;
+    private final Instant since;
+    private final TaskDeath death;
+    private int stalled;
+
+    /** What one look saw: its counts for the log, and what it still waits for. */
+    record Seen(String counts, List<String> pending) {
+    }
+
+    RolloutLook(RollingDeploy deploy, String base, String fresh, Instant since) {
+        this.deploy = deploy;
+        this.base = base;
+        this.fresh = fresh;
+        this.since = since;
+        this.death = new TaskDeath(deploy.services().ecs(), deploy.services().logs());
+    }
+
+    Wait.Look<Seen> look() {
+        RollingServices s = deploy.services();
+        String cluster = deploy.environment().cluster();
+        String service = deploy.environment().service();
+        ServiceRollout rollout = s.rollouts().rollout(deploy.target(), cluster, service);
+        List<ServiceTask> tasks = s.ecs().serviceTaskDetails(deploy.target(), cluster, service);
+        List<ServiceTask> live = tasks.stream().filter(t -> !t.stoppingOrStopped()).toList();
+        List<ServiceTask> newLive = live.stream().filter(t -> fresh.equals(t.taskDefinition())).toList();
+        List<ServiceTask> oldLive = live.stream().filter(t -> !fresh.equals(t.taskDefinition())).toList();
+        List<ServiceTask> failed = tasks.stream().filter(t -> fresh.equals(t.taskDefinition()) && t.stoppingOrStopped())
+                .filter(t -> t.createdAt() == null || !t.createdAt().isBefore(since)).toList();
+
+        if (!fresh.equals(rollout.taskDefinition())) {
+            throw new IllegalStateException(wentElsewhere(rollout, failed));
+        }
+        Optional<ServiceRollout.Deployment> ours = rollout.deployments().stream()
+                .filter(d -> fresh.equals(d.taskDefinition()) && d.createdAt() != null && !d.createdAt().isBefore(since)).findFirst();
+        if (ours.isPresent() && "FAILED".equals(ours.get().rolloutState())) {
+            throw new IllegalStateException("ECS reports the rollout of " + name(fresh) + " FAILED: " + ours.get().rolloutStateReason()
+                    + failures(failed) + ".");
+        }
+        int desired = rollout.desiredCount();
+        int limit = breakerThreshold(desired) * (Boolean.FALSE.equals(rollout.circuitBreaker()) ? 1 : 2);
+        if (failed.size() >= limit) {
+            throw new IllegalStateException(failed.size() + " new tasks of " + name(fresh) + " stopped" + failures(failed) + ". "
+                    + (Boolean.FALSE.equals(rollout.circuitBreaker()) ? "The service has no circuit breaker, so ECS keeps trying: roll back."
+                    : "ECS has not rolled the deploy back; roll back."));
+        }
+        rollout.events().stream().filter(e -> e.at() != null && e.at().isAfter(since) && e.message().contains("unable to place a task"))
+                .findFirst().ifPresent(e -> {
+                    throw new IllegalStateException("ECS cannot place the new tasks: " + e.message() + ". " + raiseHint());
+                });
+
+        List<String> pending = new ArrayList<>();
+        long running = newLive.stream().filter(ServiceTask::running).count();
+        long healthy = running;
+        List<String> groups = s.ecs().targetGroupsOf(deploy.target(), cluster, service);
+        boolean targetsSettled = true;
+        for (String group : groups) {
+            List<TargetGroupInfo.Target> targets = s.targetHealth().health(deploy.target(), group);
+            healthy = Math.min(healthy, newLive.stream().filter(ServiceTask::running)
+                    .filter(t -> targets.stream().anyMatch(x -> t.isBehind(x) && "healthy".equals(x.state()))).count());
+            for (TargetGroupInfo.Target target : targets) {
+                boolean ofNew = newLive.stream().anyMatch(t -> t.isBehind(target));
+                if (!ofNew || !"healthy".equals(target.state())) {
+                    targetsSettled = false;
+                    pending.add("target " + target.id() + ":" + target.port() + " " + target.state() + (ofNew ? "" : " (an old task)")
+                            + (target.description() == null ? "" : ": " + target.description()));
+                }
+            }
+        }
+        String counts = name(fresh) + ": " + running + " of " + desired + " new tasks RUNNING, " + healthy + " healthy"
+                + (oldLive.isEmpty() ? "" : "; " + oldLive.size() + " old still running") + (failed.isEmpty() ? "" : "; " + failed.size() + " new stopped");
+        if (running < desired) {
+            pending.add(0, (desired - running) + " of " + desired + " new tasks not RUNNING yet");
+        }
+        if (!oldLive.isEmpty()) {
+            pending.add(oldLive.size() + " old tasks (" + String.join(", ", oldLive.stream().map(t -> name(t.taskDefinition())).distinct().toList())
+                    + ") still running");
+        }
+        ours.filter(d -> d.rolloutState() != null && !"COMPLETED".equals(d.rolloutState()))
+                .ifPresent(d -> pending.add("ECS's rollout is " + d.rolloutState()));
+        if (running == desired && healthy == desired && oldLive.isEmpty() && targetsSettled && desired > 0
+                && ours.map(d -> d.rolloutState() == null || "COMPLETED".equals(d.rolloutState())).orElse(true)) {
+            return Wait.Look.done(new Seen(counts, List.of()), counts);
+        }
+        checkRoom(rollout, live, newLive, desired);
+        return Wait.Look.notYet(new Seen(counts, pending), counts, pending);
+    }
+
+    /** ECS's circuit breaker threshold: half the desired count, at least 3, at most 200. */
+    static int breakerThreshold(int desired) {
+        return Math.min(200, Math.max(3, (desired + 1) / 2));
+    }
+
+    private String wentElsewhere(ServiceRollout rollout, List<ServiceTask> failed) {
+        if (rollout.taskDefinition().equals(base)) {
+            String reason = rollout.deployments().stream().filter(d -> "FAILED".equals(d.rolloutState()) && d.rolloutStateReason() != null)
+                    .map(d -> " (" + d.rolloutStateReason() + ")").findFirst().orElse("");
+            return "ECS rolled the deploy back to " + name(base) + reason + " after " + failed.size() + " task" + (failed.size() == 1 ? "" : "s")
+                    + " of " + name(fresh) + " failed to start" + failures(failed) + ". The service runs " + name(base) + " again.";
+        }
+        return deploy.environment().service() + " was set to " + name(rollout.taskDefinition()) + " while this deploy of " + name(fresh)
+                + " was watching: another deploy took over. Nothing was changed back.";
+    }
+
+    /** ": reason; container exited 1; last lines: …" from the newest of the failed tasks. */
+    private String failures(List<ServiceTask> failed) {
+        if (failed.isEmpty()) {
+            return "";
+        }
+        ServiceTask newest = failed.stream().max(java.util.Comparator.comparing(t -> t.createdAt() == null ? Instant.EPOCH : t.createdAt())).get();
+        TaskDeath.Cause cause = death.of(deploy.environment(), deploy.target(), newest.arn());
+        return ": " + cause.reasonAndExits() + cause.lastLinesClause();
+    }
+
+    /**
+     * Where ECS reports nothing (on EC2 it writes "unable to place a task" into the events), the instances say it: every slot taken,
+     * and the old tasks may not stop while the service must keep its minimum healthy.
+     */
+    private void checkRoom(ServiceRollout rollout, List<ServiceTask> live, List<ServiceTask> newLive, int desired) {
+        if (!"EC2".equals(rollout.launchType()) || newLive.size() >= desired) {
+            stalled = 0;
+            return;
+        }
+        List<ContainerInstanceInfo> instances = deploy.services().ecs().containerInstances(deploy.target(), deploy.environment().cluster()).stream()
+                .filter(ContainerInstanceInfo::active).toList();
+        Optional<Integer> perInstance = GroupCapacity.perInstance(deploy.services().taskDefinitions().revision(deploy.target(), fresh), instances);
+        int keep = (int) Math.ceil(desired * rollout.minimumHealthy() / 100.0);
+        int used = Math.max(live.size(), instances.stream().mapToInt(ContainerInstanceInfo::runningTasks).sum());
+        boolean full = perInstance.isPresent() && perInstance.get() * instances.size() <= used && live.size() <= keep;
+        stalled = full ? stalled + 1 : 0;
+        if (stalled >= STALLED_LOOKS) {
+            throw new IllegalStateException("No room for the new tasks of " + name(fresh) + ": the cluster's " + instances.size() + " instances hold "
+                    + perInstance.get() + " task" + (perInstance.get() == 1 ? "" : "s") + " each and all " + used + " places are taken, and ECS may not stop "
+                    + "an old task while the service must keep " + rollout.minimumHealthy() + "% of " + desired + " running. " + raiseHint());
+        }
+    }
+
+    private String raiseHint() {
+        String group = deploy.environment().autoScalingGroup();
+        return (group == null ? "Add instances to the cluster" : "Raise auto scaling group " + group + " by an instance or more")
+                + ", then resume this deploy (the new revision is already set; ECS places the tasks once there is room).";
+    }
+
+    static String name(String taskDefinition) {
+        return TaskDefinitionNames.familyRevision(taskDefinition);
+    }
+}

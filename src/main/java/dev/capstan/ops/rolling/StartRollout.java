@@ -1,0 +1,56 @@
+package dev.capstan.ops.rolling;
+
+import dev.capstan.domain.ServiceRollout;
+import dev.capstan.domain.TaskDefinitionNames;
+import dev.capstan.ops.Step;
+import dev.capstan.ops.StepContext;
+import dev.capstan.ops.StepKind;
+import dev.capstan.ops.StepPreview;
+
+/**
+ * Points the service at the new revision: ECS starts its tasks and stops the old ones within the service's minimum
+ * healthy and maximum percent. Done once: a resumed deploy finds the service already on it (or the moment journaled).
+ */
+final class StartRollout implements Step {
+    private final RollingDeploy deploy;
+
+    StartRollout(RollingDeploy deploy) {
+        this.deploy = deploy;
+    }
+
+    @Override
+    public String id() {
+        return "update-service";
+    }
+
+    @Override
+    public StepKind kind() {
+        return StepKind.CHANGE;
+    }
+
+    @Override
+    public StepPreview preview() {
+        ServiceRollout now = rollout();
+        String pace = "ECS replaces the tasks keeping at least " + now.minimumHealthy() + "% of " + now.desiredCount() + " running and at most "
+                + now.maximum() + "%" + (now.minimumHealthyPercent() == null ? " (ECS's defaults; the service reports none)" : "");
+        return StepPreview.change("Update " + deploy.environment().service() + " to the new revision. " + pace,
+                TaskDefinitionNames.familyRevision(now.taskDefinition()), deploy.request().revision() != null
+                        ? TaskDefinitionNames.familyRevision(deploy.request().revision()) : "the new revision");
+    }
+
+    @Override
+    public String run(StepContext context) {
+        String revision = context.fact(RollingDeploy.NEW_TASK_DEFINITION).orElseThrow();
+        if (context.fact(RollingDeploy.ROLLOUT_STARTED).isPresent()) {
+            return "The service was pointed at " + TaskDefinitionNames.familyRevision(revision) + " before";
+        }
+        // Journaled before the call: a console killed just after it still judges the tasks this rollout started.
+        context.rememberOnce(RollingDeploy.ROLLOUT_STARTED, Long.toString(deploy.services().logs().clock().millis()));
+        deploy.services().rollouts().deploy(deploy.target(), deploy.environment().cluster(), deploy.environment().service(), revision);
+        return deploy.environment().service() + " now runs " + TaskDefinitionNames.familyRevision(revision) + "; ECS rolls it out";
+    }
+
+    private ServiceRollout rollout() {
+        return deploy.services().rollouts().rollout(deploy.target(), deploy.environment().cluster(), deploy.environment().service());
+    }
+}
