@@ -39,7 +39,9 @@ final class DesktopConsole implements ConsoleStarter {
             throw e;
         }
         AppContext context = new AppContext(UserDirectories.fromEnvironment(env), env,
-                new ProfileCatalog(sandbox.awsConfig(), sandbox.awsCredentials()), AwsClientSettings.forLocalStandIn());
+                new ProfileCatalog(sandbox.awsConfig(), sandbox.awsCredentials()),
+                // The sandbox's crashed tasks report their exit codes to this console's clients (moto reports 0 for all).
+                AwsClientSettings.forLocalStandIn().withInterceptor(sandbox.taskEndings()));
         context.own(() -> dev.capstan.sandbox.Trees.delete(directory));
         context.own(sandbox);
         // Ctrl+C, a closed terminal or a lost display must still stop moto and PostgreSQL.

@@ -4,7 +4,9 @@ import dev.capstan.domain.Durations;
 import dev.capstan.domain.Environment;
 import dev.capstan.ops.RunSummary;
 import dev.capstan.ops.bluegreen.BlueGreen;
-import dev.capstan.ops.bluegreen.BlueGreenDeploy;
+import dev.capstan.ops.controller.Deploys;
+import dev.capstan.ops.deploy.ImageChoice;
+import dev.capstan.domain.TaskDefinitionNames;
 import dev.capstan.ops.bluegreen.BlueGreenPicture;
 import dev.capstan.ops.bluegreen.Colour;
 import java.io.PrintWriter;
@@ -16,14 +18,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** Blue/green with task sets from the terminal: deploy an image, roll back, and show the colours. */
+/** Deploys from the terminal, for every controller Capstan drives: deploy an image, roll back, list the deploys, and show blue/green colours. */
 final class DeployCommands {
     private DeployCommands() {
     }
 
-    @Starts("bluegreen.deploy")
-    @Command(name = "deploy", description = {"Deploy an image blue/green: a new task set behind the idle colour, wait until it is healthy,",
-            "swap the rules' priorities, make it PRIMARY. After a failed deploy choose --resume or --start-over."})
+    @Starts("deploy")
+    @Command(name = "deploy", description = {"Deploy an image however the service is deployed: ECS rolls it out (rolling), or a new task set",
+            "behind the idle colour takes the traffic (blue/green). Exit 0 only when every task runs it, healthy.",
+            "After a failed deploy choose --resume or --start-over."})
     static final class Deploy implements Callable<Integer> {
         @ParentCommand
         CapstanCommand root;
@@ -46,7 +49,7 @@ final class DeployCommands {
             }
             OperationDriver driver = new OperationDriver(root, spec);
             var runner = root.services.operations().runner();
-            List<RunSummary> unfinished = runner.store().unfinished(environment.name(), BlueGreenDeploy.TYPE);
+            List<RunSummary> unfinished = unfinished(runner.store(), environment);
             try {
                 if (resume && startOver) {
                     throw new IllegalArgumentException("Choose one of --resume and --start-over.");
@@ -63,9 +66,9 @@ final class DeployCommands {
                             + ": choose --resume (same image, ends as if it had succeeded) or --start-over (abandon it; nothing is rewound).");
                 }
                 if (image == null) {
-                    throw new IllegalArgumentException("Give --image TAG (or a whole image reference).");
+                    throw new IllegalArgumentException("Give --image TAG (or a whole image reference, or FAMILY:REV).");
                 }
-                var deploy = root.services.operations().blueGreen().deploy(environment, image, Durations.parse(timeout));
+                var deploy = root.services.operations().deploys().deploy(environment, image, Durations.parse(timeout));
                 if (startOver && !root.dryRun) {
                     for (RunSummary old : unfinished) {
                         runner.abandon(old.id(), environment, "started over with capstan deploy --start-over");
@@ -81,8 +84,47 @@ final class DeployCommands {
         }
     }
 
-    @Command(name = "rollback", description = "Swap the traffic back to the old task set and make it PRIMARY, once it is checked running and healthy.")
+    /** The environment's failed or interrupted deploys and rollbacks of any kind, newest first. */
+    static List<RunSummary> unfinished(dev.capstan.ops.RunStore store, Environment environment) {
+        return Deploys.TYPES.stream().flatMap(type -> store.unfinished(environment.name(), type).stream())
+                .sorted(java.util.Comparator.comparing(RunSummary::startedAt).reversed()).toList();
+    }
+
+    @Starts("rollback")
+    @Command(name = "rollback", description = {"Roll back however the service is deployed: deploy the last known good revision again (or --to",
+            "FAMILY:REV) and judge it as any deploy (rolling), or move the traffic back to the colour that served before (blue/green)."})
     static final class Rollback implements Callable<Integer> {
+        @ParentCommand
+        CapstanCommand root;
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--to", paramLabel = "FAMILY:REV")
+        String to;
+        @Option(names = "--timeout", paramLabel = "DURATION")
+        String timeout;
+
+        @Override
+        public Integer call() {
+            Environment environment = new WorkspaceAccess(root, spec).environment();
+            if (environment == null) {
+                return 2;
+            }
+            OperationDriver driver = new OperationDriver(root, spec);
+            try {
+                return driver.run(root.services.operations().deploys().rollback(environment, to, Durations.parse(timeout)));
+            } catch (IllegalArgumentException e) {
+                driver.refused(e);
+                return 2;
+            } catch (RuntimeException e) {
+                return driver.refused(e);
+            }
+        }
+    }
+
+    @Command(name = "deploys", description = "The environment's deploys and rollbacks: when, who, image, revision, outcome; newest first.")
+    static final class History implements Callable<Integer> {
+        private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .withZone(java.time.ZoneId.systemDefault());
         @ParentCommand
         CapstanCommand root;
         @Spec
@@ -94,13 +136,29 @@ final class DeployCommands {
             if (environment == null) {
                 return 2;
             }
-            OperationDriver driver = new OperationDriver(root, spec);
-            try {
-                return driver.run(root.services.operations().blueGreen().rollback(environment));
-            } catch (IllegalArgumentException e) {
-                driver.refused(e);
-                return 2;
+            PrintWriter out = spec.commandLine().getOut();
+            List<Deploys.Entry> entries = root.services.operations().deploys().history(environment.name());
+            if (root.output == CapstanCommand.Output.json) {
+                Printer.json(out, entries);
+                return 0;
             }
+            if (entries.isEmpty()) {
+                out.println("No deploys of " + environment.name() + " in the journals yet.");
+            }
+            out.printf("%-16s  %-22s  %-20s  %-34s  %-18s  %s%n", "WHEN", "WHO", "KIND", "IMAGE", "REVISION", "OUTCOME");
+            for (Deploys.Entry e : entries) {
+                out.printf("%-16s  %-22s  %-20s  %-34s  %-18s  %s%n", e.when() == null ? "" : WHEN.format(e.when()), e.who(), e.kind(),
+                        ImageChoice.shortName(e.image()), e.revision() == null ? "" : TaskDefinitionNames.familyRevision(e.revision()),
+                        e.outcome() + (e.error() == null ? "" : ": " + firstSentence(e.error())));
+            }
+            out.flush();
+            return 0;
+        }
+
+        private static String firstSentence(String error) {
+            int end = error.indexOf(". ");
+            String first = end < 0 ? error : error.substring(0, end + 1);
+            return first.length() > 140 ? first.substring(0, 139) + "…" : first;
         }
     }
 

@@ -3,7 +3,9 @@ package dev.capstan.sandbox;
 import dev.capstan.aws.AwsClientSettings;
 import dev.capstan.aws.AwsClients;
 import dev.capstan.aws.ProfileCatalog;
+import dev.capstan.aws.sandbox.DeploymentRules;
 import dev.capstan.aws.sandbox.EcsScheduler;
+import dev.capstan.aws.sandbox.TaskEndings;
 import dev.capstan.aws.sandbox.EnvironmentSpec;
 import dev.capstan.aws.sandbox.EstateSeeder;
 import dev.capstan.aws.sandbox.LogTrickle;
@@ -35,6 +37,7 @@ import org.slf4j.LoggerFactory;
 public final class Sandbox implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Sandbox.class);
     private final List<AutoCloseable> started = new ArrayList<>();
+    private final TaskEndings taskEndings = new TaskEndings();
     private final Path directory;
     private Path workspace;
 
@@ -68,6 +71,10 @@ public final class Sandbox implements AutoCloseable {
         List<SeededEnvironment> seeded = new ArrayList<>();
         for (EnvironmentSpec spec : SandboxEstate.environments(40)) {
             seeded.add(seeder.seed(spec));
+            if (spec.ec2()) {
+                // One instance more than the service's tasks: room for ECS to start a new task beside the old ones in a rolling deploy.
+                seeder.spareInstances(spec, 1);
+            }
         }
 
         progress.accept("Starting PostgreSQL with region_config…");
@@ -78,10 +85,10 @@ public final class Sandbox implements AutoCloseable {
         }
 
         List<String> clusters = seeded.stream().map(e -> e.spec().cluster()).toList();
-        EcsScheduler scheduler = new EcsScheduler(clients, target, clusters);
+        EcsScheduler scheduler = new EcsScheduler(clients, target, clusters, DeploymentRules.ECS_DEFAULTS, SandboxEstate::brokenImage, taskEndings);
         scheduler.reconcileOnce();
         keepRunning(scheduler, new LogTrickle(clients, target), seeded,
-                new OneOffTaskPlayer(clients, target, clusters, OneOffTaskPlayer.migrationScript(), OneOffTaskPlayer.Ending.NONE));
+                new OneOffTaskPlayer(clients, target, clusters, OneOffTaskPlayer.migrationScript(), taskArn -> taskEndings.exitWith(taskArn, 0)));
 
         workspace = directory.resolve("capstan.yaml");
         new WorkspaceWriter().write(workspace, "The Capstan sandbox: a local estate on moto_server and an embedded PostgreSQL.",
@@ -121,7 +128,12 @@ public final class Sandbox implements AutoCloseable {
                 s.cluster(), s.service(), s.container(), new NetworkSettings(e.subnets(), e.securityGroups(), false), s.logGroup(),
                 s.autoScalingGroup(), new LoadBalancerSettings(e.listenerArn(), e.blueTargetGroupArn(), e.greenTargetGroupArn()),
                 new RegionDataSettings(s.bucket()), new DatabaseSettings(database.jdbcUrl(s.name()), database.user(), null),
-                SandboxEstate.LOCK_TABLE, null);
+                SandboxEstate.LOCK_TABLE, s.blueGreen() ? null : SandboxEstate.MIGRATE_BEFORE_TRAFFIC);
+    }
+
+    /** Where the sandbox tells the exit codes of the tasks it ends: a console's clients read them through it. */
+    public TaskEndings taskEndings() {
+        return taskEndings;
     }
 
     public Path workspace() {

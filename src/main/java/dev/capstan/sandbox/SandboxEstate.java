@@ -1,6 +1,7 @@
 package dev.capstan.sandbox;
 
 import dev.capstan.aws.sandbox.EnvironmentSpec;
+import dev.capstan.domain.DeploySettings;
 import java.util.List;
 
 /**
@@ -17,6 +18,17 @@ public final class SandboxEstate {
     private static final List<String> REGIONS = List.of("PA", "MI", "TX", "VA", "WI");
 
     private SandboxEstate() {
+    }
+
+    /** The suffix of an image tag the sandbox plays as a broken build: its tasks start, crash and exit 1 (deploy b7c8d9e-broken to see the circuit breaker). */
+    public static final String BROKEN_TAG_SUFFIX = "-broken";
+
+    /** A rolling environment's deploys run the app's migrations from the new revision before traffic reaches it. */
+    public static final DeploySettings MIGRATE_BEFORE_TRAFFIC = new DeploySettings(null, List.of(), List.of(),
+            new DeploySettings.Migration("run,migration:run", null));
+
+    public static boolean brokenImage(String image) {
+        return image != null && image.endsWith(BROKEN_TAG_SUFFIX);
     }
 
     public static List<EnvironmentSpec> environments(int objectsPerRegion) {

@@ -345,6 +345,33 @@ class CliTest {
     }
 
     @Test
+    void aRollingDeployThatEcsRollsBackNeverExitsZeroAndTheRollbackGoesToTheLastGood(MotoWorld moto, SandboxDatabase database) throws Exception {
+        Environment env = TestEstate.environment(moto, database, TestEstate.spec("cliroll"));
+        Path file = Files.createDirectories(workspaces.resolve("cliroll")).resolve("capstan.yaml");
+        new WorkspaceWriter().write(file, "test", List.of(env));
+        String ws = file.toString();
+        try (dev.capstan.testworld.SchedulerLoop scheduler = dev.capstan.testworld.SchedulerLoop.start(moto, env.cluster(),
+                image -> image.endsWith("-broken"), () -> { })) {
+            assertThat(run(moto, "--workspace", ws, "--env", "cliroll", "--yes", "deploy", "--image", "v2", "--timeout", "1m")).as(err.toString()).isZero();
+            assertThat(out.toString()).contains("Plan: Deploy cliroll-web:v2 to cliroll (rolling)").contains("SUCCEEDED");
+
+            assertThat(run(moto, "--workspace", ws, "--env", "cliroll", "--yes", "deploy", "--image", "v3-broken", "--timeout", "1m")).isEqualTo(1);
+            assertThat(err.toString() + out).contains("ECS rolled the deploy back to cliroll-web:").contains("exited 1");
+
+            out.getBuffer().setLength(0);
+            assertThat(run(moto, "--workspace", ws, "--env", "cliroll", "deploys")).isZero();
+            assertThat(out.toString().lines().skip(1).toList()).hasSize(2);
+            assertThat(out.toString()).contains("cliroll-web:v3-broken").contains("FAILED: ECS rolled the deploy back").contains("cliroll-web:v2")
+                    .contains("SUCCEEDED");
+
+            assertThat(run(moto, "--workspace", ws, "--env", "cliroll", "--yes", "deploy", "--image", "v4")).isEqualTo(2);
+            assertThat(err.toString()).contains("choose --resume");
+            assertThat(run(moto, "--workspace", ws, "--env", "cliroll", "--yes", "--dry-run", "rollback")).as(err.toString()).isZero();
+            assertThat(out.toString()).contains("Roll back cliroll to cliroll-web:").contains("What goes back: cliroll-web:");
+        }
+    }
+
+    @Test
     void regionDataFromTheCommandLine(MotoWorld moto, SandboxDatabase database) throws Exception {
         String ws = workspace(moto, database).toString();
         assertThat(run(moto, "--workspace", ws, "--env", "cli", "region", "list")).as(err.toString()).isZero();

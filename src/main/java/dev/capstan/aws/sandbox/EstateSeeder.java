@@ -222,6 +222,14 @@ public final class EstateSeeder {
                         .resourceId(spec.autoScalingGroup()).resourceType("auto-scaling-group")));
     }
 
+    /** Raises the environment's auto scaling group by {@code extra} instances (within its maximum): room beside the service's tasks. */
+    public void spareInstances(EnvironmentSpec spec, int extra) {
+        var asg = clients.autoScaling(target);
+        var group = asg.describeAutoScalingGroups(r -> r.autoScalingGroupNames(spec.autoScalingGroup())).autoScalingGroups().get(0);
+        int wanted = Math.min(group.maxSize(), group.desiredCapacity() + extra);
+        asg.setDesiredCapacity(r -> r.autoScalingGroupName(spec.autoScalingGroup()).desiredCapacity(wanted));
+    }
+
     /** A few regions' worth of files under dated prefixes, many small objects each, written in parallel. */
     private Map<String, String> regionData(EnvironmentSpec spec) {
         var s3 = clients.s3(target);

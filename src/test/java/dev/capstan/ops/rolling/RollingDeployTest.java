@@ -73,12 +73,7 @@ class RollingDeployTest {
     }
 
     private RunRecord run(Operation operation) throws Exception {
-        return engine.runner.start(operation, engine.runner.plan(operation), Decision.yes(), new RunListener() {
-            @Override
-            public void log(PlannedStep step, String line) {
-                System.out.println("DEBUG " + step.id() + ": " + line);
-            }
-        }).finished().get(40, TimeUnit.SECONDS);
+        return engine.runner.start(operation, engine.runner.plan(operation), Decision.yes(), RunListener.NONE).finished().get(2, TimeUnit.MINUTES);
     }
 
     private String serving(Environment env) {
