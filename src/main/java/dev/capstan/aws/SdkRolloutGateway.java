@@ -87,11 +87,12 @@ public final class SdkRolloutGateway implements RolloutGateway {
         }
     }
 
-    /** A stand-in (or an old endpoint) that has not got the call answers that it does not know it. */
+    /**
+     * A stand-in (or an old endpoint) that has not got the call says it does not know it, or answers with no ECS error code at
+     * all (moto: a bare 404). Real ECS always names its error.
+     */
     private static boolean unsupported(AwsServiceException e) {
-        int status = e.statusCode();
-        String code = e.awsErrorDetails() == null ? "" : String.valueOf(e.awsErrorDetails().errorCode());
-        return status == 404 || status == 501 || status == 500 && code.isEmpty() || code.contains("UnknownOperation")
-                || code.contains("InvalidAction") || code.contains("NotImplemented");
+        String code = e.awsErrorDetails() == null || e.awsErrorDetails().errorCode() == null ? "" : e.awsErrorDetails().errorCode();
+        return code.isBlank() || code.contains("UnknownOperation") || code.contains("InvalidAction") || code.contains("NotImplemented");
     }
 }

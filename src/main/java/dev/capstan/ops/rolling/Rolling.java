@@ -99,6 +99,24 @@ public final class Rolling {
                 warnings);
     }
 
+    /**
+     * Stop and roll back a deploy in progress: the rollback to the revision the deploy started from, which first stops ECS's
+     * deployment. The caller ends the deploy's run first (it holds the deploy lock).
+     */
+    public RollingDeploy stopAndRollBack(Environment environment, dev.capstan.ops.RunSummary deploy, Duration timeout) {
+        String base = deploy.fact(RollingDeploy.BASE_TASK_DEFINITION).orElseThrow(() -> new IllegalArgumentException(
+                "The deploy " + deploy.id() + " had not read what the service ran before it; roll back with a revision named instead."));
+        TaskDefRevision back = services.taskDefinitions().revision(services.targets().of(environment), base);
+        String container = container(environment, back);
+        return new RollingDeploy(environment, new RollingDeploy.Request(imageOf(back, container), base, container, timeout, true), true, services,
+                List.of("The deploy " + deploy.id() + " (" + deploy.title() + ") is stopped first."));
+    }
+
+    /** Whether a run is a rolling deploy that can be stopped and rolled back: it read the revision it started from. */
+    public static boolean stoppable(dev.capstan.ops.RunSummary run) {
+        return RollingDeploy.TYPE.equals(run.operationType()) && run.fact(RollingDeploy.BASE_TASK_DEFINITION).isPresent();
+    }
+
     private ServiceRollout requireRolling(Environment environment) {
         ServiceRollout now = rollout(environment);
         if (!ServiceRollout.ECS.equals(now.controller())) {

@@ -24,6 +24,8 @@ public final class RollingDeploy implements Operation {
     static final String BASE_TASK_DEFINITION = "baseTaskDefinition";
     static final String NEW_TASK_DEFINITION = LocalCommand.NEW_REVISION;
     static final String ROLLOUT_STARTED = "rolloutStartedAt";
+    /** Journaled when ECS itself stopped the deployment and rolls back: the rollback then only watches. */
+    static final String STOPPED_BY_ECS = "stoppedByEcs";
 
     private final Environment environment;
     private final Request request;
@@ -37,10 +39,15 @@ public final class RollingDeploy implements Operation {
      * @param image     the whole image reference served
      * @param revision  a whole revision deployed as it is, or null to register one from the service's with {@code image}
      * @param container the container whose image is replaced
+     * @param stopFirst a rollback that first stops the deployment in progress (Stop and roll back)
      */
-    public record Request(String image, String revision, String container, Duration timeout) {
+    public record Request(String image, String revision, String container, Duration timeout, boolean stopFirst) {
         public Request {
             revision = revision == null || revision.isBlank() ? null : revision;
+        }
+
+        public Request(String image, String revision, String container, Duration timeout) {
+            this(image, revision, container, timeout, false);
         }
     }
 
@@ -91,6 +98,9 @@ public final class RollingDeploy implements Operation {
         }
         if (rollback) {
             steps.add(new CompareRevisions(this));
+        }
+        if (request.stopFirst()) {
+            steps.add(new StopDeployment(this));
         }
         steps.add(new ReadService(this));
         steps.add(new RegisterRevision(this));

@@ -46,6 +46,9 @@ final class StartRollout implements Step {
         }
         // Journaled before the call: a console killed just after it still judges the tasks this rollout started.
         context.rememberOnce(RollingDeploy.ROLLOUT_STARTED, Long.toString(deploy.services().logs().clock().millis()));
+        if (context.fact(RollingDeploy.STOPPED_BY_ECS).isPresent()) {
+            return "ECS rolls back to " + TaskDefinitionNames.familyRevision(revision) + " itself; nothing to update";
+        }
         deploy.services().rollouts().deploy(deploy.target(), deploy.environment().cluster(), deploy.environment().service(), revision);
         return deploy.environment().service() + " now runs " + TaskDefinitionNames.familyRevision(revision) + "; ECS rolls it out";
     }

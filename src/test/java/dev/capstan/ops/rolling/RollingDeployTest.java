@@ -186,6 +186,39 @@ class RollingDeployTest {
     }
 
     @Test
+    void stopAndRollBackMidDeployGoesBackToTheRevisionTheDeployStartedFrom(MotoWorld moto, SandboxDatabase database) throws Exception {
+        Environment env = rolling(moto, database, TestEstate.spec("stopper"));
+        String before = serving(env);
+        java.util.Set<String> serving = new java.util.HashSet<>();
+        engine.ecs.serviceTaskDetails(engine.targets.of(env), env.cluster(), env.service()).forEach(t -> serving.addAll(t.addresses()));
+        moto.targetHealth().failChecksOf(id -> !serving.contains(id));
+        RollingDeploy deploy = engine.rolling.deploy(env, "st0pme", Duration.ofMinutes(5));
+        CountDownLatch watching = new CountDownLatch(1);
+        RunHandle handle = engine.runner.start(deploy, engine.runner.plan(deploy), Decision.yes(), new RunListener() {
+            @Override
+            public void stepStarted(PlannedStep step) {
+                if (step.id().equals("watch-rollout")) {
+                    watching.countDown();
+                }
+            }
+        });
+        assertThat(watching.await(1, TimeUnit.MINUTES)).isTrue();
+        handle.cancel("stopped to roll back");
+        RunRecord stopped = handle.finished().get(1, TimeUnit.MINUTES);
+        moto.targetHealth().clear();
+
+        RollingDeploy rollback = engine.rolling.stopAndRollBack(env, dev.capstan.ops.RunSummary.of(stopped), Duration.ofMinutes(1));
+        assertThat(rollback.request().revision()).isEqualTo(before);
+        RunRecord back = run(rollback);
+
+        assertThat(back.outcome()).as(back.error()).isEqualTo(RunOutcome.SUCCEEDED);
+        assertThat(summary(back, "stop-deployment")).contains("UpdateService instead");
+        assertThat(serving(env)).isEqualTo(before);
+        assertThat(engine.ecs.serviceTaskDetails(engine.targets.of(env), env.cluster(), env.service()).stream().filter(ServiceTask::running))
+                .hasSize(2).allMatch(t -> before.equals(t.taskDefinition()));
+    }
+
+    @Test
     void aMigrationThatExitsNonZeroStopsTheDeployBeforeTheServiceChanges(MotoWorld moto, SandboxDatabase database) throws Exception {
         Environment env = TestEstate.withDeploy(rolling(moto, database, TestEstate.spec("migrator")),
                 new DeploySettings(null, List.of(), List.of(), new DeploySettings.Migration("run,migration:run", null)));
