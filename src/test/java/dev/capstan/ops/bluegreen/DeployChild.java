@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The console the deploy resume test kills: it runs a blue/green deploy and halts right after the named
+ * The console the deploy resume tests kill: it runs a deploy and halts right after the named
  * step is journaled done. Arguments: runs folder, AWS config, AWS credentials, the environment as JSON,
- * the operation's parameters as JSON, the step to die after.
+ * the operation's parameters as JSON, the step to die after, and the operation type (default: the blue/green deploy).
  */
 public final class DeployChild {
     private DeployChild() {
@@ -31,7 +31,8 @@ public final class DeployChild {
         Map<String, String> parameters = json.readValue(args[4], new TypeReference<Map<String, String>>() { });
         try (AwsClients clients = new AwsClients(catalog, AwsClientSettings.forLocalStandIn());
              EngineWorld engine = new EngineWorld(clients, catalog, Path.of(args[0]), "child@test-host")) {
-            Operation deploy = engine.fromFlat(dev.capstan.ops.bluegreen.BlueGreenDeploy.TYPE, environment, parameters);
+            String type = args.length > 6 ? args[6] : dev.capstan.ops.bluegreen.BlueGreenDeploy.TYPE;
+            Operation deploy = engine.fromFlat(type, environment, parameters);
             RunListener killer = new RunListener() {
                 @Override
                 public void stepDone(PlannedStep step, String summary) {
