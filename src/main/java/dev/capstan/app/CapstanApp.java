@@ -117,7 +117,8 @@ public final class CapstanApp {
         context.operations().runbooks().services().attendants().attend(attendant);
         RunbooksView runbooks = new RunbooksView(new RunbooksModel(context.operations().runbooks(), context.operations().runner().store(), work,
                 shell.environmentProperty(), shell.workspaceProperty()), attendant, launcher, stage);
-        DeploysView deploys = new DeploysView(new DeploysModel(context.operations().blueGreen(), context.operations().runner().store(),
+        DeploysView deploys = new DeploysView(new DeploysModel(context.operations().deploys(), context.operations().blueGreen(),
+                context.operations().rolling(), context.operations().runner().store(),
                 context.logs(), work, shell.environmentProperty()), launcher);
         window = new MainWindow(shell, work, List.of(profiles, environments, clusters, taskDefinitions, loadBalancers, deploys, restart, regions,
                 runbooks, logs, activityView));

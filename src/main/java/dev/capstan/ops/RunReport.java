@@ -106,7 +106,8 @@ public final class RunReport {
         if (d.toMinutes() == 0) {
             return d.toSecondsPart() + " s";
         }
-        return d.toHours() > 0 ? d.toHours() + " h " + d.toMinutesPart() + " min" : d.toMinutes() + " min " + d.toSecondsPart() + " s";
+        return d.toHours() > 0 ? d.toHours() + " h " + d.toMinutesPart() + " min"
+                : d.toMinutes() + " min" + (d.toSecondsPart() == 0 ? "" : " " + d.toSecondsPart() + " s");
     }
 
     public ZoneId zone() {

@@ -87,7 +87,7 @@ public final class Sandbox implements AutoCloseable {
         List<String> clusters = seeded.stream().map(e -> e.spec().cluster()).toList();
         EcsScheduler scheduler = new EcsScheduler(clients, target, clusters, DeploymentRules.ECS_DEFAULTS, SandboxEstate::brokenImage, taskEndings);
         scheduler.reconcileOnce();
-        keepRunning(scheduler, new LogTrickle(clients, target), seeded,
+        keepRunning(scheduler, new LogTrickle(clients, target, SandboxEstate::brokenImage), seeded,
                 new OneOffTaskPlayer(clients, target, clusters, OneOffTaskPlayer.migrationScript(), taskArn -> taskEndings.exitWith(taskArn, 0)));
 
         workspace = directory.resolve("capstan.yaml");

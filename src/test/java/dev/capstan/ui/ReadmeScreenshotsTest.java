@@ -68,7 +68,8 @@ class ReadmeScreenshotsTest {
         dev.capstan.testworld.WireGate stops = new dev.capstan.testworld.WireGate();
         try (Sandbox sandbox = Sandbox.start(Files.createDirectories(home.resolve("sandbox")), line -> { });
              AppContext context = new AppContext(new UserDirectories(home.resolve("config"), home.resolve("state")), Map.of(),
-                     new ProfileCatalog(sandbox.awsConfig(), sandbox.awsCredentials()), AwsClientSettings.forLocalStandIn().withInterceptor(health).withInterceptor(stops))) {
+                     new ProfileCatalog(sandbox.awsConfig(), sandbox.awsCredentials()), AwsClientSettings.forLocalStandIn().withInterceptor(health).withInterceptor(stops)
+                             .withInterceptor(sandbox.taskEndings()))) {
             FxTestSupport.Opened opened = FxTestSupport.open(context, sandbox.workspace());
             FxRobot robot = new FxRobot();
             try {
@@ -274,6 +275,58 @@ class ReadmeScreenshotsTest {
                 var after = context.operations().blueGreen().picture(production);
                 assertThat(after.active()).isEqualTo(dev.capstan.ops.bluegreen.Colour.BLUE);
                 assertThat(after.activeSide().taskSet().orElseThrow().primary()).isTrue();
+
+                // Staging rolls with the ECS controller: a deploy watched while ECS replaces the tasks (its migration first), a broken
+                // build the circuit breaker sends back, then a rollback to the last known good revision, its diff in the plan.
+                run(() -> opened.app().shell().environmentProperty().set(opened.app().shell().environments().get(0)));
+                waitUntil("staging's rollout is read", () -> robot.lookup("#rolling-revisions").tryQuery()
+                        .map(n -> n.isVisible() && ((Label) n).getText().startsWith("Settled: every task runs StagingApp:")).orElse(false));
+                var rollingStaging = opened.app().shell().environmentProperty().get();
+                var stagingServing = new java.util.HashSet<String>();
+                context.operations().rolling().picture(rollingStaging).live().forEach(t -> stagingServing.addAll(t.addresses()));
+                health.failChecksOf(id -> !stagingServing.contains(id));
+                run(() -> robot.lookup("#deploy-image").queryAs(TextField.class).setText("b7c8d9e"));
+                run(() -> robot.lookup("#deploy-start").queryButton().fire());
+                waitUntil("the deploy plan is shown", () -> robot.lookup("#confirm-run").tryQuery().isPresent());
+                confirm(robot);
+                waitUntil("the new tasks run beside the old", () -> robot.lookup("#rolling-revisions").queryAs(Label.class).getText()
+                        .startsWith("Rollout under way") && robot.lookup("#deploy-status").queryAs(Label.class).getText().contains("(rolling): running")
+                        && robot.lookup("#rolling-tasks").queryAs(TableView.class).getItems().size() >= 3);
+                assertThat(FxTestSupport.screenshot(scene, OUT.resolve("deploy-rolling.png"))).isNotEmptyFile();
+                health.clear();
+                waitUntil("the rolling deploy succeeded", () -> robot.lookup("#deploy-status").queryAs(Label.class).getText()
+                        .startsWith("Deploy stagingapp:b7c8d9e to staging (rolling): succeeded"));
+
+                run(() -> robot.lookup("#deploy-image").queryAs(TextField.class).setText("c8d9e0f-broken"));
+                run(() -> robot.lookup("#deploy-start").queryButton().fire());
+                waitUntil("the deploy plan is shown", () -> robot.lookup("#confirm-run").tryQuery().isPresent());
+                confirm(robot);
+                waitUntil("the circuit breaker rolled the broken build back", () -> robot.lookup("#deploy-status").queryAs(Label.class).getText()
+                        .startsWith("Deploy stagingapp:c8d9e0f-broken to staging (rolling): failed"));
+                assertThat(robot.lookup("#deploy-status").queryAs(Label.class).getText()).contains("ECS rolled the deploy back to StagingApp:")
+                        .contains("exited 1").contains("Cannot find module");
+                waitUntil("the history lists both deploys", () -> robot.lookup("#rolling-history").queryAs(TableView.class).getItems().size() == 2);
+                assertThat(FxTestSupport.screenshot(scene, OUT.resolve("deploy-breaker.png"))).isNotEmptyFile();
+
+                waitUntil("a rollback to the revision before the first deploy is offered", () -> !robot.lookup("#rollback").queryButton().isDisabled()
+                        && robot.lookup("#rollback").queryButton().getText().startsWith("Roll back to StagingApp:"));
+                run(() -> robot.lookup("#rollback").queryButton().fire());
+                waitUntil("the rollback plan with its diff is shown", () -> robot.lookup("#confirm-run").tryQuery().isPresent());
+                assertThat(FxTestSupport.screenshot(robot.lookup("#plan-dialog").query().getScene(), OUT.resolve("rollback-plan.png"))).isNotEmptyFile();
+                confirm(robot);
+                try {
+                    waitUntil("DEBUG", () -> robot.lookup("#deploy-status").queryAs(Label.class).getText().startsWith("Roll back staging to StagingApp:")
+                        && robot.lookup("#deploy-status").queryAs(Label.class).getText().contains(": succeeded"));
+                } catch (AssertionError e) {
+                    System.out.println("DEBUG status " + fx(() -> robot.lookup("#deploy-status").queryAs(Label.class).getText()));
+                    System.out.println("DEBUG steps " + fx(() -> robot.lookup("#deploy-steps").queryAs(javafx.scene.control.ListView.class).getItems()));
+                    System.out.println("DEBUG problem " + fx(() -> robot.lookup("#deploys-problem").queryAs(Label.class).getText()));
+                }
+                waitUntil("the rollback succeeded", () -> robot.lookup("#deploy-status").queryAs(Label.class).getText().startsWith("Roll back staging to StagingApp:")
+                        && robot.lookup("#deploy-status").queryAs(Label.class).getText().contains(": succeeded"));
+                assertThat(context.operations().rolling().rollout(rollingStaging).taskDefinition()).isNotEqualTo(
+                        context.operations().rolling().history().deploys(rollingStaging.name()).stream().filter(d -> !d.rollback() && d.succeeded())
+                                .findFirst().orElseThrow().revision());
             } finally {
                 stops.release();
                 FxTestSupport.close(opened);

@@ -84,8 +84,10 @@ public final class EstateSeeder {
                     .loadBalancers(lb -> lb.targetGroupArn(blue).containerName(spec.container()).containerPort(3000))).taskSet().taskSetArn();
             ecs.updateServicePrimaryTaskSet(r -> r.cluster(spec.cluster()).service(spec.service()).primaryTaskSet(taskSet));
         } else {
+            // Created at no tasks, then counted up below: moto marks a service's first deployment COMPLETED only when it starts with
+            // as many running as desired, and it never updates it after.
             ecs.createService(r -> r.cluster(spec.cluster()).serviceName(spec.service()).taskDefinition(taskDefinition)
-                    .desiredCount(spec.desiredCount()).launchType(LaunchType.fromValue(spec.launchType()))
+                    .desiredCount(0).launchType(LaunchType.fromValue(spec.launchType()))
                     .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(subnets).securityGroups(sg).assignPublicIp(AssignPublicIp.DISABLED)))
                     .loadBalancers(lb -> lb.targetGroupArn(blue).containerName(spec.container()).containerPort(3000)));
         }

@@ -30,9 +30,17 @@ public final class LogTrickle {
     private final AwsTarget target;
     private final Set<String> streams = new HashSet<>();
 
+    private final java.util.function.Predicate<String> brokenImage;
+
     public LogTrickle(AwsClients clients, AwsTarget target) {
+        this(clients, target, image -> false);
+    }
+
+    /** @param brokenImage images whose tasks crash at start (see {@link EcsScheduler}): they write a crash, not a running app's lines */
+    public LogTrickle(AwsClients clients, AwsTarget target, java.util.function.Predicate<String> brokenImage) {
         this.clients = clients;
         this.target = target;
+        this.brokenImage = brokenImage;
     }
 
     /** Writes one or a few lines for each live task of the service. */
@@ -45,7 +53,7 @@ public final class LogTrickle {
         List<Task> tasks = ecs.describeTasks(r -> r.cluster(cluster).tasks(arns)).tasks();
         CloudWatchLogsClient logs = clients.logs(target);
         for (Task task : tasks) {
-            if (!("service:" + service).equals(task.group())) {
+            if (!("service:" + service).equals(task.group()) || task.containers().stream().anyMatch(c -> brokenImage.test(c.image()))) {
                 continue;
             }
             String taskId = task.taskArn().substring(task.taskArn().lastIndexOf('/') + 1);

@@ -1,15 +1,13 @@
 package dev.capstan.ops.bluegreen;
 
-import dev.capstan.domain.LogEvent;
 import dev.capstan.domain.ServiceTask;
 import dev.capstan.domain.TargetGroupInfo;
-import dev.capstan.domain.TaskProgress;
 import dev.capstan.ops.Step;
 import dev.capstan.ops.StepContext;
 import dev.capstan.ops.StepKind;
 import dev.capstan.ops.StepPreview;
 import dev.capstan.ops.Wait;
-import dev.capstan.ops.logs.LogSource;
+import dev.capstan.ops.deploy.TaskDeath;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -86,31 +84,13 @@ final class WaitUntilStable implements Step {
         return Wait.Look.notYet(new Stability(counts, pending), counts, List.of());
     }
 
-    /** Why a new task died: ECS's reason, each container's exit code, its last log lines. */
+    /** Why a new task died: ECS's reason, each container's exit code, its last log lines (also into the run's log). */
     private String death(ServiceTask task, StepContext context) {
-        StringBuilder why = new StringBuilder("Task " + task.shortId() + " of the new set stopped");
-        TaskProgress progress = deploy.services().ecs().task(deploy.target(), deploy.cluster(), task.arn()).orElse(null);
-        if (progress != null) {
-            why.append(": ").append(progress.stoppedReason() == null ? "no reason given" : progress.stoppedReason());
-            progress.containers().forEach(c -> why.append("; container ").append(c.name())
-                    .append(c.exitCode() == null ? " never exited" : " exited " + c.exitCode()));
-        }
-        List<String> lines = lastLines(task);
-        lines.forEach(line -> context.log("| " + line));
-        if (!lines.isEmpty()) {
-            why.append(". Its last lines: ").append(String.join(" / ", lines));
-        }
-        return why.append(". The traffic has not moved; fix the image and start over, or resume to wait again.").toString();
-    }
-
-    private List<String> lastLines(ServiceTask task) {
-        try {
-            LogSource source = deploy.services().logs().sources().task(deploy.environment(), task.arn());
-            List<LogEvent> events = deploy.services().logs().gateway().filter(deploy.target(), source.group(), null, source.streams(),
-                    System.currentTimeMillis() - 3_600_000L, null, null).events();
-            return events.subList(Math.max(0, events.size() - LAST_LINES), events.size()).stream().map(LogEvent::message).toList();
-        } catch (RuntimeException e) {
-            return List.of("(its log could not be read: " + e.getMessage() + ")");
-        }
+        TaskDeath.Cause cause = new TaskDeath(deploy.services().ecs(), deploy.services().logs()).of(deploy.environment(), deploy.target(),
+                task.arn(), LAST_LINES);
+        cause.lastLines().forEach(line -> context.log("| " + line));
+        return "Task " + task.shortId() + " of the new set stopped: " + cause.reasonAndExits()
+                + (cause.lastLines().isEmpty() ? "" : ". Its last lines: " + String.join(" / ", cause.lastLines()))
+                + ". The traffic has not moved; fix the image and start over, or resume to wait again.";
     }
 }

@@ -15,7 +15,6 @@ import java.util.List;
  * and the task's last log lines.
  */
 public final class TaskDeath {
-    private static final int LAST_LINES = 10;
     private final EcsGateway ecs;
     private final LogReading logs;
 
@@ -40,20 +39,21 @@ public final class TaskDeath {
         }
     }
 
-    public Cause of(Environment environment, AwsTarget target, String taskArn) {
+    /** @param lines how many of the task's last log lines to keep */
+    public Cause of(Environment environment, AwsTarget target, String taskArn, int lines) {
         TaskProgress progress = ecs.task(target, environment.cluster(), taskArn).orElse(null);
         String reason = progress == null ? "ECS no longer knows the task" : progress.stoppedReason();
         List<String> exits = progress == null ? List.of() : progress.containers().stream()
                 .map(c -> "container " + c.name() + (c.exitCode() == null ? " never exited" : " exited " + c.exitCode())).toList();
-        return new Cause(reason, exits, lastLines(environment, taskArn));
+        return new Cause(reason, exits, lastLines(environment, taskArn, lines));
     }
 
-    private List<String> lastLines(Environment environment, String taskArn) {
+    private List<String> lastLines(Environment environment, String taskArn, int lines) {
         try {
             LogSource source = logs.sources().task(environment, taskArn);
             List<LogEvent> events = logs.gateway().filter(logs.sources().target(environment), source.group(), null, source.streams(),
                     logs.clock().millis() - 3_600_000L, null, null).events();
-            return events.subList(Math.max(0, events.size() - LAST_LINES), events.size()).stream().map(e -> e.message().strip()).toList();
+            return events.subList(Math.max(0, events.size() - lines), events.size()).stream().map(e -> e.message().strip()).toList();
         } catch (RuntimeException e) {
             return List.of("(its log could not be read: " + e.getMessage() + ")");
         }

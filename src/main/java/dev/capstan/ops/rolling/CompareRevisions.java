@@ -28,8 +28,9 @@ final class CompareRevisions implements Step {
     @Override
     public StepPreview preview() {
         List<String> diff = diff();
+        // The differences are the step's own text, so the plan shows them without a click; its details list them for copying.
         return StepPreview.of("What goes back: " + RolloutLook.name(serving().arn()) + " → " + RolloutLook.name(rollback.request().revision())
-                + (diff.isEmpty() ? ": the same images, environment and sizes" : "")).withDetails(diff);
+                + (diff.isEmpty() ? ": the same images, environment and sizes" : "\n" + String.join("\n", diff))).withDetails(diff);
     }
 
     @Override

@@ -34,7 +34,7 @@ final class RevisionDiff {
                 lines.add("container " + name + ": " + (a == null ? "absent" : "present") + " → " + (b == null ? "absent" : "present"));
                 continue;
             }
-            differ(lines, name + " image", a.image(), b.image());
+            differ(lines, name + " image", shortImage(a.image()), shortImage(b.image()));
             differ(lines, name + " CPU", a.cpu(), b.cpu());
             differ(lines, name + " memory", a.memory(), b.memory());
             maps(lines, name + " environment ", a.environment(), b.environment(), true);
@@ -66,6 +66,11 @@ final class RevisionDiff {
                 lines.add(what + key + ": " + (hide && a != null ? MASK : shown(a)) + " → " + (hide && b != null ? MASK : shown(b)));
             }
         }
+    }
+
+    /** repository:tag, what people compare; the registry is the same on both sides far more often than not. */
+    private static String shortImage(String image) {
+        return image == null ? null : image.substring(image.lastIndexOf('/') + 1);
     }
 
     private static String shown(Object value) {

@@ -50,6 +50,23 @@ public final class Rolling {
         return services.rollouts().rollout(services.targets().of(environment), environment.cluster(), requireService(environment));
     }
 
+    /** The service, its tasks and targets, its history and where a rollback would go: one read for the Deploys page. */
+    public RollingPicture picture(Environment environment) {
+        AwsTarget target = services.targets().of(environment);
+        ServiceRollout now = rollout(environment);
+        TaskDefRevision running = services.taskDefinitions().revision(target, now.taskDefinition());
+        String image = running.containers().stream().filter(c -> environment.container() == null || c.name().equals(environment.container()))
+                .map(TaskDefRevision.Container::image).findFirst().orElse("");
+        List<dev.capstan.domain.ServiceTask> tasks = services.ecs().serviceTaskDetails(target, environment.cluster(), environment.service()).stream()
+                .sorted(java.util.Comparator.comparing((dev.capstan.domain.ServiceTask t) -> t.createdAt() == null ? java.time.Instant.EPOCH : t.createdAt())
+                        .reversed()).toList();
+        List<dev.capstan.domain.TargetGroupInfo.Target> targets = new ArrayList<>();
+        services.ecs().targetGroupsOf(target, environment.cluster(), environment.service())
+                .forEach(group -> targets.addAll(services.targetHealth().health(target, group)));
+        return new RollingPicture(now, image, tasks, targets, history.deploys(environment.name()),
+                history.lastKnownGood(environment.name(), now.taskDefinition()));
+    }
+
     public RollingHistory history() {
         return history;
     }

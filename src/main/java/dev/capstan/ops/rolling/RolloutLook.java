@@ -23,6 +23,8 @@ import java.util.Optional;
 final class RolloutLook {
     /** Looks in a row that see no room before the deploy says so: a stop and a start can pass between two looks. */
     static final int STALLED_LOOKS = 3;
+    /** A failure's last lines in the verdict's one sentence: enough for the stack trace's head. */
+    private static final int LAST_LINES = 5;
     private final RollingDeploy deploy;
     private final String base;
     private final String fresh;
@@ -134,7 +136,7 @@ final class RolloutLook {
             return "";
         }
         ServiceTask newest = failed.stream().max(java.util.Comparator.comparing(t -> t.createdAt() == null ? Instant.EPOCH : t.createdAt())).get();
-        TaskDeath.Cause cause = death.of(deploy.environment(), deploy.target(), newest.arn());
+        TaskDeath.Cause cause = death.of(deploy.environment(), deploy.target(), newest.arn(), LAST_LINES);
         return ": " + cause.reasonAndExits() + cause.lastLinesClause();
     }
 

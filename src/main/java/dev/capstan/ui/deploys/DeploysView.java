@@ -4,6 +4,9 @@ import atlantafx.base.theme.Styles;
 import dev.capstan.domain.Environment;
 import dev.capstan.ops.RunOutcome;
 import dev.capstan.ops.RunRecord;
+import dev.capstan.ops.RunSummary;
+import dev.capstan.ops.rolling.Rolling;
+import dev.capstan.domain.TaskDefinitionNames;
 import dev.capstan.ops.StepRecord;
 import dev.capstan.ops.bluegreen.Colour;
 import dev.capstan.ui.common.Columns;
@@ -30,10 +33,12 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * Blue/green with task sets on one screen: which colour serves and what runs behind each (task set, image, tasks, who
- * deployed it and when); a deploy of an image tag; Roll back in one click when the old set still serves
- * behind the idle colour, or a re-deploy of the last good image when it does not; the latest deploy's steps,
- * with Resume and Start over after a failure; and the service's live log.
+ * Deploys on one screen, fitted to the service's deployment controller. For the ECS controller: the revision and image it
+ * runs, the revisions its tasks run while a rollout is under way, each task's target health, ECS's events and the deploy
+ * history; Roll back to the last known good revision, and Stop and roll back while a deploy runs. For task sets (EXTERNAL):
+ * which colour serves and what runs behind each; Roll back in one click when the old set still serves behind the idle
+ * colour, or a re-deploy of the last good image when it does not. For both: a deploy of an image tag, the latest deploy's
+ * steps with Resume and Start over after a failure, and the service's live log.
  */
 public final class DeploysView implements AppView {
     private final DeploysModel model;
@@ -41,9 +46,11 @@ public final class DeploysView implements AppView {
     private final VBox root = new VBox(10);
     private final ColourCard blue = new ColourCard(Colour.BLUE);
     private final ColourCard green = new ColourCard(Colour.GREEN);
+    private final RollingPanel rollingPanel = new RollingPanel();
     private final TextField image = new TextField();
     private final StringProperty problem = new SimpleStringProperty(this, "problem", "");
     private final ListView<String> steps = new ListView<>();
+    private static final int STATUS_ERROR = 320;
 
     public DeploysView(DeploysModel model, RunLauncher launcher) {
         this.model = model;
@@ -53,6 +60,11 @@ public final class DeploysView implements AppView {
             if (picture != null) {
                 blue.show(picture);
                 green.show(picture);
+            }
+        });
+        model.rolloutProperty().addListener((obs, old, rollout) -> {
+            if (rollout != null) {
+                rollingPanel.show(rollout);
             }
         });
         model.runProperty().addListener((obs, old, run) -> showSteps(run));
@@ -94,9 +106,19 @@ public final class DeploysView implements AppView {
         Label title = new Label();
         title.getStyleClass().add(Styles.TITLE_3);
         title.textProperty().bind(Bindings.createStringBinding(() -> model.environmentProperty().get() == null ? "Deploys"
-                : "Blue/green: " + model.environmentProperty().get().name(), model.environmentProperty()));
+                : heading(model.controllerProperty().get()) + model.environmentProperty().get().name(), model.environmentProperty(), model.controllerProperty()));
         HBox cards = new HBox(12, blue, green);
-        root.getChildren().addAll(title, Columns.errorLine(model.errorProperty(), "deploys-error"), cards, actions(),
+        cards.visibleProperty().bind(model.pictureProperty().isNotNull());
+        cards.managedProperty().bind(cards.visibleProperty());
+        rollingPanel.visibleProperty().bind(model.rolloutProperty().isNotNull());
+        rollingPanel.managedProperty().bind(rollingPanel.visibleProperty());
+        Label codeDeploy = new Label("This service is deployed through CodeDeploy, which Capstan does not drive yet: deploy and roll back in "
+                + "CodeDeploy's console or with aws deploy. The views of its cluster, tasks and target groups work as for any service.");
+        codeDeploy.setId("deploys-codedeploy");
+        codeDeploy.setWrapText(true);
+        codeDeploy.visibleProperty().bind(model.controllerProperty().isEqualTo(dev.capstan.domain.ServiceRollout.CODE_DEPLOY));
+        codeDeploy.managedProperty().bind(codeDeploy.visibleProperty());
+        root.getChildren().addAll(title, Columns.errorLine(model.errorProperty(), "deploys-error"), cards, rollingPanel, codeDeploy, actions(),
                 Columns.messageLine(problem, "deploys-problem", Styles.DANGER, Feather.ALERT_CIRCLE), runLine());
         steps.setId("deploy-steps");
         steps.setPlaceholder(new Label("No deploy of this environment yet."));
@@ -123,17 +145,39 @@ public final class DeploysView implements AppView {
         Button deploy = new Button("Deploy…", new FontIcon(Feather.UPLOAD_CLOUD));
         deploy.setId("deploy-start");
         deploy.getStyleClass().add(Styles.ACCENT);
-        deploy.disableProperty().bind(image.textProperty().isEmpty().or(model.pictureProperty().isNull()));
+        deploy.disableProperty().bind(image.textProperty().isEmpty().or(model.pictureProperty().isNull().and(model.rolloutProperty().isNull())));
         deploy.setOnAction(e -> deploy(image.getText(), false));
         Button rollback = new Button("Roll back…", new FontIcon(Feather.ROTATE_CCW));
         rollback.setId("rollback");
         rollback.getStyleClass().add(Styles.DANGER);
-        rollback.disableProperty().bind(Bindings.createBooleanBinding(() -> model.pictureProperty().get() == null
-                || !model.pictureProperty().get().idleSide().serving(), model.pictureProperty()));
+        rollback.disableProperty().bind(Bindings.createBooleanBinding(() -> !canRollBack(), model.pictureProperty(), model.rolloutProperty()));
+        rollback.textProperty().bind(Bindings.createStringBinding(() -> model.rolloutProperty().get() == null ? "Roll back…"
+                : model.rolloutProperty().get().lastKnownGood().map(r -> "Roll back to " + TaskDefinitionNames.familyRevision(r) + "…")
+                        .orElse("Roll back…"), model.rolloutProperty()));
         rollback.setOnAction(e -> {
             Environment env = model.environmentProperty().get();
             problem.set("");
-            launcher.launch("roll back " + env.name(), () -> model.blueGreen().rollback(env), () -> { }, problem::set);
+            launcher.launch("roll back " + env.name(), () -> model.deploys().rollback(env, null, model.timeout()), () -> { }, problem::set);
+        });
+        Button stopAndRollBack = new Button("Stop and roll back…", new FontIcon(Feather.OCTAGON));
+        stopAndRollBack.setId("stop-and-rollback");
+        stopAndRollBack.getStyleClass().add(Styles.DANGER);
+        stopAndRollBack.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.runProperty().get() != null
+                && model.runProperty().get().outcome() == RunOutcome.RUNNING && Rolling.stoppable(RunSummary.of(model.runProperty().get())),
+                model.runProperty()));
+        stopAndRollBack.managedProperty().bind(stopAndRollBack.visibleProperty());
+        stopAndRollBack.setOnAction(e -> {
+            Environment env = model.environmentProperty().get();
+            RunSummary running = RunSummary.of(model.runProperty().get());
+            problem.set("");
+            launcher.launch("stop " + running.id() + " and roll back " + env.name(), () -> model.rolling().stopAndRollBack(env, running, model.timeout()),
+                    () -> {
+                        try {
+                            launcher.stop(running.id());
+                        } catch (Exception failure) {
+                            throw new IllegalStateException(failure.getMessage(), failure);
+                        }
+                    }, problem::set);
         });
         Button redeploy = new Button();
         redeploy.setId("redeploy");
@@ -143,10 +187,10 @@ public final class DeploysView implements AppView {
         redeploy.visibleProperty().bind(model.redeployProperty().isNotNull());
         redeploy.managedProperty().bind(redeploy.visibleProperty());
         redeploy.setOnAction(e -> deploy(model.redeployProperty().get().image(), false));
-        for (Region keep : new Region[] {deploy, rollback, redeploy}) {
+        for (Region keep : new Region[] {deploy, rollback, stopAndRollBack, redeploy}) {
             keep.setMinWidth(Region.USE_PREF_SIZE);
         }
-        HBox row = new HBox(8, new Label("Image"), image, deploy, new Region(), rollback, redeploy);
+        HBox row = new HBox(8, new Label("Image"), image, deploy, new Region(), stopAndRollBack, rollback, redeploy);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }
@@ -156,7 +200,7 @@ public final class DeploysView implements AppView {
         Environment env = model.environmentProperty().get();
         RunRecord last = model.runProperty().get();
         problem.set("");
-        launcher.launch("deploy " + tag + " to " + env.name(), () -> model.blueGreen().deploy(env, tag, model.blueGreen().deployTimeout()), () -> {
+        launcher.launch("deploy " + tag + " to " + env.name(), () -> model.deploys().deploy(env, tag, model.timeout()), () -> {
             if (startOver && last != null && last.outcome().unfinished()) {
                 launcher.runner().abandon(last.id(), env, "started over from the Deploys view");
             }
@@ -196,7 +240,12 @@ public final class DeploysView implements AppView {
         long done = run.steps().stream().filter(s -> s.state() == StepRecord.State.DONE).count();
         String head = run.title() + ": " + run.outcome().name().toLowerCase(java.util.Locale.ROOT) + ", " + done + " of " + run.steps().size()
                 + " steps done";
-        return run.outcome() == RunOutcome.SUCCEEDED || run.error() == null ? head : head + ". " + run.error();
+        if (run.outcome() == RunOutcome.SUCCEEDED || run.error() == null) {
+            return head;
+        }
+        // The whole error is in the failed step below; the line keeps to what fits beside the buttons.
+        String error = run.error().length() > STATUS_ERROR ? run.error().substring(0, STATUS_ERROR - 1) + "…" : run.error();
+        return head + ". " + error;
     }
 
     private void showSteps(RunRecord run) {
@@ -210,6 +259,22 @@ public final class DeploysView implements AppView {
             case RUNNING -> "▶ " + s.planned().number() + ". " + s.planned().sentence() + (s.log().isEmpty() ? "" : "\n    " + s.log().get(s.log().size() - 1));
             case PENDING -> "○ " + s.planned().number() + ". " + s.planned().sentence();
         }).toList());
+    }
+
+    private boolean canRollBack() {
+        return model.pictureProperty().get() != null && model.pictureProperty().get().idleSide().serving()
+                || model.rolloutProperty().get() != null && model.rolloutProperty().get().lastKnownGood().isPresent();
+    }
+
+    private static String heading(String controller) {
+        if (controller == null) {
+            return "Deploys: ";
+        }
+        return switch (controller) {
+            case dev.capstan.domain.ServiceRollout.EXTERNAL -> "Blue/green: ";
+            case dev.capstan.domain.ServiceRollout.ECS -> "Rolling deploys: ";
+            default -> "CodeDeploy: ";
+        };
     }
 
     private static String tag(String image) {

@@ -130,6 +130,25 @@ public final class RunLauncher {
         }
     }
 
+    /**
+     * Cancels a run of this console and waits until it has ended (its lock released): what a run that takes over from it
+     * does first. Called off the FX thread.
+     *
+     * @throws IllegalStateException when the run is not going on in this console
+     */
+    public void stop(String runId) throws Exception {
+        RunHandle handle = live.get(runId);
+        if (handle == null) {
+            throw new IllegalStateException("Run " + runId + " is not going on in this console; stop it where it runs (or wait for it), then try again.");
+        }
+        handle.cancel("stopped from the console to roll back");
+        try {
+            handle.finished().get(2, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (java.util.concurrent.ExecutionException e) {
+            // A cancelled run may end with its step's error; ended is what matters here.
+        }
+    }
+
     private String track(RunHandle handle) {
         live.put(handle.runId(), handle);
         handle.finished().whenComplete((run, error) -> {

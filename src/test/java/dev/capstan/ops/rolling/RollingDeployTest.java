@@ -176,7 +176,7 @@ class RollingDeployTest {
 
         assertThat(rollback.request().revision()).isEqualTo(original);
         List<PlannedStep> plan = engine.runner.plan(rollback).steps();
-        assertThat(plan.get(0).sentence()).startsWith("What goes back: lkg-web:");
+        assertThat(plan.get(0).sentence()).startsWith("What goes back: lkg-web:").contains("\nweb image: lkg-web:v13 → lkg-web:");
         assertThat(plan.get(0).details()).anySatisfy(line -> assertThat(line).startsWith("web image: ").contains(":v13 → "));
         RunRecord back = run(rollback);
         assertThat(back.outcome()).as(back.error()).isEqualTo(RunOutcome.SUCCEEDED);
