@@ -314,14 +314,6 @@ class ReadmeScreenshotsTest {
                 waitUntil("the rollback plan with its diff is shown", () -> robot.lookup("#confirm-run").tryQuery().isPresent());
                 assertThat(FxTestSupport.screenshot(robot.lookup("#plan-dialog").query().getScene(), OUT.resolve("rollback-plan.png"))).isNotEmptyFile();
                 confirm(robot);
-                try {
-                    waitUntil("DEBUG", () -> robot.lookup("#deploy-status").queryAs(Label.class).getText().startsWith("Roll back staging to StagingApp:")
-                        && robot.lookup("#deploy-status").queryAs(Label.class).getText().contains(": succeeded"));
-                } catch (AssertionError e) {
-                    System.out.println("DEBUG status " + fx(() -> robot.lookup("#deploy-status").queryAs(Label.class).getText()));
-                    System.out.println("DEBUG steps " + fx(() -> robot.lookup("#deploy-steps").queryAs(javafx.scene.control.ListView.class).getItems()));
-                    System.out.println("DEBUG problem " + fx(() -> robot.lookup("#deploys-problem").queryAs(Label.class).getText()));
-                }
                 waitUntil("the rollback succeeded", () -> robot.lookup("#deploy-status").queryAs(Label.class).getText().startsWith("Roll back staging to StagingApp:")
                         && robot.lookup("#deploy-status").queryAs(Label.class).getText().contains(": succeeded"));
                 assertThat(context.operations().rolling().rollout(rollingStaging).taskDefinition()).isNotEqualTo(

@@ -24,6 +24,8 @@ public final class RollingDeploy implements Operation {
     static final String BASE_TASK_DEFINITION = "baseTaskDefinition";
     static final String NEW_TASK_DEFINITION = LocalCommand.NEW_REVISION;
     static final String ROLLOUT_STARTED = "rolloutStartedAt";
+    /** The service's tasks, live and lately stopped, as the rollout began: none of them is one of its failures. */
+    static final String TASKS_BEFORE = "tasksBeforeRollout";
     /** Journaled when ECS itself stopped the deployment and rolls back: the rollback then only watches. */
     static final String STOPPED_BY_ECS = "stoppedByEcs";
 

@@ -29,6 +29,7 @@ final class RolloutLook {
     private final String base;
     private final String fresh;
     private final Instant since;
+    private final java.util.Set<String> before;
     private final TaskDeath death;
     private int stalled;
 
@@ -36,8 +37,9 @@ final class RolloutLook {
     record Seen(String counts, List<String> pending) {
     }
 
-    RolloutLook(RollingDeploy deploy, String base, String fresh, Instant since) {
+    RolloutLook(RollingDeploy deploy, String base, String fresh, Instant since, java.util.Set<String> before) {
         this.deploy = deploy;
+        this.before = before;
         this.base = base;
         this.fresh = fresh;
         this.since = since;
@@ -54,7 +56,7 @@ final class RolloutLook {
         List<ServiceTask> newLive = live.stream().filter(t -> fresh.equals(t.taskDefinition())).toList();
         List<ServiceTask> oldLive = live.stream().filter(t -> !fresh.equals(t.taskDefinition())).toList();
         List<ServiceTask> failed = tasks.stream().filter(t -> fresh.equals(t.taskDefinition()) && t.stoppingOrStopped())
-                .filter(t -> t.createdAt() == null || !t.createdAt().isBefore(since)).toList();
+                .filter(t -> !before.contains(t.arn()) && (t.createdAt() == null || !t.createdAt().isBefore(since))).toList();
 
         if (!fresh.equals(rollout.taskDefinition())) {
             throw new IllegalStateException(wentElsewhere(rollout, failed));

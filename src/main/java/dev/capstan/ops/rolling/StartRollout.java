@@ -44,7 +44,10 @@ final class StartRollout implements Step {
         if (context.fact(RollingDeploy.ROLLOUT_STARTED).isPresent()) {
             return "The service was pointed at " + TaskDefinitionNames.familyRevision(revision) + " before";
         }
-        // Journaled before the call: a console killed just after it still judges the tasks this rollout started.
+        // Journaled before the call: a console killed just after it still judges only the tasks this rollout started. The tasks
+        // there were before are named, not dated: ECS stand-ins may give a task no creation time.
+        context.rememberOnce(RollingDeploy.TASKS_BEFORE, deploy.services().ecs().serviceTaskDetails(deploy.target(), deploy.environment().cluster(),
+                deploy.environment().service()).stream().map(dev.capstan.domain.ServiceTask::arn).toList());
         context.rememberOnce(RollingDeploy.ROLLOUT_STARTED, Long.toString(deploy.services().logs().clock().millis()));
         if (context.fact(RollingDeploy.STOPPED_BY_ECS).isPresent()) {
             return "ECS rolls back to " + TaskDefinitionNames.familyRevision(revision) + " itself; nothing to update";

@@ -42,7 +42,8 @@ final class WatchRollout implements Step {
         String base = context.fact(RollingDeploy.BASE_TASK_DEFINITION).orElseThrow();
         String fresh = context.fact(RollingDeploy.NEW_TASK_DEFINITION).orElseThrow();
         Instant since = context.fact(RollingDeploy.ROLLOUT_STARTED).map(Long::parseLong).map(Instant::ofEpochMilli).orElse(Instant.EPOCH);
-        RolloutLook look = new RolloutLook(deploy, base, fresh, since);
+        java.util.Set<String> before = java.util.Set.copyOf(context.factList(RollingDeploy.TASKS_BEFORE).orElse(java.util.List.of()));
+        RolloutLook look = new RolloutLook(deploy, base, fresh, since, before);
         RolloutLook.Seen done = context.waitUntil(Wait.<RolloutLook.Seen>forThe("the rollout").atMost(deploy.request().timeout())
                 .every(deploy.services().poll()).measuredBy(deploy.services().clock()).looking(look::look)
                 .orFail(last -> "After " + RunReport.human(deploy.request().timeout()) + " the rollout of " + RolloutLook.name(fresh)
