@@ -289,9 +289,10 @@ class ReadmeScreenshotsTest {
                 run(() -> robot.lookup("#deploy-start").queryButton().fire());
                 waitUntil("the deploy plan is shown", () -> robot.lookup("#confirm-run").tryQuery().isPresent());
                 confirm(robot);
-                waitUntil("the new tasks run beside the old", () -> robot.lookup("#rolling-revisions").queryAs(Label.class).getText()
-                        .startsWith("Rollout under way") && robot.lookup("#deploy-status").queryAs(Label.class).getText().contains("(rolling): running")
-                        && robot.lookup("#rolling-tasks").queryAs(TableView.class).getItems().size() >= 3);
+                // The new targets are held unhealthy, so the rollout stays under way (its watch waiting for them) however fast ECS plays it.
+                waitUntil("a new task runs, its target not yet healthy", () -> robot.lookup("#rolling-revisions").queryAs(Label.class).getText()
+                        .matches("Rollout under way: StagingApp:\\d+ \\(new\\) [1-9]\\d* running.*")
+                        && robot.lookup("#deploy-status").queryAs(Label.class).getText().contains("(rolling): running"));
                 assertThat(FxTestSupport.screenshot(scene, OUT.resolve("deploy-rolling.png"))).isNotEmptyFile();
                 health.clear();
                 waitUntil("the rolling deploy succeeded", () -> robot.lookup("#deploy-status").queryAs(Label.class).getText()
@@ -314,8 +315,14 @@ class ReadmeScreenshotsTest {
                 waitUntil("the rollback plan with its diff is shown", () -> robot.lookup("#confirm-run").tryQuery().isPresent());
                 assertThat(FxTestSupport.screenshot(robot.lookup("#plan-dialog").query().getScene(), OUT.resolve("rollback-plan.png"))).isNotEmptyFile();
                 confirm(robot);
-                waitUntil("the rollback succeeded", () -> robot.lookup("#deploy-status").queryAs(Label.class).getText().startsWith("Roll back staging to StagingApp:")
-                        && robot.lookup("#deploy-status").queryAs(Label.class).getText().contains(": succeeded"));
+                try {
+                    waitUntil("the rollback succeeded", () -> robot.lookup("#deploy-status").queryAs(Label.class).getText()
+                            .startsWith("Roll back staging to StagingApp:") && robot.lookup("#deploy-status").queryAs(Label.class).getText().contains(": succeeded"));
+                } catch (AssertionError e) {
+                    // What the page said, so a failure here tells why without a rerun.
+                    throw new AssertionError(e.getMessage() + "; the page says: " + fx(() -> robot.lookup("#deploy-status").queryAs(Label.class).getText())
+                            + " / " + fx(() -> robot.lookup("#deploy-steps").queryAs(javafx.scene.control.ListView.class).getItems()), e);
+                }
                 assertThat(context.operations().rolling().rollout(rollingStaging).taskDefinition()).isNotEqualTo(
                         context.operations().rolling().history().deploys(rollingStaging.name()).stream().filter(d -> !d.rollback() && d.succeeded())
                                 .findFirst().orElseThrow().revision());

@@ -57,9 +57,10 @@ public final class Rolling {
         TaskDefRevision running = services.taskDefinitions().revision(target, now.taskDefinition());
         String image = running.containers().stream().filter(c -> environment.container() == null || c.name().equals(environment.container()))
                 .map(TaskDefRevision.Container::image).findFirst().orElse("");
+        // Live tasks first, the service's revision first among them: a rollout in progress reads from the top.
         List<dev.capstan.domain.ServiceTask> tasks = services.ecs().serviceTaskDetails(target, environment.cluster(), environment.service()).stream()
-                .sorted(java.util.Comparator.comparing((dev.capstan.domain.ServiceTask t) -> t.createdAt() == null ? java.time.Instant.EPOCH : t.createdAt())
-                        .reversed()).toList();
+                .sorted(java.util.Comparator.comparing(dev.capstan.domain.ServiceTask::stoppingOrStopped)
+                        .thenComparing(t -> !now.taskDefinition().equals(t.taskDefinition()))).toList();
         List<dev.capstan.domain.TargetGroupInfo.Target> targets = new ArrayList<>();
         services.ecs().targetGroupsOf(target, environment.cluster(), environment.service())
                 .forEach(group -> targets.addAll(services.targetHealth().health(target, group)));

@@ -102,7 +102,7 @@ public final class PlanDialog implements Confirmation {
         list.setEditable(false);
         list.setPrefRowCount(8);
         list.setStyle("-fx-font-family: monospace;");
-        javafx.scene.control.TitledPane pane = new javafx.scene.control.TitledPane("What the steps touch: " + items + " items", list);
+        javafx.scene.control.TitledPane pane = new javafx.scene.control.TitledPane("What the steps touch: " + items + (items == 1 ? " item" : " items"), list);
         pane.setExpanded(false);
         return java.util.Optional.of(pane);
     }
