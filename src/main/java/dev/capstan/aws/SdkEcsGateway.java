@@ -36,17 +36,22 @@ public final class SdkEcsGateway implements EcsGateway {
     @Override
     public ServiceStatus service(AwsTarget target, String cluster, String service) {
         try {
-            List<Service> found = clients.ecs(target).describeServices(r -> r.cluster(cluster).services(service)).services();
-            if (found.isEmpty()) {
-                throw new AwsProblem("There is no service " + service + " in cluster " + cluster + " (" + target.region()
-                        + "); check the service name in the workspace.", null);
-            }
-            Service s = found.get(0);
+            Service s = describe(clients, target, cluster, service);
             return new ServiceStatus(cluster, s.serviceName(), s.serviceArn(), s.status(), s.desiredCount(), s.runningCount(),
                     s.pendingCount(), primaryTaskDefinition(s), s.launchTypeAsString());
         } catch (SdkException e) {
             throw AwsErrors.explain(e, target, "describe service " + service);
         }
+    }
+
+    /** The one service, or a sentence that says to check its name in the workspace. */
+    static Service describe(AwsClients clients, AwsTarget target, String cluster, String service) {
+        List<Service> found = clients.ecs(target).describeServices(r -> r.cluster(cluster).services(service)).services();
+        if (found.isEmpty()) {
+            throw new AwsProblem("There is no service " + service + " in cluster " + cluster + " (" + target.region()
+                    + "); check the service name in the workspace.", null);
+        }
+        return found.get(0);
     }
 
     @Override

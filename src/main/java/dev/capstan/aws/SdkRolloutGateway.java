@@ -24,12 +24,7 @@ public final class SdkRolloutGateway implements RolloutGateway {
     @Override
     public ServiceRollout rollout(AwsTarget target, String cluster, String service) {
         try {
-            List<Service> found = clients.ecs(target).describeServices(r -> r.cluster(cluster).services(service)).services();
-            if (found.isEmpty()) {
-                throw new AwsProblem("There is no service " + service + " in cluster " + cluster + " (" + target.region()
-                        + "); check the service name in the workspace.", null);
-            }
-            Service s = found.get(0);
+            Service s = SdkEcsGateway.describe(clients, target, cluster, service);
             DeploymentConfiguration config = s.deploymentConfiguration();
             var breaker = config == null ? null : config.deploymentCircuitBreaker();
             return new ServiceRollout(s.deploymentController() == null ? null : s.deploymentController().typeAsString(), s.taskDefinition(),

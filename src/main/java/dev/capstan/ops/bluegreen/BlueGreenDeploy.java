@@ -8,7 +8,6 @@ import dev.capstan.ops.deploy.LocalCommand;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The task-set blue/green deploy: read the active colour, remove the task sets that are neither PRIMARY nor this deploy's,
@@ -89,10 +88,7 @@ public final class BlueGreenDeploy implements Operation, OnBlueGreen {
     @Override
     public List<Step> steps() {
         List<Step> steps = new ArrayList<>();
-        Map<String, String> values = Map.of("env", environment.name(), "image", image);
-        if (!environment.deployment().preDeploy().isEmpty()) {
-            steps.add(new LocalCommand("pre-deploy", environment.deployment().preDeploy(), values));
-        }
+        steps.addAll(LocalCommand.preDeploy(environment, image));
         steps.add(new ReadColours(this));
         steps.add(new RemoveStaleSets(this));
         steps.add(new RegisterRevision(this));
@@ -103,9 +99,7 @@ public final class BlueGreenDeploy implements Operation, OnBlueGreen {
         steps.add(new WaitUntilStable(this));
         steps.add(new SwapTraffic(this, FROM, TO));
         steps.add(new MakePrimary(this, NEW_TASK_SET));
-        if (!environment.deployment().postDeploy().isEmpty()) {
-            steps.add(new LocalCommand("post-deploy", environment.deployment().postDeploy(), values));
-        }
+        steps.addAll(LocalCommand.postDeploy(environment, image));
         steps.add(new VerifyTraffic(this, TO, NEW_TASK_SET));
         return steps;
     }

@@ -35,6 +35,20 @@ public final class LocalCommand implements Step {
     private final Duration timeout;
     private final Clock clock;
 
+    /** The environment's pre-deploy commands as a step, or none when it names none. */
+    public static List<Step> preDeploy(dev.capstan.domain.Environment environment, String image) {
+        return around("pre-deploy", environment.deployment().preDeploy(), environment, image);
+    }
+
+    /** The environment's post-deploy commands as a step, or none when it names none. */
+    public static List<Step> postDeploy(dev.capstan.domain.Environment environment, String image) {
+        return around("post-deploy", environment.deployment().postDeploy(), environment, image);
+    }
+
+    private static List<Step> around(String id, List<String> commands, dev.capstan.domain.Environment environment, String image) {
+        return commands.isEmpty() ? List.of() : List.of(new LocalCommand(id, commands, Map.of("env", environment.name(), "image", image)));
+    }
+
     public LocalCommand(String id, List<String> commands, Map<String, String> values) {
         this(id, commands, values, TIMEOUT, Clock.systemUTC());
     }

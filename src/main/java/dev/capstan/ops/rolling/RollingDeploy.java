@@ -9,7 +9,6 @@ import dev.capstan.ops.deploy.LocalCommand;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A deploy through the ECS deployment controller: register the new revision from the one the service runs (or take a
@@ -94,10 +93,7 @@ public final class RollingDeploy implements Operation {
     @Override
     public List<Step> steps() {
         List<Step> steps = new ArrayList<>();
-        Map<String, String> values = Map.of("env", environment.name(), "image", request.image());
-        if (!environment.deployment().preDeploy().isEmpty()) {
-            steps.add(new LocalCommand("pre-deploy", environment.deployment().preDeploy(), values));
-        }
+        steps.addAll(LocalCommand.preDeploy(environment, request.image()));
         if (rollback) {
             steps.add(new CompareRevisions(this));
         }
@@ -111,9 +107,7 @@ public final class RollingDeploy implements Operation {
         }
         steps.add(new StartRollout(this));
         steps.add(new WatchRollout(this));
-        if (!environment.deployment().postDeploy().isEmpty()) {
-            steps.add(new LocalCommand("post-deploy", environment.deployment().postDeploy(), values));
-        }
+        steps.addAll(LocalCommand.postDeploy(environment, request.image()));
         return steps;
     }
 
