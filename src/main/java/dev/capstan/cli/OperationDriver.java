@@ -66,7 +66,8 @@ final class OperationDriver {
         try {
             printPlan(record.plan(), environment);
             if (!json()) {
-                out().println("Resumes at step " + record.nextStep().map(s -> s.planned().number() + ": " + s.planned().sentence()).orElse("?"));
+                out().println(record.nextStep().map(s -> "Resumes at step " + s.planned().number() + ": " + s.planned().sentence())
+                        .orElse("Every step was done before the run stopped; resuming closes it."));
             }
             if (root.dryRun) {
                 if (!json()) {

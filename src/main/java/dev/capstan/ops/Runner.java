@@ -117,8 +117,8 @@ public final class Runner {
         resumeConfirmation(record, environment).check(decision);
         refuseIfReadOnly(operation, plan);
         List<String> ids = operation.steps().stream().map(Step::id).toList();
-        String from = record.nextStep().map(s -> s.planned().id()).orElseThrow(() ->
-                new IllegalStateException("Run " + runId + " finished every step; there is nothing to resume."));
+        // A console killed after its last step, before the run's end was journaled, left nothing to do: resuming ends the run.
+        String from = record.nextStep().map(s -> s.planned().id()).orElse(null);
         if (!ids.containsAll(plan.steps().stream().map(PlannedStep::id).toList())) {
             throw new IllegalStateException("Run " + runId + " was planned by a Capstan whose " + record.operationType()
                     + " had other steps; start over instead.");
@@ -126,10 +126,10 @@ public final class Runner {
         String callerArn = targets.callerArn(environment);
         AutoCloseable live = store.markLive(runId);
         Journal journal = store.journal(runId);
-        ObjectNode resumed = journal.record("resumed").put("by", operator).put("callerArn", callerArn).put("fromStep", from);
+        ObjectNode resumed = journal.record("resumed").put("by", operator).put("callerArn", callerArn).put("fromStep", from == null ? "(the end)" : from);
         resumed.put("typedName", decision.typedName());
         journal.append(resumed);
-        return launch(new RunExecution(runId, operation, plan, journal, live, listener, ids.indexOf(from), record.facts(), true,
+        return launch(new RunExecution(runId, operation, plan, journal, live, listener, from == null ? ids.size() : ids.indexOf(from), record.facts(), true,
                 lockSpot(operation), lock, operator));
     }
 

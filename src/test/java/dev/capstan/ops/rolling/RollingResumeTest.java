@@ -41,7 +41,7 @@ class RollingResumeTest {
     Path dir;
 
     @ParameterizedTest(name = "killed after {0}")
-    @ValueSource(strings = {"register-revision", "migrate", "update-service"})
+    @ValueSource(strings = {"read-service", "register-revision", "migrate", "update-service", "watch-rollout"})
     void aDeployKilledAfterAStepResumesToTheSameEndState(String step, MotoWorld moto, SandboxDatabase database) throws Exception {
         Environment env = TestEstate.withDeploy(TestEstate.environment(moto, database, TestEstate.spec("rr-" + step.substring(0, 3) + step.length())),
                 new DeploySettings(null, List.of(), List.of(), new DeploySettings.Migration("run,migration:run", null)));
