@@ -2,16 +2,16 @@ package dev.capstan.aws;
 
 import dev.capstan.domain.AwsTarget;
 import dev.capstan.domain.ContainerInstanceInfo;
-import dev.capstan.domain.ServiceTask;
 import dev.capstan.domain.ServiceStatus;
+import dev.capstan.domain.ServiceTask;
 import dev.capstan.domain.TaskLaunch;
 import dev.capstan.domain.TaskProgress;
 import dev.capstan.domain.TaskState;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;

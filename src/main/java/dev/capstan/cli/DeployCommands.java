@@ -2,13 +2,13 @@ package dev.capstan.cli;
 
 import dev.capstan.domain.Durations;
 import dev.capstan.domain.Environment;
+import dev.capstan.domain.TaskDefinitionNames;
 import dev.capstan.ops.RunSummary;
 import dev.capstan.ops.bluegreen.BlueGreen;
-import dev.capstan.ops.controller.Deploys;
-import dev.capstan.ops.deploy.ImageChoice;
-import dev.capstan.domain.TaskDefinitionNames;
 import dev.capstan.ops.bluegreen.BlueGreenPicture;
 import dev.capstan.ops.bluegreen.Colour;
+import dev.capstan.ops.controller.Deploys;
+import dev.capstan.ops.deploy.ImageChoice;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -1,12 +1,12 @@
 package dev.capstan.ops;
 
+import dev.capstan.ops.bluegreen.BlueGreen;
 import dev.capstan.ops.lock.DeployLock;
 import dev.capstan.ops.lock.ForceReleaseLock;
-import dev.capstan.ops.scale.ScaleServiceFactory;
 import dev.capstan.ops.publish.RegionData;
 import dev.capstan.ops.restart.RestartFactory;
 import dev.capstan.ops.runbook.RunbookFactory;
-import dev.capstan.ops.bluegreen.BlueGreen;
+import dev.capstan.ops.scale.ScaleServiceFactory;
 import dev.capstan.ops.task.OneOffTaskFactory;
 
 /** What the two fronts, the console and the CLI, drive: the runner and the operations it runs. */

@@ -2,9 +2,9 @@ package dev.capstan.testworld;
 
 import dev.capstan.aws.AwsClientSettings;
 import dev.capstan.aws.AwsClients;
-import dev.capstan.aws.sandbox.TaskEndings;
 import dev.capstan.aws.FaultInjector;
 import dev.capstan.aws.ProfileCatalog;
+import dev.capstan.aws.sandbox.TaskEndings;
 import dev.capstan.domain.AwsTarget;
 import dev.capstan.sandbox.MotoServer;
 import dev.capstan.sandbox.Trees;

@@ -3,13 +3,13 @@ package dev.capstan.testworld;
 import dev.capstan.aws.AwsClientSettings;
 import dev.capstan.aws.AwsClients;
 import dev.capstan.aws.sandbox.DeploymentRules;
-import java.util.function.Predicate;
 import dev.capstan.aws.sandbox.EcsScheduler;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * The sandbox's ECS scheduler on a timer, with clients of its own: what it sends does not count among the

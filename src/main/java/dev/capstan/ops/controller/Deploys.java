@@ -10,6 +10,7 @@ import dev.capstan.ops.RunStore;
 import dev.capstan.ops.bluegreen.BlueGreen;
 import dev.capstan.ops.bluegreen.BlueGreenDeploy;
 import dev.capstan.ops.bluegreen.BlueGreenRollback;
+import dev.capstan.ops.deploy.LocalCommand;
 import dev.capstan.ops.rolling.Rolling;
 import dev.capstan.ops.rolling.RollingDeploy;
 import java.time.Duration;
@@ -91,7 +92,7 @@ public final class Deploys {
     public List<Entry> history(String environment) {
         return runs.summaries(environment).stream().filter(r -> TYPES.contains(r.operationType()))
                 .map(r -> new Entry(r.id(), r.finishedAt() != null ? r.finishedAt() : r.startedAt(), r.osUser(), kind(r.operationType()),
-                        r.parameters().get("image"), r.fact(dev.capstan.ops.deploy.LocalCommand.NEW_REVISION).orElse(r.parameters().get("revision")), r.outcome(), r.error()))
+                        r.parameters().get("image"), r.fact(LocalCommand.NEW_REVISION).orElse(r.parameters().get("revision")), r.outcome(), r.error()))
                 .toList();
     }
 

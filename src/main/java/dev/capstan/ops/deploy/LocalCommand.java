@@ -1,5 +1,6 @@
 package dev.capstan.ops.deploy;
 
+import dev.capstan.domain.Environment;
 import dev.capstan.ops.Step;
 import dev.capstan.ops.StepContext;
 import dev.capstan.ops.StepKind;
@@ -36,16 +37,16 @@ public final class LocalCommand implements Step {
     private final Clock clock;
 
     /** The environment's pre-deploy commands as a step, or none when it names none. */
-    public static List<Step> preDeploy(dev.capstan.domain.Environment environment, String image) {
+    public static List<Step> preDeploy(Environment environment, String image) {
         return around("pre-deploy", environment.deployment().preDeploy(), environment, image);
     }
 
     /** The environment's post-deploy commands as a step, or none when it names none. */
-    public static List<Step> postDeploy(dev.capstan.domain.Environment environment, String image) {
+    public static List<Step> postDeploy(Environment environment, String image) {
         return around("post-deploy", environment.deployment().postDeploy(), environment, image);
     }
 
-    private static List<Step> around(String id, List<String> commands, dev.capstan.domain.Environment environment, String image) {
+    private static List<Step> around(String id, List<String> commands, Environment environment, String image) {
         return commands.isEmpty() ? List.of() : List.of(new LocalCommand(id, commands, Map.of("env", environment.name(), "image", image)));
     }
 

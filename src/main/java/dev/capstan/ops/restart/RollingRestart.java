@@ -1,8 +1,8 @@
 package dev.capstan.ops.restart;
 
-import dev.capstan.domain.GroupCapacity;
 import dev.capstan.domain.AwsTarget;
 import dev.capstan.domain.Environment;
+import dev.capstan.domain.GroupCapacity;
 import dev.capstan.domain.ServiceStatus;
 import dev.capstan.ops.Operation;
 import dev.capstan.ops.Step;

@@ -5,14 +5,19 @@ import dev.capstan.domain.ContainerInstanceInfo;
 import dev.capstan.domain.Environment;
 import dev.capstan.domain.GroupCapacity;
 import dev.capstan.domain.ServiceRollout;
+import dev.capstan.domain.ServiceTask;
+import dev.capstan.domain.TargetGroupInfo;
 import dev.capstan.domain.TaskDefRevision;
 import dev.capstan.ops.OperationType;
 import dev.capstan.ops.Parameter;
 import dev.capstan.ops.RunOutcome;
+import dev.capstan.ops.RunSummary;
 import dev.capstan.ops.deploy.ImageChoice;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Rolling deploys for the fronts: services under the ECS deployment controller. Deploy an image tag, a whole image or a whole
@@ -58,10 +63,10 @@ public final class Rolling {
         String image = running.containers().stream().filter(c -> environment.container() == null || c.name().equals(environment.container()))
                 .map(TaskDefRevision.Container::image).findFirst().orElse("");
         // Live tasks first, the service's revision first among them: a rollout in progress reads from the top.
-        List<dev.capstan.domain.ServiceTask> tasks = services.ecs().serviceTaskDetails(target, environment.cluster(), environment.service()).stream()
-                .sorted(java.util.Comparator.comparing(dev.capstan.domain.ServiceTask::stoppingOrStopped)
+        List<ServiceTask> tasks = services.ecs().serviceTaskDetails(target, environment.cluster(), environment.service()).stream()
+                .sorted(Comparator.comparing(ServiceTask::stoppingOrStopped)
                         .thenComparing(t -> !now.taskDefinition().equals(t.taskDefinition()))).toList();
-        List<dev.capstan.domain.TargetGroupInfo.Target> targets = new ArrayList<>();
+        List<TargetGroupInfo.Target> targets = new ArrayList<>();
         services.ecs().targetGroupsOf(target, environment.cluster(), environment.service())
                 .forEach(group -> targets.addAll(services.targetHealth().health(target, group)));
         return new RollingPicture(now, image, tasks, targets, history.deploys(environment.name()),
@@ -121,7 +126,7 @@ public final class Rolling {
      * Stop and roll back a deploy in progress: the rollback to the revision the deploy started from, which first stops ECS's
      * deployment. The caller ends the deploy's run first (it holds the deploy lock).
      */
-    public RollingDeploy stopAndRollBack(Environment environment, dev.capstan.ops.RunSummary deploy, Duration timeout) {
+    public RollingDeploy stopAndRollBack(Environment environment, RunSummary deploy, Duration timeout) {
         String base = deploy.fact(RollingDeploy.BASE_TASK_DEFINITION).orElseThrow(() -> new IllegalArgumentException(
                 "The deploy " + deploy.id() + " had not read what the service ran before it; roll back with a revision named instead."));
         TaskDefRevision back = services.taskDefinitions().revision(services.targets().of(environment), base);
@@ -131,7 +136,7 @@ public final class Rolling {
     }
 
     /** Whether a run is a rolling deploy that can be stopped and rolled back: it read the revision it started from. */
-    public static boolean stoppable(dev.capstan.ops.RunSummary run) {
+    public static boolean stoppable(RunSummary run) {
         return RollingDeploy.TYPE.equals(run.operationType()) && run.fact(RollingDeploy.BASE_TASK_DEFINITION).isPresent();
     }
 
@@ -185,9 +190,9 @@ public final class Rolling {
     }
 
     /** On EC2, a rollout needs a free place beside the old tasks when the service must keep all of them: say so before it starts. */
-    private java.util.Optional<String> roomWarning(Environment environment, ServiceRollout now, TaskDefRevision running) {
+    private Optional<String> roomWarning(Environment environment, ServiceRollout now, TaskDefRevision running) {
         if (!"EC2".equals(now.launchType())) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         AwsTarget target = services.targets().of(environment);
         List<ContainerInstanceInfo> instances = services.ecs().containerInstances(target, environment.cluster()).stream()

@@ -10,8 +10,10 @@ import dev.capstan.ops.Wait;
 import dev.capstan.ops.deploy.TaskDeath;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One look at a rollout, and the verdict it allows. Succeeded only when the service is still set to the new revision,
@@ -29,7 +31,7 @@ final class RolloutLook {
     private final String base;
     private final String fresh;
     private final Instant since;
-    private final java.util.Set<String> before;
+    private final Set<String> before;
     private final TaskDeath death;
     private int stalled;
 
@@ -37,7 +39,7 @@ final class RolloutLook {
     record Seen(String counts, List<String> pending) {
     }
 
-    RolloutLook(RollingDeploy deploy, String base, String fresh, Instant since, java.util.Set<String> before) {
+    RolloutLook(RollingDeploy deploy, String base, String fresh, Instant since, Set<String> before) {
         this.deploy = deploy;
         this.before = before;
         this.base = base;
@@ -137,7 +139,7 @@ final class RolloutLook {
         if (failed.isEmpty()) {
             return "";
         }
-        ServiceTask newest = failed.stream().max(java.util.Comparator.comparing(t -> t.createdAt() == null ? Instant.EPOCH : t.createdAt())).get();
+        ServiceTask newest = failed.stream().max(Comparator.comparing(t -> t.createdAt() == null ? Instant.EPOCH : t.createdAt())).get();
         TaskDeath.Cause cause = death.of(deploy.environment(), deploy.target(), newest.arn(), LAST_LINES);
         return ": " + cause.reasonAndExits() + cause.lastLinesClause();
     }

@@ -1,6 +1,7 @@
 package dev.capstan.ops.rolling;
 
 import dev.capstan.domain.ServiceRollout;
+import dev.capstan.domain.ServiceTask;
 import dev.capstan.domain.TaskDefinitionNames;
 import dev.capstan.ops.Step;
 import dev.capstan.ops.StepContext;
@@ -47,7 +48,7 @@ final class StartRollout implements Step {
         // Journaled before the call: a console killed just after it still judges only the tasks this rollout started. The tasks
         // there were before are named, not dated: ECS stand-ins may give a task no creation time.
         context.rememberOnce(RollingDeploy.TASKS_BEFORE, deploy.services().ecs().serviceTaskDetails(deploy.target(), deploy.environment().cluster(),
-                deploy.environment().service()).stream().map(dev.capstan.domain.ServiceTask::arn).toList());
+                deploy.environment().service()).stream().map(ServiceTask::arn).toList());
         context.rememberOnce(RollingDeploy.ROLLOUT_STARTED, Long.toString(deploy.services().logs().clock().millis()));
         if (context.fact(RollingDeploy.STOPPED_BY_ECS).isPresent()) {
             return "ECS rolls back to " + TaskDefinitionNames.familyRevision(revision) + " itself; nothing to update";

@@ -7,6 +7,8 @@ import dev.capstan.ops.StepKind;
 import dev.capstan.ops.StepPreview;
 import dev.capstan.ops.Wait;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Watches ECS roll the new revision out, to a verdict (see {@link RolloutLook}): the deploy succeeds only when every task
@@ -42,7 +44,7 @@ final class WatchRollout implements Step {
         String base = context.fact(RollingDeploy.BASE_TASK_DEFINITION).orElseThrow();
         String fresh = context.fact(RollingDeploy.NEW_TASK_DEFINITION).orElseThrow();
         Instant since = context.fact(RollingDeploy.ROLLOUT_STARTED).map(Long::parseLong).map(Instant::ofEpochMilli).orElse(Instant.EPOCH);
-        java.util.Set<String> before = java.util.Set.copyOf(context.factList(RollingDeploy.TASKS_BEFORE).orElse(java.util.List.of()));
+        Set<String> before = Set.copyOf(context.factList(RollingDeploy.TASKS_BEFORE).orElse(List.of()));
         RolloutLook look = new RolloutLook(deploy, base, fresh, since, before);
         RolloutLook.Seen done = context.waitUntil(Wait.<RolloutLook.Seen>forThe("the rollout").atMost(deploy.request().timeout())
                 .every(deploy.services().poll()).measuredBy(deploy.services().clock()).looking(look::look)

@@ -1,6 +1,8 @@
 package dev.capstan.ops.task;
 
 import dev.capstan.domain.AwsTarget;
+import dev.capstan.domain.CommandSyntax;
+import dev.capstan.domain.CommandWords;
 import dev.capstan.domain.Environment;
 import dev.capstan.domain.NetworkSettings;
 import dev.capstan.domain.TaskDefRevision;
@@ -8,11 +10,9 @@ import dev.capstan.ops.Operation;
 import dev.capstan.ops.OperationType;
 import dev.capstan.ops.Parameter;
 import dev.capstan.ops.Requests;
-import dev.capstan.ops.Words;
-import dev.capstan.domain.CommandSyntax;
-import dev.capstan.domain.CommandWords;
-import dev.capstan.ops.RunSummary;
 import dev.capstan.ops.RunStore;
+import dev.capstan.ops.RunSummary;
+import dev.capstan.ops.Words;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;

@@ -2,16 +2,18 @@ package dev.capstan.ui.deploys;
 
 import atlantafx.base.theme.Styles;
 import dev.capstan.domain.Environment;
+import dev.capstan.domain.ServiceRollout;
+import dev.capstan.domain.TaskDefinitionNames;
 import dev.capstan.ops.RunOutcome;
 import dev.capstan.ops.RunRecord;
 import dev.capstan.ops.RunSummary;
-import dev.capstan.ops.rolling.Rolling;
-import dev.capstan.domain.TaskDefinitionNames;
 import dev.capstan.ops.StepRecord;
 import dev.capstan.ops.bluegreen.Colour;
+import dev.capstan.ops.rolling.Rolling;
 import dev.capstan.ui.common.Columns;
 import dev.capstan.ui.runs.RunLauncher;
 import dev.capstan.ui.shell.AppView;
+import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -116,7 +118,7 @@ public final class DeploysView implements AppView {
                 + "CodeDeploy's console or with aws deploy. The views of its cluster, tasks and target groups work as for any service.");
         codeDeploy.setId("deploys-codedeploy");
         codeDeploy.setWrapText(true);
-        codeDeploy.visibleProperty().bind(model.controllerProperty().isEqualTo(dev.capstan.domain.ServiceRollout.CODE_DEPLOY));
+        codeDeploy.visibleProperty().bind(model.controllerProperty().isEqualTo(ServiceRollout.CODE_DEPLOY));
         codeDeploy.managedProperty().bind(codeDeploy.visibleProperty());
         root.getChildren().addAll(title, Columns.errorLine(model.errorProperty(), "deploys-error"), cards, rollingPanel, codeDeploy, actions(),
                 Columns.messageLine(problem, "deploys-problem", Styles.DANGER, Feather.ALERT_CIRCLE), runLine());
@@ -238,7 +240,7 @@ public final class DeploysView implements AppView {
             return "";
         }
         long done = run.steps().stream().filter(s -> s.state() == StepRecord.State.DONE).count();
-        String head = run.title() + ": " + run.outcome().name().toLowerCase(java.util.Locale.ROOT) + ", " + done + " of " + run.steps().size()
+        String head = run.title() + ": " + run.outcome().name().toLowerCase(Locale.ROOT) + ", " + done + " of " + run.steps().size()
                 + " steps done";
         if (run.outcome() == RunOutcome.SUCCEEDED || run.error() == null) {
             return head;
@@ -271,8 +273,8 @@ public final class DeploysView implements AppView {
             return "Deploys: ";
         }
         return switch (controller) {
-            case dev.capstan.domain.ServiceRollout.EXTERNAL -> "Blue/green: ";
-            case dev.capstan.domain.ServiceRollout.ECS -> "Rolling deploys: ";
+            case ServiceRollout.EXTERNAL -> "Blue/green: ";
+            case ServiceRollout.ECS -> "Rolling deploys: ";
             default -> "CodeDeploy: ";
         };
     }

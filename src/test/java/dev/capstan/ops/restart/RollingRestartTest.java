@@ -1,12 +1,12 @@
 package dev.capstan.ops.restart;
 
-import dev.capstan.domain.GroupCapacity;
 import static dev.capstan.testworld.Runs.records;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.capstan.aws.sandbox.EnvironmentSpec;
 import dev.capstan.domain.Environment;
+import dev.capstan.domain.GroupCapacity;
 import dev.capstan.domain.ServiceTask;
 import dev.capstan.ops.Decision;
 import dev.capstan.ops.EngineWorld;
