@@ -5,6 +5,7 @@ import dev.capstan.domain.TaskSetInfo;
 import dev.capstan.ops.OperationType;
 import dev.capstan.ops.Parameter;
 import dev.capstan.ops.deploy.ImageChoice;
+import dev.capstan.ops.deploy.PromotionGate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +59,7 @@ public final class BlueGreen {
         String current = reader.image(environment, services.targets().of(environment), primary.taskDefinition());
         String revision = isRevision(image) ? services.taskDefinitions().revision(services.targets().of(environment), image.strip()).arn() : null;
         String full = revision != null ? reader.image(environment, services.targets().of(environment), revision) : resolve(image, current);
-        gate(environment, full);
+        new PromotionGate(services.runs()).check(environment, full);
         String container = environment.container() != null ? environment.container()
                 : services.taskDefinitions().revision(services.targets().of(environment), primary.taskDefinition()).containers().get(0).name();
         List<String> warnings = new ArrayList<>();
@@ -95,21 +96,6 @@ public final class BlueGreen {
                 .map(d -> " Re-deploy the last successful image instead: " + d.image() + " (deployed by " + d.who() + " at " + d.when() + ").")
                 .orElse(" No earlier successful deploy is in the journals to re-deploy.");
         return "Cannot roll back " + environment.name() + ": " + why + "." + redeploy;
-    }
-
-    /** The promotion gate: the image must have been deployed to the named environment, with success. */
-    private void gate(Environment environment, String image) {
-        String previous = environment.deployment().requiresDeployTo();
-        if (previous == null) {
-            return;
-        }
-        List<DeployHistory.Deployed> there = reader.history().deploys(previous);
-        if (there.stream().noneMatch(d -> image.equals(d.image()))) {
-            String shown = there.isEmpty() ? "none in the journals" : String.join("; ", there.stream().limit(5)
-                    .map(d -> d.image().substring(d.image().lastIndexOf('/') + 1) + " by " + d.who() + " at " + d.when()).toList());
-            throw new IllegalArgumentException(image + " has not been deployed to " + previous + " yet, and " + environment.name()
-                    + " requires that (deploy.requiresDeployTo). " + previous + "'s successful deploys: " + shown + ".");
-        }
     }
 
     static String resolve(String image, String current) {

@@ -10,9 +10,9 @@ import dev.capstan.domain.TargetGroupInfo;
 import dev.capstan.domain.TaskDefRevision;
 import dev.capstan.ops.OperationType;
 import dev.capstan.ops.Parameter;
-import dev.capstan.ops.RunOutcome;
 import dev.capstan.ops.RunSummary;
 import dev.capstan.ops.deploy.ImageChoice;
+import dev.capstan.ops.deploy.PromotionGate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -89,7 +89,7 @@ public final class Rolling {
         String revision = ImageChoice.isRevision(image) ? services.taskDefinitions().revision(target, image.strip()).arn() : null;
         String full = revision != null ? imageOf(services.taskDefinitions().revision(target, revision), container)
                 : ImageChoice.resolve(image, imageOf(running, container));
-        gate(environment, full);
+        new PromotionGate(services.runs()).check(environment, full);
         List<String> warnings = new ArrayList<>();
         if (full.equals(imageOf(running, container)) && revision == null) {
             warnings.add(ImageChoice.shortName(full) + " is what " + environment.name() + " serves already; the deploy registers a new revision of it all the same.");
@@ -172,21 +172,6 @@ public final class Rolling {
 
     private static String imageOf(TaskDefRevision revision, String container) {
         return revision.containers().stream().filter(c -> c.name().equals(container)).map(TaskDefRevision.Container::image).findFirst().orElseThrow();
-    }
-
-    /** The promotion gate: the image must have been deployed to the named environment, with success, by any deploy Capstan ran. */
-    private void gate(Environment environment, String image) {
-        String previous = environment.deployment().requiresDeployTo();
-        if (previous == null) {
-            return;
-        }
-        boolean there = services.runs().summaries(previous).stream()
-                .anyMatch(r -> r.outcome() == RunOutcome.SUCCEEDED && image.equals(r.parameters().get("image"))
-                        && r.operationType().endsWith(".deploy"));
-        if (!there) {
-            throw new IllegalArgumentException(image + " has not been deployed to " + previous + " yet, and " + environment.name()
-                    + " requires that (deploy.requiresDeployTo). Deploy it to " + previous + " first.");
-        }
     }
 
     /** On EC2, a rollout needs a free place beside the old tasks when the service must keep all of them: say so before it starts. */

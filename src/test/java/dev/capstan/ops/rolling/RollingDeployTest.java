@@ -243,6 +243,21 @@ class RollingDeployTest {
     }
 
     @Test
+    void thePromotionGateCountsADeployOfAnyKind(MotoWorld moto, SandboxDatabase database) throws Exception {
+        Environment staging = rolling(moto, database, TestEstate.spec("promostage"));
+        Environment production = TestEstate.withDeploy(TestEstate.environment(moto, database, TestEstate.spec("promoprod").withBlueGreen()),
+                new DeploySettings(staging.name(), List.of(), List.of()));
+        RunRecord staged = run(engine.deploys.deploy(staging, "pr0m0te", Duration.ofMinutes(1)));
+        assertThat(staged.outcome()).as(staged.error()).isEqualTo(RunOutcome.SUCCEEDED);
+        String image = staged.parameters().get("image");
+
+        assertThat(engine.deploys.deploy(production, image, Duration.ofMinutes(1)).type()).isEqualTo("bluegreen.deploy");
+        assertThatThrownBy(() -> engine.deploys.deploy(production, "n0tstaged", Duration.ofMinutes(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has not been deployed to promostage yet")
+                .hasMessageContaining("promostage-web:pr0m0te by tester@test-host");
+    }
+
+    @Test
     void aServiceDeployedByCodeDeployIsRefusedPlainly(MotoWorld moto, SandboxDatabase database) throws Exception {
         Environment env = rolling(moto, database, TestEstate.spec("codedeployed"));
         moto.clients().ecs(moto.target()).createService(r -> r.cluster(env.cluster()).serviceName("cd-web").desiredCount(0)
