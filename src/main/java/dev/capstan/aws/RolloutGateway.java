@@ -2,6 +2,8 @@ package dev.capstan.aws;
 
 import dev.capstan.domain.AwsTarget;
 import dev.capstan.domain.ServiceRollout;
+import java.time.Instant;
+import java.util.Optional;
 
 /** A service's rollouts under the ECS deployment controller: read them, start one, stop one. Calls for a read-only target refuse to change. */
 public interface RolloutGateway {
@@ -9,6 +11,14 @@ public interface RolloutGateway {
 
     /** UpdateService with the revision: ECS starts a rolling deployment of it. */
     void deploy(AwsTarget target, String cluster, String service, String taskDefinition);
+
+    /**
+     * ECS's own word on the newest service deployment created at or after {@code since} (ListServiceDeployments and
+     * DescribeServiceDeployments): SUCCESSFUL, IN_PROGRESS, ROLLBACK_SUCCESSFUL and so on.
+     *
+     * @return empty when this ECS does not offer the calls or lists no such deployment
+     */
+    Optional<String> deploymentStatus(AwsTarget target, String cluster, String service, Instant since);
 
     /**
      * Asks ECS to stop the service's deployment in progress and roll it back (StopServiceDeployment with ROLLBACK).

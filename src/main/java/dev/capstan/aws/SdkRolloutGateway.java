@@ -2,6 +2,7 @@ package dev.capstan.aws;
 
 import dev.capstan.domain.AwsTarget;
 import dev.capstan.domain.ServiceRollout;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -53,6 +54,27 @@ public final class SdkRolloutGateway implements RolloutGateway {
             clients.ecs(target).updateService(r -> r.cluster(cluster).service(service).taskDefinition(taskDefinition));
         } catch (SdkException e) {
             throw AwsErrors.explain(e, target, "update " + service + " to " + taskDefinition);
+        }
+    }
+
+    @Override
+    public Optional<String> deploymentStatus(AwsTarget target, String cluster, String service, Instant since) {
+        try {
+            List<String> arns = clients.ecs(target).listServiceDeployments(r -> r.cluster(cluster).service(service)
+                    .createdAt(c -> c.after(since))).serviceDeployments().stream().map(d -> d.serviceDeploymentArn()).toList();
+            if (arns.isEmpty()) {
+                return Optional.empty();
+            }
+            return clients.ecs(target).describeServiceDeployments(r -> r.serviceDeploymentArns(arns)).serviceDeployments().stream()
+                    .filter(d -> d.createdAt() != null).max(java.util.Comparator.comparing(d -> d.createdAt()))
+                    .map(d -> d.statusAsString());
+        } catch (AwsServiceException e) {
+            if (unsupported(e)) {
+                return Optional.empty();
+            }
+            throw AwsErrors.explain(e, target, "read the deployments of " + service);
+        } catch (SdkException e) {
+            throw AwsErrors.explain(e, target, "read the deployments of " + service);
         }
     }
 

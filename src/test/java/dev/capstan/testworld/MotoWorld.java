@@ -28,6 +28,7 @@ public final class MotoWorld implements AutoCloseable {
     private final TargetHealthFaults targetHealth = new TargetHealthFaults();
     private final TaskStartTimes taskStarts = new TaskStartTimes();
     private final WireGate wireGate = new WireGate();
+    private final ServiceDeploymentsStandIn serviceDeployments = new ServiceDeploymentsStandIn();
     private final AwsClients clients;
 
     MotoWorld(Path home) throws IOException {
@@ -40,7 +41,7 @@ public final class MotoWorld implements AutoCloseable {
                 + "[no-region]\naws_access_key_id = testing\naws_secret_access_key = testing-secret\n");
         this.catalog = new ProfileCatalog(awsConfig(), awsCredentials());
         this.clients = new AwsClients(catalog, AwsClientSettings.forLocalStandIn().withInterceptor(faults).withInterceptor(taskEndings)
-                .withInterceptor(targetHealth).withInterceptor(taskStarts));
+                .withInterceptor(targetHealth).withInterceptor(taskStarts).withInterceptor(serviceDeployments));
     }
 
     public String endpoint() {
@@ -75,6 +76,11 @@ public final class MotoWorld implements AutoCloseable {
         return faults;
     }
 
+    /** ECS's service deployment calls, which moto lacks: off until a test says what ECS reports. */
+    public ServiceDeploymentsStandIn serviceDeployments() {
+        return serviceDeployments;
+    }
+
     public TaskEndings taskEndings() {
         return taskEndings;
     }
@@ -99,6 +105,7 @@ public final class MotoWorld implements AutoCloseable {
         targetHealth.clear();
         taskStarts.clear();
         taskEndings.clear();
+        serviceDeployments.clear();
         server.reset();
     }
 

@@ -112,7 +112,17 @@ final class RolloutLook {
                 .ifPresent(d -> pending.add("ECS's rollout is " + d.rolloutState()));
         if (running == desired && healthy == desired && oldLive.isEmpty() && targetsSettled && desired > 0
                 && ours.map(d -> d.rolloutState() == null || "COMPLETED".equals(d.rolloutState())).orElse(true)) {
-            return Wait.Look.done(new Seen(counts, List.of()), counts);
+            // The tasks say done; where ECS keeps service deployments, its word must agree (it may still be baking, or rolling back).
+            // A Stop and roll back asked ECS for exactly the rollback it reports.
+            Optional<String> status = s.rollouts().deploymentStatus(deploy.target(), cluster, service, since);
+            boolean rollbackAskedFor = deploy.request().stopFirst();
+            if (status.isEmpty() || "SUCCESSFUL".equals(status.get()) || rollbackAskedFor && "ROLLBACK_SUCCESSFUL".equals(status.get())) {
+                return Wait.Look.done(new Seen(counts, List.of()), counts);
+            }
+            if (!rollbackAskedFor && (status.get().startsWith("ROLLBACK") || "STOPPED".equals(status.get()))) {
+                throw new IllegalStateException("ECS reports the deployment of " + name(fresh) + " " + status.get() + failures(failed) + ".");
+            }
+            pending.add("ECS's service deployment is " + status.get());
         }
         checkRoom(rollout, live, newLive, desired);
         return Wait.Look.notYet(new Seen(counts, pending), counts, pending);

@@ -221,6 +221,76 @@ class RollingDeployTest {
     }
 
     @Test
+    void whereEcsKeepsServiceDeploymentsItsWordMustAgreeBeforeTheDeploySucceeds(MotoWorld moto, SandboxDatabase database) throws Exception {
+        Environment env = rolling(moto, database, TestEstate.spec("baking"));
+        moto.serviceDeployments().report("IN_PROGRESS");
+        RollingDeploy deploy = engine.rolling.deploy(env, "b4k3d", Duration.ofMinutes(5));
+        CountDownLatch baking = new CountDownLatch(1);
+        RunHandle handle = engine.runner.start(deploy, engine.runner.plan(deploy), Decision.yes(), new RunListener() {
+            @Override
+            public void log(PlannedStep step, String line) {
+                if (line.equals("waiting: ECS's service deployment is IN_PROGRESS")) {
+                    baking.countDown();
+                }
+            }
+        });
+        assertThat(baking.await(1, TimeUnit.MINUTES)).as("the tasks are done but ECS is not").isTrue();
+        moto.serviceDeployments().report("SUCCESSFUL");
+
+        RunRecord done = handle.finished().get(1, TimeUnit.MINUTES);
+
+        assertThat(done.outcome()).as(done.error()).isEqualTo(RunOutcome.SUCCEEDED);
+    }
+
+    @Test
+    void aDeploymentEcsReportsRolledBackFailsTheDeploy(MotoWorld moto, SandboxDatabase database) throws Exception {
+        Environment env = rolling(moto, database, TestEstate.spec("ecsback"));
+        moto.serviceDeployments().report("ROLLBACK_SUCCESSFUL");
+
+        RunRecord failed = run(engine.rolling.deploy(env, "r0llb4ck", Duration.ofMinutes(1)));
+
+        assertThat(failed.outcome()).isEqualTo(RunOutcome.FAILED);
+        assertThat(failed.error()).startsWith("ECS reports the deployment of ecsback-web:").contains("ROLLBACK_SUCCESSFUL");
+    }
+
+    @Test
+    void stopAndRollBackAsksEcsToStopWhereEcsOffersIt(MotoWorld moto, SandboxDatabase database) throws Exception {
+        Environment env = rolling(moto, database, TestEstate.spec("ecsstop"));
+        String before = serving(env);
+        java.util.Set<String> serving = new java.util.HashSet<>();
+        engine.ecs.serviceTaskDetails(engine.targets.of(env), env.cluster(), env.service()).forEach(t -> serving.addAll(t.addresses()));
+        moto.targetHealth().failChecksOf(id -> !serving.contains(id));
+        moto.serviceDeployments().report("IN_PROGRESS");
+        RollingDeploy deploy = engine.rolling.deploy(env, "st0p3cs", Duration.ofMinutes(5));
+        CountDownLatch watching = new CountDownLatch(1);
+        RunHandle handle = engine.runner.start(deploy, engine.runner.plan(deploy), Decision.yes(), new RunListener() {
+            @Override
+            public void stepStarted(PlannedStep step) {
+                if (step.id().equals("watch-rollout")) {
+                    watching.countDown();
+                }
+            }
+        });
+        assertThat(watching.await(1, TimeUnit.MINUTES)).isTrue();
+        handle.cancel("stopped to roll back");
+        RunRecord stopped = handle.finished().get(1, TimeUnit.MINUTES);
+        moto.targetHealth().clear();
+        // What ECS does on StopServiceDeployment with ROLLBACK: the service goes back, and the rollback is reported.
+        moto.serviceDeployments().onStop(() -> {
+            moto.clients().ecs(moto.target()).updateService(r -> r.cluster(env.cluster()).service(env.service()).taskDefinition(before));
+            moto.serviceDeployments().report("ROLLBACK_SUCCESSFUL");
+        });
+
+        RunRecord back = run(engine.rolling.stopAndRollBack(env, dev.capstan.ops.RunSummary.of(stopped), Duration.ofMinutes(1)));
+
+        assertThat(back.outcome()).as(back.error()).isEqualTo(RunOutcome.SUCCEEDED);
+        assertThat(summary(back, "stop-deployment")).isEqualTo("ECS stopped the deployment in progress and rolls it back "
+                + "(StopServiceDeployment with ROLLBACK)");
+        assertThat(summary(back, "update-service")).startsWith("ECS rolls back to ecsstop-web:").endsWith("itself; nothing to update");
+        assertThat(serving(env)).isEqualTo(before);
+    }
+
+    @Test
     void aMigrationThatExitsNonZeroStopsTheDeployBeforeTheServiceChanges(MotoWorld moto, SandboxDatabase database) throws Exception {
         Environment env = TestEstate.withDeploy(rolling(moto, database, TestEstate.spec("migrator")),
                 new DeploySettings(null, List.of(), List.of(), new DeploySettings.Migration("run,migration:run", null)));
