@@ -363,6 +363,12 @@ class CliTest {
             assertThat(out.toString().lines().skip(1).toList()).hasSize(2);
             assertThat(out.toString()).contains("cliroll-web:v3-broken").contains("FAILED: ECS rolled the deploy back").contains("cliroll-web:v2")
                     .contains("SUCCEEDED");
+            out.getBuffer().setLength(0);
+            assertThat(run(moto, "--workspace", ws, "--env", "cliroll", "--output", "json", "deploys")).isZero();
+            var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());
+            assertThat(json).hasSize(2);
+            assertThat(json.get(0).get("outcome").asText()).isEqualTo("FAILED");
+            assertThat(json.get(1).get("image").asText()).endsWith("/cliroll-web:v2");
 
             assertThat(run(moto, "--workspace", ws, "--env", "cliroll", "--yes", "deploy", "--image", "v4")).isEqualTo(2);
             assertThat(err.toString()).contains("choose --resume");
