@@ -59,46 +59,23 @@ final class RolloutLook {
         List<ServiceTask> oldLive = live.stream().filter(t -> !fresh.equals(t.taskDefinition())).toList();
         List<ServiceTask> failed = tasks.stream().filter(t -> fresh.equals(t.taskDefinition()) && t.stoppingOrStopped())
                 .filter(t -> !before.contains(t.arn()) && (t.createdAt() == null || !t.createdAt().isBefore(since))).toList();
-
         if (!fresh.equals(rollout.taskDefinition())) {
+            if (deploy.request().stopFirst() && rollout.taskDefinition().equals(base)) {
+                // ECS was asked to roll back and has not pointed the service back yet.
+                String waiting = "ECS has not pointed " + service + " back yet; it names " + name(base);
+                return Wait.Look.notYet(new Seen(waiting, List.of(waiting)), waiting, List.of(waiting));
+            }
             throw new IllegalStateException(wentElsewhere(rollout, failed));
         }
         Optional<ServiceRollout.Deployment> ours = rollout.deployments().stream()
                 .filter(d -> fresh.equals(d.taskDefinition()) && d.createdAt() != null && !d.createdAt().isBefore(since)).findFirst();
-        if (ours.isPresent() && "FAILED".equals(ours.get().rolloutState())) {
-            throw new IllegalStateException("ECS reports the rollout of " + name(fresh) + " FAILED: " + ours.get().rolloutStateReason()
-                    + failures(failed) + ".");
-        }
-        int desired = rollout.desiredCount();
-        int limit = breakerThreshold(desired) * (Boolean.FALSE.equals(rollout.circuitBreaker()) ? 1 : 2);
-        if (failed.size() >= limit) {
-            throw new IllegalStateException(failed.size() + " new tasks of " + name(fresh) + " stopped" + failures(failed) + ". "
-                    + (Boolean.FALSE.equals(rollout.circuitBreaker()) ? "The service has no circuit breaker, so ECS keeps trying: roll back."
-                    : "ECS has not rolled the deploy back; roll back."));
-        }
-        rollout.events().stream().filter(e -> e.at() != null && e.at().isAfter(since) && e.message().contains("unable to place a task"))
-                .findFirst().ifPresent(e -> {
-                    throw new IllegalStateException("ECS cannot place the new tasks: " + e.message() + ". " + raiseHint());
-                });
+        failIfEcsGaveUp(rollout, ours, failed);
 
         List<String> pending = new ArrayList<>();
         long running = newLive.stream().filter(ServiceTask::running).count();
-        long healthy = running;
-        List<String> groups = s.ecs().targetGroupsOf(deploy.target(), cluster, service);
-        boolean targetsSettled = true;
-        for (String group : groups) {
-            List<TargetGroupInfo.Target> targets = s.targetHealth().health(deploy.target(), group);
-            healthy = Math.min(healthy, newLive.stream().filter(ServiceTask::running)
-                    .filter(t -> targets.stream().anyMatch(x -> t.isBehind(x) && "healthy".equals(x.state()))).count());
-            for (TargetGroupInfo.Target target : targets) {
-                boolean ofNew = newLive.stream().anyMatch(t -> t.isBehind(target));
-                if (!ofNew || !"healthy".equals(target.state())) {
-                    targetsSettled = false;
-                    pending.add("target " + target.id() + ":" + target.port() + " " + target.state() + (ofNew ? "" : " (an old task)")
-                            + (target.description() == null ? "" : ": " + target.description()));
-                }
-            }
-        }
+        Targets targets = targets(newLive, pending);
+        long healthy = Math.min(running, targets.healthyNew());
+        int desired = rollout.desiredCount();
         String counts = name(fresh) + ": " + running + " of " + desired + " new tasks RUNNING, " + healthy + " healthy"
                 + (oldLive.isEmpty() ? "" : "; " + oldLive.size() + " old still running") + (failed.isEmpty() ? "" : "; " + failed.size() + " new stopped");
         if (running < desired) {
@@ -110,22 +87,76 @@ final class RolloutLook {
         }
         ours.filter(d -> d.rolloutState() != null && !"COMPLETED".equals(d.rolloutState()))
                 .ifPresent(d -> pending.add("ECS's rollout is " + d.rolloutState()));
-        if (running == desired && healthy == desired && oldLive.isEmpty() && targetsSettled && desired > 0
+        if (running == desired && healthy == desired && oldLive.isEmpty() && targets.settled() && desired > 0
                 && ours.map(d -> d.rolloutState() == null || "COMPLETED".equals(d.rolloutState())).orElse(true)) {
-            // The tasks say done; where ECS keeps service deployments, its word must agree (it may still be baking, or rolling back).
-            // A Stop and roll back asked ECS for exactly the rollback it reports.
-            Optional<String> status = s.rollouts().deploymentStatus(deploy.target(), cluster, service, since);
-            boolean rollbackAskedFor = deploy.request().stopFirst();
-            if (status.isEmpty() || "SUCCESSFUL".equals(status.get()) || rollbackAskedFor && "ROLLBACK_SUCCESSFUL".equals(status.get())) {
+            Optional<String> disagreement = ecsDisagrees(failed);
+            if (disagreement.isEmpty()) {
                 return Wait.Look.done(new Seen(counts, List.of()), counts);
             }
-            if (!rollbackAskedFor && (status.get().startsWith("ROLLBACK") || "STOPPED".equals(status.get()))) {
-                throw new IllegalStateException("ECS reports the deployment of " + name(fresh) + " " + status.get() + failures(failed) + ".");
-            }
-            pending.add("ECS's service deployment is " + status.get());
+            pending.add(disagreement.get());
         }
         checkRoom(rollout, live, newLive, desired);
         return Wait.Look.notYet(new Seen(counts, pending), counts, pending);
+    }
+
+    /** What the service's target groups say: how many new tasks stand behind a healthy target in every group, and whether nothing else does. */
+    private record Targets(long healthyNew, boolean settled) {
+    }
+
+    /** Reads every target group of the service; a target not healthy, or of an old task, goes into {@code pending} with ELB's reason. */
+    private Targets targets(List<ServiceTask> newLive, List<String> pending) {
+        RollingServices s = deploy.services();
+        long healthy = Long.MAX_VALUE;
+        boolean settled = true;
+        for (String group : s.ecs().targetGroupsOf(deploy.target(), deploy.environment().cluster(), deploy.environment().service())) {
+            List<TargetGroupInfo.Target> targets = s.targetHealth().health(deploy.target(), group);
+            healthy = Math.min(healthy, newLive.stream().filter(ServiceTask::running)
+                    .filter(t -> targets.stream().anyMatch(x -> t.isBehind(x) && "healthy".equals(x.state()))).count());
+            for (TargetGroupInfo.Target target : targets) {
+                boolean ofNew = newLive.stream().anyMatch(t -> t.isBehind(target));
+                if (!ofNew || !"healthy".equals(target.state())) {
+                    settled = false;
+                    pending.add("target " + target.id() + ":" + target.port() + " " + target.state() + (ofNew ? "" : " (an old task)")
+                            + (target.description() == null ? "" : ": " + target.description()));
+                }
+            }
+        }
+        return new Targets(healthy, settled);
+    }
+
+    /** Fails at once when ECS itself ended the rollout: its deployment FAILED, new tasks keep stopping, or it cannot place them. */
+    private void failIfEcsGaveUp(ServiceRollout rollout, Optional<ServiceRollout.Deployment> ours, List<ServiceTask> failed) {
+        if (ours.isPresent() && "FAILED".equals(ours.get().rolloutState())) {
+            throw new IllegalStateException("ECS reports the rollout of " + name(fresh) + " FAILED: " + ours.get().rolloutStateReason()
+                    + failures(failed) + ".");
+        }
+        int limit = breakerThreshold(rollout.desiredCount()) * (Boolean.FALSE.equals(rollout.circuitBreaker()) ? 1 : 2);
+        if (failed.size() >= limit) {
+            throw new IllegalStateException(failed.size() + " new tasks of " + name(fresh) + " stopped" + failures(failed) + ". "
+                    + (Boolean.FALSE.equals(rollout.circuitBreaker()) ? "The service has no circuit breaker, so ECS keeps trying: roll back."
+                    : "ECS has not rolled the deploy back; roll back."));
+        }
+        rollout.events().stream().filter(e -> e.at() != null && e.at().isAfter(since) && e.message().contains("unable to place a task"))
+                .findFirst().ifPresent(e -> {
+                    throw new IllegalStateException("ECS cannot place the new tasks: " + e.message() + ". " + raiseHint());
+                });
+    }
+
+    /**
+     * Once the tasks say done: where ECS keeps service deployments, its word must agree (it may still be baking, or rolling back).
+     * A Stop and roll back asked ECS for exactly the rollback it reports. Empty when ECS agrees or says nothing.
+     */
+    private Optional<String> ecsDisagrees(List<ServiceTask> failed) {
+        Optional<String> status = deploy.services().rollouts().deploymentStatus(deploy.target(), deploy.environment().cluster(),
+                deploy.environment().service(), since);
+        boolean rollbackAskedFor = deploy.request().stopFirst();
+        if (status.isEmpty() || "SUCCESSFUL".equals(status.get()) || rollbackAskedFor && "ROLLBACK_SUCCESSFUL".equals(status.get())) {
+            return Optional.empty();
+        }
+        if (!rollbackAskedFor && (status.get().startsWith("ROLLBACK") || "STOPPED".equals(status.get()))) {
+            throw new IllegalStateException("ECS reports the deployment of " + name(fresh) + " " + status.get() + failures(failed) + ".");
+        }
+        return Optional.of("ECS's service deployment is " + status.get());
     }
 
     /** ECS's circuit breaker threshold: half the desired count, at least 3, at most 200. */
