@@ -84,6 +84,29 @@ class RollingDeployTest {
         return run.steps().stream().filter(s -> s.planned().id().equals(step)).findFirst().map(StepRecord::summary).orElseThrow();
     }
 
+    /** The targets of the tasks running now stay healthy; every new one fails its checks until the test clears them. */
+    private void holdNewTargetsUnhealthy(MotoWorld moto, Environment env) {
+        java.util.Set<String> serving = new java.util.HashSet<>();
+        engine.ecs.serviceTaskDetails(engine.targets.of(env), env.cluster(), env.service()).forEach(t -> serving.addAll(t.addresses()));
+        moto.targetHealth().failChecksOf(id -> !serving.contains(id));
+    }
+
+    /** Starts the deploy and cancels it once it watches its rollout, as Stop and roll back does; returns the ended run. */
+    private RunRecord stoppedWhileWatching(RollingDeploy deploy) throws Exception {
+        CountDownLatch watching = new CountDownLatch(1);
+        RunHandle handle = engine.runner.start(deploy, engine.runner.plan(deploy), Decision.yes(), new RunListener() {
+            @Override
+            public void stepStarted(PlannedStep step) {
+                if (step.id().equals("watch-rollout")) {
+                    watching.countDown();
+                }
+            }
+        });
+        assertThat(watching.await(1, TimeUnit.MINUTES)).isTrue();
+        handle.cancel("stopped to roll back");
+        return handle.finished().get(1, TimeUnit.MINUTES);
+    }
+
     @Test
     void aRollingDeployReplacesEveryTaskAndNeverDropsBelowTheMinimumHealthy(MotoWorld moto, SandboxDatabase database) throws Exception {
         Environment env = rolling(moto, database, TestEstate.spec("roller"));
@@ -138,9 +161,7 @@ class RollingDeployTest {
     @Test
     void aTimeoutNamesWhatIsPending(MotoWorld moto, SandboxDatabase database) throws Exception {
         Environment env = rolling(moto, database, TestEstate.spec("slowpoke"));
-        java.util.Set<String> serving = new java.util.HashSet<>();
-        engine.ecs.serviceTaskDetails(engine.targets.of(env), env.cluster(), env.service()).forEach(t -> serving.addAll(t.addresses()));
-        moto.targetHealth().failChecksOf(id -> !serving.contains(id));
+        holdNewTargetsUnhealthy(moto, env);
         RollingDeploy deploy = engine.rolling.deploy(env, "5l0w000", Duration.ofMinutes(5));
         CountDownLatch watching = new CountDownLatch(1);
         RunHandle handle = engine.runner.start(deploy, engine.runner.plan(deploy), Decision.yes(), new RunListener() {
@@ -191,22 +212,9 @@ class RollingDeployTest {
     void stopAndRollBackMidDeployGoesBackToTheRevisionTheDeployStartedFrom(MotoWorld moto, SandboxDatabase database) throws Exception {
         Environment env = rolling(moto, database, TestEstate.spec("stopper"));
         String before = serving(env);
-        java.util.Set<String> serving = new java.util.HashSet<>();
-        engine.ecs.serviceTaskDetails(engine.targets.of(env), env.cluster(), env.service()).forEach(t -> serving.addAll(t.addresses()));
-        moto.targetHealth().failChecksOf(id -> !serving.contains(id));
+        holdNewTargetsUnhealthy(moto, env);
         RollingDeploy deploy = engine.rolling.deploy(env, "st0pme", Duration.ofMinutes(5));
-        CountDownLatch watching = new CountDownLatch(1);
-        RunHandle handle = engine.runner.start(deploy, engine.runner.plan(deploy), Decision.yes(), new RunListener() {
-            @Override
-            public void stepStarted(PlannedStep step) {
-                if (step.id().equals("watch-rollout")) {
-                    watching.countDown();
-                }
-            }
-        });
-        assertThat(watching.await(1, TimeUnit.MINUTES)).isTrue();
-        handle.cancel("stopped to roll back");
-        RunRecord stopped = handle.finished().get(1, TimeUnit.MINUTES);
+        RunRecord stopped = stoppedWhileWatching(deploy);
         moto.targetHealth().clear();
 
         RollingDeploy rollback = engine.rolling.stopAndRollBack(env, dev.capstan.ops.RunSummary.of(stopped), Duration.ofMinutes(1));
@@ -257,23 +265,10 @@ class RollingDeployTest {
     void stopAndRollBackAsksEcsToStopWhereEcsOffersIt(MotoWorld moto, SandboxDatabase database) throws Exception {
         Environment env = rolling(moto, database, TestEstate.spec("ecsstop"));
         String before = serving(env);
-        java.util.Set<String> serving = new java.util.HashSet<>();
-        engine.ecs.serviceTaskDetails(engine.targets.of(env), env.cluster(), env.service()).forEach(t -> serving.addAll(t.addresses()));
-        moto.targetHealth().failChecksOf(id -> !serving.contains(id));
+        holdNewTargetsUnhealthy(moto, env);
         moto.serviceDeployments().report("IN_PROGRESS");
         RollingDeploy deploy = engine.rolling.deploy(env, "st0p3cs", Duration.ofMinutes(5));
-        CountDownLatch watching = new CountDownLatch(1);
-        RunHandle handle = engine.runner.start(deploy, engine.runner.plan(deploy), Decision.yes(), new RunListener() {
-            @Override
-            public void stepStarted(PlannedStep step) {
-                if (step.id().equals("watch-rollout")) {
-                    watching.countDown();
-                }
-            }
-        });
-        assertThat(watching.await(1, TimeUnit.MINUTES)).isTrue();
-        handle.cancel("stopped to roll back");
-        RunRecord stopped = handle.finished().get(1, TimeUnit.MINUTES);
+        RunRecord stopped = stoppedWhileWatching(deploy);
         moto.targetHealth().clear();
         // What ECS does on StopServiceDeployment with ROLLBACK: the service goes back, and the rollback is reported.
         moto.serviceDeployments().onStop(() -> {
