@@ -100,7 +100,8 @@ public final class Engine {
                 taskDefinitions, targets, b.pollOr(RestartServices.POLL), b.restartClock));
         blueGreen = new BlueGreen(new BlueGreenServices(ecs, new SdkTaskSetGateway(b.clients), new SdkListenerRulesGateway(b.clients), targetHealth,
                 taskDefinitions, logs, targets, runStore, b.pollOr(BlueGreenServices.POLL), b.waitClock, tasks));
-        rolling = new Rolling(new RollingServices(ecs, new SdkRolloutGateway(b.clients), new SdkTaskSetGateway(b.clients), targetHealth,
+        rolling = new Rolling(new RollingServices(ecs, new SdkRolloutGateway(b.clients), new SdkTaskSetGateway(b.clients),
+                new SdkAutoScalingGateway(b.clients), targetHealth,
                 taskDefinitions, logs, targets, runStore, tasks, b.pollOr(RollingServices.POLL), b.restartClock));
         deploys = new Deploys(rolling, blueGreen, runStore);
         Checks checks = new Checks(new CheckServices(ecs, taskDefinitions, targetHealth, logsGateway, logSources, regionRows, targets,

@@ -40,6 +40,8 @@ final class DeployCommands {
         boolean startOver;
         @Option(names = "--timeout", paramLabel = "DURATION")
         String timeout;
+        @Option(names = "--raise-group")
+        boolean raiseGroup;
 
         @Override
         public Integer call() {
@@ -68,7 +70,7 @@ final class DeployCommands {
                 if (image == null) {
                     throw new IllegalArgumentException("Give --image TAG (or a whole image reference, or FAMILY:REV).");
                 }
-                var deploy = root.services.operations().deploys().deploy(environment, image, Durations.parse(timeout));
+                var deploy = root.services.operations().deploys().deploy(environment, image, Durations.parse(timeout), raiseGroup);
                 if (startOver && !root.dryRun) {
                     for (RunSummary old : unfinished) {
                         runner.abandon(old.id(), environment, "started over with capstan deploy --start-over");

@@ -41,8 +41,9 @@ public final class Deploys {
                         .parameter(Parameter.required("image", "A tag of the serving image's repository, a whole image reference, "
                                 + "or a task definition revision (FAMILY:REV or its ARN)."))
                         .parameter(Parameter.withDefault("timeout", "How long to wait for the new tasks.", "20m"))
-                        .fromWords((env, w) -> deploy(env, w.text("image"), w.duration("timeout")))
-                        .rebuild((env, request) -> rolling.deploy(env, request.image(), request.timeout())),
+                        .parameter(Parameter.withDefault("raise-group", Rolling.RAISE_GROUP_HELP, "false"))
+                        .fromWords((env, w) -> deploy(env, w.text("image"), w.duration("timeout"), w.flag("raise-group")))
+                        .rebuild((env, request) -> rolling.deploy(env, request.image(), request.timeout(), request.raiseGroup())),
                 OperationType.declare("rollback", RollingDeploy.Request.class)
                         .summary("Roll back however the service is deployed: the last known good revision, or the colour that served before.")
                         .parameter(Parameter.optional("to", "A revision to go back to (FAMILY:REV), for a service ECS rolls out."))
@@ -57,9 +58,20 @@ public final class Deploys {
     }
 
     public Operation deploy(Environment environment, String image, Duration timeout) {
+        return deploy(environment, image, timeout, false);
+    }
+
+    /** @param raiseGroup raise the auto scaling group first, for room (rolling deploys on EC2) */
+    public Operation deploy(Environment environment, String image, Duration timeout, boolean raiseGroup) {
         return switch (controller(environment)) {
-            case ServiceRollout.EXTERNAL -> blueGreen.deploy(environment, image, timeout);
-            case ServiceRollout.ECS -> rolling.deploy(environment, image, timeout);
+            case ServiceRollout.EXTERNAL -> {
+                if (raiseGroup) {
+                    throw new IllegalArgumentException(environment.service() + " is deployed blue/green with task sets; raise-group is for rolling "
+                            + "deploys. Raise the group itself, then deploy.");
+                }
+                yield blueGreen.deploy(environment, image, timeout);
+            }
+            case ServiceRollout.ECS -> rolling.deploy(environment, image, timeout, raiseGroup);
             default -> throw notYet(environment);
         };
     }

@@ -25,6 +25,9 @@ import java.util.Optional;
  * named one), read the history, and the factories that rebuild them on resume.
  */
 public final class Rolling {
+    /** What the raise-group word does, for every declaration that takes it. */
+    public static final String RAISE_GROUP_HELP = "Raise the environment's auto scaling group to its maximum first, so ECS has room to start "
+            + "new tasks beside the old ones (EC2 only; the group is left raised, for its own policies to shrink).";
     private final RollingServices services;
     private final RollingHistory history;
     private final OperationType<RollingDeploy.Request> deployType;
@@ -38,7 +41,8 @@ public final class Rolling {
                 .parameter(Parameter.required("image", "A tag of the serving image's repository (such as a476b78), a whole image "
                         + "reference, or a task definition revision (FAMILY:REV or its ARN) deployed as it is."))
                 .parameter(Parameter.withDefault("timeout", "How long to watch the rollout.", "20m"))
-                .fromWords((env, w) -> deploy(env, w.text("image"), w.duration("timeout")))
+                .parameter(Parameter.withDefault("raise-group", RAISE_GROUP_HELP, "false"))
+                .fromWords((env, w) -> deploy(env, w.text("image"), w.duration("timeout"), w.flag("raise-group")))
                 .rebuild((env, request) -> new RollingDeploy(env, request, false, services, List.of()));
         this.declarations = List.of(deployType,
                 OperationType.declare(RollingDeploy.ROLLBACK_TYPE, RollingDeploy.Request.class)
@@ -82,8 +86,18 @@ public final class Rolling {
      * @throws IllegalArgumentException with what to fix: not a rolling service, gate not passed, no such revision or container
      */
     public RollingDeploy deploy(Environment environment, String image, Duration timeout) {
+        return deploy(environment, image, timeout, false);
+    }
+
+    /** As {@link #deploy(Environment, String, Duration)}, raising the auto scaling group first when {@code raiseGroup}. */
+    public RollingDeploy deploy(Environment environment, String image, Duration timeout, boolean raiseGroup) {
         AwsTarget target = services.targets().of(environment);
         ServiceRollout now = requireRolling(environment);
+        if (raiseGroup && (environment.autoScalingGroup() == null || !"EC2".equals(now.launchType()))) {
+            throw new IllegalArgumentException(environment.service() + " on " + environment.name() + " runs on " + now.launchType()
+                    + (environment.autoScalingGroup() == null ? " and the workspace names no autoScalingGroup" : "")
+                    + ": there is no group to raise; deploy without raise-group.");
+        }
         TaskDefRevision running = services.taskDefinitions().revision(target, now.taskDefinition());
         String container = container(environment, running);
         String revision = ImageChoice.isRevision(image) ? services.taskDefinitions().revision(target, image.strip()).arn() : null;
@@ -94,8 +108,11 @@ public final class Rolling {
         if (full.equals(imageOf(running, container)) && revision == null) {
             warnings.add(ImageChoice.shortName(full) + " is what " + environment.name() + " serves already; the deploy registers a new revision of it all the same.");
         }
-        roomWarning(environment, now, running).ifPresent(warnings::add);
-        return new RollingDeploy(environment, new RollingDeploy.Request(full, revision, container, timeout), false, services, warnings);
+        if (!raiseGroup) {
+            roomWarning(environment, now, running).ifPresent(warnings::add);
+        }
+        return new RollingDeploy(environment, new RollingDeploy.Request(full, revision, container, timeout, false, raiseGroup), false, services,
+                warnings);
     }
 
     /**
@@ -131,7 +148,7 @@ public final class Rolling {
                 "The deploy " + deploy.id() + " had not read what the service ran before it; roll back with a revision named instead."));
         TaskDefRevision back = services.taskDefinitions().revision(services.targets().of(environment), base);
         String container = container(environment, back);
-        return new RollingDeploy(environment, new RollingDeploy.Request(imageOf(back, container), base, container, timeout, true), true, services,
+        return new RollingDeploy(environment, new RollingDeploy.Request(imageOf(back, container), base, container, timeout, true, false), true, services,
                 List.of("The deploy " + deploy.id() + " (" + deploy.title() + ") is stopped first."));
     }
 
@@ -186,7 +203,7 @@ public final class Rolling {
         return GroupCapacity.perInstance(running, instances).filter(per -> per * instances.size() <= used && now.minimumHealthy() >= 100)
                 .map(per -> "The cluster's " + instances.size() + " instances are full (" + per + " task" + (per == 1 ? "" : "s") + " each): ECS cannot "
                         + "start a new task beside the old ones" + (environment.autoScalingGroup() == null ? "; add an instance first."
-                        : "; raise auto scaling group " + environment.autoScalingGroup() + " first."));
+                        : "; raise auto scaling group " + environment.autoScalingGroup() + " first (raise-group does it in the plan)."));
     }
 
     /** How long a deploy watches its rollout when nobody says otherwise: the declared default. */

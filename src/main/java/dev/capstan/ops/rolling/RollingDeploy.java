@@ -40,15 +40,16 @@ public final class RollingDeploy implements Operation {
      * @param image     the whole image reference served
      * @param revision  a whole revision deployed as it is, or null to register one from the service's with {@code image}
      * @param container the container whose image is replaced
-     * @param stopFirst a rollback that first stops the deployment in progress (Stop and roll back)
+     * @param stopFirst  a rollback that first stops the deployment in progress (Stop and roll back)
+     * @param raiseGroup the environment's auto scaling group is raised to its maximum first, for room beside the old tasks
      */
-    public record Request(String image, String revision, String container, Duration timeout, boolean stopFirst) {
+    public record Request(String image, String revision, String container, Duration timeout, boolean stopFirst, boolean raiseGroup) {
         public Request {
             revision = revision == null || revision.isBlank() ? null : revision;
         }
 
         public Request(String image, String revision, String container, Duration timeout) {
-            this(image, revision, container, timeout, false);
+            this(image, revision, container, timeout, false, false);
         }
     }
 
@@ -104,6 +105,9 @@ public final class RollingDeploy implements Operation {
         steps.add(new RegisterRevision(this));
         if (!rollback && environment.deployment().migrate() != null) {
             steps.add(services.tasks().migration(environment, environment.deployment().migrate(), NEW_TASK_DEFINITION, request.timeout()));
+        }
+        if (request.raiseGroup()) {
+            steps.add(new RaiseGroupForRoom(this));
         }
         steps.add(new StartRollout(this));
         steps.add(new WatchRollout(this));

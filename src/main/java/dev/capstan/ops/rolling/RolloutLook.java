@@ -199,7 +199,7 @@ final class RolloutLook {
         Optional<Integer> perInstance = GroupCapacity.perInstance(deploy.services().taskDefinitions().revision(deploy.target(), fresh), instances);
         int keep = (int) Math.ceil(desired * rollout.minimumHealthy() / 100.0);
         int used = Math.max(live.size(), instances.stream().mapToInt(ContainerInstanceInfo::runningTasks).sum());
-        boolean full = perInstance.isPresent() && perInstance.get() * instances.size() <= used && live.size() <= keep;
+        boolean full = perInstance.isPresent() && perInstance.get() * instances.size() <= used && live.size() <= keep && !instancesOnTheirWay(instances);
         stalled = full ? stalled + 1 : 0;
         if (stalled >= STALLED_LOOKS) {
             throw new IllegalStateException("No room for the new tasks of " + name(fresh) + ": the cluster's " + instances.size() + " instances hold "
@@ -208,10 +208,17 @@ final class RolloutLook {
         }
     }
 
+    /** The group wants more instances than the cluster has: room is coming (a raised group's instances take a minute or two to join). */
+    private boolean instancesOnTheirWay(List<ContainerInstanceInfo> active) {
+        String group = deploy.environment().autoScalingGroup();
+        return group != null && deploy.services().autoScaling().group(deploy.target(), group).desiredCapacity() > active.size();
+    }
+
     private String raiseHint() {
         String group = deploy.environment().autoScalingGroup();
-        return (group == null ? "Add instances to the cluster" : "Raise auto scaling group " + group + " by an instance or more")
-                + ", then resume this deploy (the new revision is already set; ECS places the tasks once there is room).";
+        return group == null ? "Add instances to the cluster, then resume this deploy (the new revision is already set; ECS places the tasks once "
+                + "there is room)." : "Raise auto scaling group " + group + " by an instance or more, then resume this deploy (the new revision is "
+                + "already set; ECS places the tasks once there is room); or start over with the group raised (raise-group).";
     }
 
     static String name(String taskDefinition) {

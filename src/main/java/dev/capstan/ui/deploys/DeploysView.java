@@ -22,10 +22,12 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -50,6 +52,7 @@ public final class DeploysView implements AppView {
     private final ColourCard green = new ColourCard(Colour.GREEN);
     private final RollingPanel rollingPanel = new RollingPanel();
     private final TextField image = new TextField();
+    private final CheckBox raiseGroup = new CheckBox();
     private final StringProperty problem = new SimpleStringProperty(this, "problem", "");
     private final ListView<String> steps = new ListView<>();
     private static final int STATUS_ERROR = 320;
@@ -192,7 +195,16 @@ public final class DeploysView implements AppView {
         for (Region keep : new Region[] {deploy, rollback, stopAndRollBack, redeploy}) {
             keep.setMinWidth(Region.USE_PREF_SIZE);
         }
-        HBox row = new HBox(8, new Label("Image"), image, deploy, new Region(), stopAndRollBack, rollback, redeploy);
+        raiseGroup.setId("deploy-raise-group");
+        raiseGroup.textProperty().bind(Bindings.createStringBinding(() -> model.environmentProperty().get() == null ? ""
+                : "Raise " + model.environmentProperty().get().autoScalingGroup() + " first", model.environmentProperty()));
+        raiseGroup.setTooltip(new Tooltip(Rolling.RAISE_GROUP_HELP));
+        raiseGroup.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.rolloutProperty().get() != null
+                && "EC2".equals(model.rolloutProperty().get().rollout().launchType()) && model.environmentProperty().get() != null
+                && model.environmentProperty().get().autoScalingGroup() != null, model.rolloutProperty(), model.environmentProperty()));
+        raiseGroup.managedProperty().bind(raiseGroup.visibleProperty());
+        raiseGroup.setMinWidth(Region.USE_PREF_SIZE);
+        HBox row = new HBox(8, new Label("Image"), image, deploy, raiseGroup, new Region(), stopAndRollBack, rollback, redeploy);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }
@@ -202,7 +214,8 @@ public final class DeploysView implements AppView {
         Environment env = model.environmentProperty().get();
         RunRecord last = model.runProperty().get();
         problem.set("");
-        launcher.launch("deploy " + tag + " to " + env.name(), () -> model.deploys().deploy(env, tag, model.timeout()), () -> {
+        boolean raise = raiseGroup.isVisible() && raiseGroup.isSelected();
+        launcher.launch("deploy " + tag + " to " + env.name(), () -> model.deploys().deploy(env, tag, model.timeout(), raise), () -> {
             if (startOver && last != null && last.outcome().unfinished()) {
                 launcher.runner().abandon(last.id(), env, "started over from the Deploys view");
             }

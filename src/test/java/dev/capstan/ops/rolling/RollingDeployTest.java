@@ -159,6 +159,23 @@ class RollingDeployTest {
     }
 
     @Test
+    void raisingTheGroupFirstMakesRoomWhereThereWasNone(MotoWorld moto, SandboxDatabase database) throws Exception {
+        Environment env = rolling(moto, database, TestEstate.spec("roomy").withLaunchType(EnvironmentSpec.EC2));
+        RollingDeploy deploy = engine.rolling.deploy(env, "r00my", Duration.ofMinutes(2), true);
+        assertThat(deploy.warnings()).noneMatch(w -> w.contains("instances are full"));
+        assertThat(engine.runner.plan(deploy).steps()).extracting(PlannedStep::id).contains("raise-group");
+
+        RunRecord done = run(deploy);
+
+        assertThat(done.outcome()).as(done.error()).isEqualTo(RunOutcome.SUCCEEDED);
+        assertThat(summary(done, "raise-group")).isEqualTo("roomy-asg now wants 4 instances (was 2); ECS places the new tasks as they join");
+        assertThat(engine.ecs.serviceTaskDetails(engine.targets.of(env), env.cluster(), env.service()).stream().filter(ServiceTask::running))
+                .hasSize(2).allMatch(t -> serving(env).equals(t.taskDefinition()));
+        assertThatThrownBy(() -> engine.rolling.deploy(TestEstate.environment(moto, database, TestEstate.spec("nogroup")), "x1", Duration.ofMinutes(1),
+                true)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("runs on FARGATE").hasMessageContaining("no group to raise");
+    }
+
+    @Test
     void aTimeoutNamesWhatIsPending(MotoWorld moto, SandboxDatabase database) throws Exception {
         Environment env = rolling(moto, database, TestEstate.spec("slowpoke"));
         holdNewTargetsUnhealthy(moto, env);
