@@ -6,6 +6,7 @@ import dev.capstan.domain.GroupCapacity;
 import dev.capstan.domain.ServiceStatus;
 import dev.capstan.ops.Operation;
 import dev.capstan.ops.Step;
+import dev.capstan.ops.capacity.RaiseGroupToMaximum;
 import dev.capstan.ops.StepContext;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -71,7 +72,7 @@ public final class RollingRestart implements Operation, OnService {
         List<Step> steps = new ArrayList<>();
         steps.add(new ReadStartingPoint(this));
         if (request.usesGroup()) {
-            steps.add(new RaiseGroup(this));
+            steps.add(new RaiseGroupToMaximum(services.autoScaling(), this::target, request.group(), "", ""));
         }
         steps.add(new RaiseServiceCount(this));
         steps.add(new WaitForNewTasks(this));

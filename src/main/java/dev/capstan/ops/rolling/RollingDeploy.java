@@ -5,6 +5,7 @@ import dev.capstan.domain.Environment;
 import dev.capstan.domain.TaskDefinitionNames;
 import dev.capstan.ops.Operation;
 import dev.capstan.ops.Step;
+import dev.capstan.ops.capacity.RaiseGroupToMaximum;
 import dev.capstan.ops.deploy.LocalCommand;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -107,7 +108,9 @@ public final class RollingDeploy implements Operation {
             steps.add(services.tasks().migration(environment, environment.deployment().migrate(), NEW_TASK_DEFINITION, request.timeout()));
         }
         if (request.raiseGroup()) {
-            steps.add(new RaiseGroupForRoom(this));
+            // Left raised afterwards: taking an instance back now could take a new task with it; the group's own policies shrink it.
+            steps.add(new RaiseGroupToMaximum(services.autoScaling(), this::target, environment.autoScalingGroup(),
+                    ", so ECS has room for new tasks beside the old (left there afterwards)", "; ECS places the new tasks as they join"));
         }
         steps.add(new StartRollout(this));
         steps.add(new WatchRollout(this));
