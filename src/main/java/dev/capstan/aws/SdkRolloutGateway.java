@@ -33,7 +33,8 @@ public final class SdkRolloutGateway implements RolloutGateway {
                     s.deployments().stream().map(SdkRolloutGateway::deployment).toList(),
                     s.events().stream().limit(EVENTS).map(e -> new ServiceRollout.Event(e.createdAt(), e.message())).toList(),
                     config == null ? null : config.minimumHealthyPercent(), config == null ? null : config.maximumPercent(),
-                    breaker == null ? null : breaker.enable(), breaker == null ? null : breaker.rollback());
+                    breaker == null ? null : breaker.enable(), breaker == null ? null : breaker.rollback(),
+                    s.loadBalancers().stream().map(lb -> lb.targetGroupArn()).filter(arn -> arn != null).distinct().toList());
         } catch (SdkException e) {
             throw AwsErrors.explain(e, target, "describe service " + service);
         }

@@ -7,11 +7,12 @@ import java.util.Optional;
 /**
  * A service as its deployment controller sees it at one moment: which controller deploys it, the revision the service is
  * set to, its counts, the deployments ECS reports (none on some stand-ins), its latest events, and the deployment
- * configuration where ECS reports one (a null percent or breaker means ECS said nothing).
+ * configuration where ECS reports one (a null percent or breaker means ECS said nothing), and the target groups it registers its
+ * tasks in (read in the same call, so a look at a rollout describes the service once).
  */
 public record ServiceRollout(String controller, String taskDefinition, String launchType, int desiredCount, int runningCount, int pendingCount,
                              List<Deployment> deployments, List<Event> events, Integer minimumHealthyPercent, Integer maximumPercent,
-                             Boolean circuitBreaker, Boolean circuitBreakerRollback) {
+                             Boolean circuitBreaker, Boolean circuitBreakerRollback, List<String> targetGroups) {
     public static final String ECS = "ECS";
     public static final String EXTERNAL = "EXTERNAL";
     public static final String CODE_DEPLOY = "CODE_DEPLOY";
@@ -20,6 +21,7 @@ public record ServiceRollout(String controller, String taskDefinition, String la
         controller = controller == null ? ECS : controller;
         deployments = List.copyOf(deployments);
         events = List.copyOf(events);
+        targetGroups = List.copyOf(targetGroups);
     }
 
     /** One entry of the service's deployments: PRIMARY is the one being rolled out, ACTIVE the ones it replaces. */

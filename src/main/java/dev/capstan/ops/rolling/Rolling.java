@@ -71,8 +71,7 @@ public final class Rolling {
                 .sorted(Comparator.comparing(ServiceTask::stoppingOrStopped)
                         .thenComparing(t -> !now.taskDefinition().equals(t.taskDefinition()))).toList();
         List<TargetGroupInfo.Target> targets = new ArrayList<>();
-        services.ecs().targetGroupsOf(target, environment.cluster(), environment.service())
-                .forEach(group -> targets.addAll(services.targetHealth().health(target, group)));
+        now.targetGroups().forEach(group -> targets.addAll(services.targetHealth().health(target, group)));
         return new RollingPicture(now, image, tasks, targets, history.deploys(environment.name()),
                 history.lastKnownGood(environment.name(), now.taskDefinition()));
     }

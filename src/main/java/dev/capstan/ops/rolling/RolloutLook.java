@@ -73,7 +73,7 @@ final class RolloutLook {
 
         List<String> pending = new ArrayList<>();
         long running = newLive.stream().filter(ServiceTask::running).count();
-        Targets targets = targets(newLive, pending);
+        Targets targets = targets(rollout.targetGroups(), newLive, pending);
         long healthy = Math.min(running, targets.healthyNew());
         int desired = rollout.desiredCount();
         String counts = name(fresh) + ": " + running + " of " + desired + " new tasks RUNNING, " + healthy + " healthy"
@@ -104,11 +104,11 @@ final class RolloutLook {
     }
 
     /** Reads every target group of the service; a target not healthy, or of an old task, goes into {@code pending} with ELB's reason. */
-    private Targets targets(List<ServiceTask> newLive, List<String> pending) {
+    private Targets targets(List<String> groups, List<ServiceTask> newLive, List<String> pending) {
         RollingServices s = deploy.services();
         long healthy = Long.MAX_VALUE;
         boolean settled = true;
-        for (String group : s.ecs().targetGroupsOf(deploy.target(), deploy.environment().cluster(), deploy.environment().service())) {
+        for (String group : groups) {
             List<TargetGroupInfo.Target> targets = s.targetHealth().health(deploy.target(), group);
             healthy = Math.min(healthy, newLive.stream().filter(ServiceTask::running)
                     .filter(t -> targets.stream().anyMatch(x -> t.isBehind(x) && "healthy".equals(x.state()))).count());
