@@ -5,6 +5,7 @@ import dev.capstan.aws.DynamoLockTable;
 import dev.capstan.aws.IdentityGateway;
 import dev.capstan.aws.ProfileCatalog;
 import dev.capstan.aws.SdkAutoScalingGateway;
+import dev.capstan.aws.SdkCodeDeployGateway;
 import dev.capstan.aws.SdkEcsGateway;
 import dev.capstan.aws.SdkListenerRulesGateway;
 import dev.capstan.aws.SdkLogsGateway;
@@ -26,6 +27,8 @@ import dev.capstan.ops.Runner;
 import dev.capstan.ops.Targets;
 import dev.capstan.ops.bluegreen.BlueGreen;
 import dev.capstan.ops.bluegreen.BlueGreenServices;
+import dev.capstan.ops.codedeploy.CodeDeployServices;
+import dev.capstan.ops.codedeploy.CodeDeploys;
 import dev.capstan.ops.controller.Deploys;
 import dev.capstan.ops.lock.DeployLock;
 import dev.capstan.ops.lock.ForceReleaseLock;
@@ -103,7 +106,9 @@ public final class Engine {
         rolling = new Rolling(new RollingServices(ecs, new SdkRolloutGateway(b.clients), new SdkTaskSetGateway(b.clients),
                 new SdkAutoScalingGateway(b.clients), targetHealth,
                 taskDefinitions, logs, targets, runStore, tasks, b.pollOr(RollingServices.POLL), b.restartClock));
-        deploys = new Deploys(rolling, blueGreen, runStore);
+        CodeDeploys codeDeploys = new CodeDeploys(new CodeDeployServices(new SdkCodeDeployGateway(b.clients), ecs, new SdkTaskSetGateway(b.clients),
+                targetHealth, taskDefinitions, targets, runStore, tasks, b.pollOr(CodeDeployServices.POLL), b.waitClock));
+        deploys = new Deploys(rolling, blueGreen, codeDeploys, runStore);
         Checks checks = new Checks(new CheckServices(ecs, taskDefinitions, targetHealth, logsGateway, logSources, regionRows, targets,
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(), b.clock));
         // A runbook starts runs on the runner whose catalogue holds the runbook type itself: the runner is handed over once built.
@@ -124,6 +129,7 @@ public final class Engine {
         types.addAll(restart.declarations());
         types.addAll(blueGreen.declarations());
         types.addAll(rolling.declarations());
+        types.addAll(deploys.codeDeploys().declarations());
         types.addAll(deploys.declarations());
         types.addAll(regionData.declarations());
         types.add(runbooks.declaration());

@@ -20,6 +20,7 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecs.EcsClient;
@@ -71,6 +72,10 @@ public final class AwsClients implements AutoCloseable {
 
     public CloudWatchLogsClient logs(AwsTarget t) {
         return cached(t, CloudWatchLogsClient.class, target -> build(CloudWatchLogsClient.builder(), target));
+    }
+
+    public CodeDeployClient codeDeploy(AwsTarget t) {
+        return cached(t, CodeDeployClient.class, target -> build(CodeDeployClient.builder(), target));
     }
 
     public AutoScalingClient autoScaling(AwsTarget t) {

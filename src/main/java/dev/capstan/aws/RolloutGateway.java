@@ -1,6 +1,7 @@
 package dev.capstan.aws;
 
 import dev.capstan.domain.AwsTarget;
+import dev.capstan.domain.ServiceDeploymentState;
 import dev.capstan.domain.ServiceRollout;
 import java.time.Instant;
 import java.util.Optional;
@@ -19,6 +20,14 @@ public interface RolloutGateway {
      * @return empty when this ECS does not offer the calls or lists no such deployment
      */
     Optional<String> deploymentStatus(AwsTarget target, String cluster, String service, Instant since);
+
+    /**
+     * ECS's newest deployment of the service (ListServiceDeployments, DescribeServiceDeployments, DescribeServiceRevisions):
+     * its status, lifecycle stage and the revisions it goes from and to.
+     *
+     * @return empty when this ECS does not offer the calls or lists none
+     */
+    Optional<ServiceDeploymentState> latestDeployment(AwsTarget target, String cluster, String service);
 
     /**
      * Asks ECS to stop the service's deployment in progress and roll it back (StopServiceDeployment with ROLLBACK).

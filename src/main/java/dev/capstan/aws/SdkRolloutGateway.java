@@ -1,6 +1,8 @@
 package dev.capstan.aws;
 
 import dev.capstan.domain.AwsTarget;
+import dev.capstan.domain.DeploymentStrategy;
+import dev.capstan.domain.ServiceDeploymentState;
 import dev.capstan.domain.ServiceRollout;
 import java.time.Instant;
 import java.util.List;
@@ -9,7 +11,9 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ecs.model.Deployment;
 import software.amazon.awssdk.services.ecs.model.DeploymentConfiguration;
+import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Service;
+import software.amazon.awssdk.services.ecs.model.ServiceDeployment;
 import software.amazon.awssdk.services.ecs.model.ServiceDeploymentStatus;
 import software.amazon.awssdk.services.ecs.model.StopServiceDeploymentStopType;
 
@@ -34,9 +38,63 @@ public final class SdkRolloutGateway implements RolloutGateway {
                     s.events().stream().limit(EVENTS).map(e -> new ServiceRollout.Event(e.createdAt(), e.message())).toList(),
                     config == null ? null : config.minimumHealthyPercent(), config == null ? null : config.maximumPercent(),
                     breaker == null ? null : breaker.enable(), breaker == null ? null : breaker.rollback(),
-                    s.loadBalancers().stream().map(lb -> lb.targetGroupArn()).filter(arn -> arn != null).distinct().toList());
+                    s.loadBalancers().stream().map(lb -> lb.targetGroupArn()).filter(arn -> arn != null).distinct().toList(), strategy(config));
         } catch (SdkException e) {
             throw AwsErrors.explain(e, target, "describe service " + service);
+        }
+    }
+
+    private static DeploymentStrategy strategy(DeploymentConfiguration config) {
+        if (config == null || config.strategy() == null) {
+            return DeploymentStrategy.ROLLING;
+        }
+        int bake = config.bakeTimeInMinutes() == null ? 0 : config.bakeTimeInMinutes();
+        if (config.canaryConfiguration() != null) {
+            return new DeploymentStrategy(config.strategyAsString(), bake, config.canaryConfiguration().canaryPercent(),
+                    config.canaryConfiguration().canaryBakeTimeInMinutes());
+        }
+        if (config.linearConfiguration() != null) {
+            return new DeploymentStrategy(config.strategyAsString(), bake, config.linearConfiguration().stepPercent(),
+                    config.linearConfiguration().stepBakeTimeInMinutes());
+        }
+        return new DeploymentStrategy(config.strategyAsString(), bake, null, null);
+    }
+
+    @Override
+    public Optional<ServiceDeploymentState> latestDeployment(AwsTarget target, String cluster, String service) {
+        EcsClient ecs = clients.ecs(target);
+        try {
+            List<String> arns = ecs.listServiceDeployments(r -> r.cluster(cluster).service(service)).serviceDeployments().stream()
+                    .map(d -> d.serviceDeploymentArn()).toList();
+            if (arns.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<ServiceDeployment> newest = ecs.describeServiceDeployments(r -> r.serviceDeploymentArns(arns.subList(0, Math.min(arns.size(), 20))))
+                    .serviceDeployments().stream().filter(d -> d.createdAt() != null).max(java.util.Comparator.comparing(ServiceDeployment::createdAt));
+            if (newest.isEmpty()) {
+                return Optional.empty();
+            }
+            ServiceDeployment d = newest.get();
+            List<String> revisions = new java.util.ArrayList<>();
+            d.sourceServiceRevisions().forEach(r -> revisions.add(r.arn()));
+            if (d.targetServiceRevision() != null) {
+                revisions.add(d.targetServiceRevision().arn());
+            }
+            java.util.Map<String, String> definitions = new java.util.HashMap<>();
+            if (!revisions.isEmpty()) {
+                ecs.describeServiceRevisions(r -> r.serviceRevisionArns(revisions)).serviceRevisions()
+                        .forEach(r -> definitions.put(r.serviceRevisionArn(), r.taskDefinition()));
+            }
+            return Optional.of(new ServiceDeploymentState(d.serviceDeploymentArn(), d.statusAsString(), d.lifecycleStageAsString(), d.createdAt(),
+                    d.updatedAt(), d.sourceServiceRevisions().isEmpty() ? null : definitions.get(d.sourceServiceRevisions().get(0).arn()),
+                    d.targetServiceRevision() == null ? null : definitions.get(d.targetServiceRevision().arn()), d.statusReason()));
+        } catch (AwsServiceException e) {
+            if (unsupported(e)) {
+                return Optional.empty();
+            }
+            throw AwsErrors.explain(e, target, "read the deployments of " + service);
+        } catch (SdkException e) {
+            throw AwsErrors.explain(e, target, "read the deployments of " + service);
         }
     }
 

@@ -34,8 +34,8 @@ public final class SandboxEstate {
     public static List<EnvironmentSpec> environments(int objectsPerRegion) {
         return List.of(
                 new EnvironmentSpec("staging", "ecsStagingCluster", "StagingApp", "StagingApp", 4, 2, "app",
-                        "logStagingApp", "asgStaging", "districtbuilder-staging-data", REGIONS, objectsPerRegion, 10, EnvironmentSpec.EC2, false),
+                        "logStagingApp", "asgStaging", "districtbuilder-staging-data", REGIONS, objectsPerRegion, 10, EnvironmentSpec.EC2, EnvironmentSpec.ROLLING),
                 new EnvironmentSpec("production", "ecsProductionCluster", "ProductionApp", "ProductionApp", 3, 3, "app",
-                        "logProductionApp", null, "districtbuilder-production-data", REGIONS, objectsPerRegion, 20, EnvironmentSpec.FARGATE, true));
+                        "logProductionApp", null, "districtbuilder-production-data", REGIONS, objectsPerRegion, 20, EnvironmentSpec.FARGATE, EnvironmentSpec.TASK_SETS));
     }
 }

@@ -43,6 +43,7 @@ public final class EngineWorld implements AutoCloseable {
     public final BlueGreen blueGreen;
     public final dev.capstan.ops.rolling.Rolling rolling;
     public final dev.capstan.ops.controller.Deploys deploys;
+    public final dev.capstan.ops.codedeploy.CodeDeploys codeDeploys;
     public final Attendants attendants = new Attendants();
     public final SdkS3Gateway s3;
     public final TaskDefinitionReader taskDefinitions;
@@ -71,6 +72,7 @@ public final class EngineWorld implements AutoCloseable {
         blueGreen = engine.blueGreen;
         rolling = engine.rolling;
         deploys = engine.deploys;
+        codeDeploys = engine.deploys.codeDeploys();
         runbooks = engine.runbooks;
         runner = engine.runner;
     }

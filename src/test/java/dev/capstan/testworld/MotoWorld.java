@@ -91,6 +91,11 @@ public final class MotoWorld implements AutoCloseable {
     }
 
     /** The same profile and endpoint, in another region of the same moto (its own clusters, buckets and tables). */
+    /** What the named CodeDeploy hook function reports when a deployment invokes it: Succeeded (the default) or Failed. */
+    public void hookOutcome(String function, String outcome) {
+        server.hookOutcome(function, outcome);
+    }
+
     public AwsTarget target(String region) {
         return new AwsTarget(PROFILE, region, server.endpoint());
     }

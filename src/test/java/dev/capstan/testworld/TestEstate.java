@@ -23,15 +23,15 @@ public final class TestEstate {
     public static EnvironmentSpec spec(String name) {
         return new EnvironmentSpec(name, name + "-cluster", name + "-web", name + "-web", 2, 2, "web",
                 "/ecs/" + name + "-web", name + "-asg", name + "-regions", List.of("OH", "NC"), 3, 30 + Math.abs(name.hashCode() % 200),
-                EnvironmentSpec.FARGATE, false);
+                EnvironmentSpec.FARGATE, EnvironmentSpec.ROLLING);
     }
 
     public static SeededEnvironment seed(MotoWorld moto, EnvironmentSpec spec) {
-        return seed(moto, spec, moto.target());
+        return seed(moto, spec, moto.target(), 0);
     }
 
-    private static SeededEnvironment seed(MotoWorld moto, EnvironmentSpec spec, dev.capstan.domain.AwsTarget target) {
-        EstateSeeder seeder = new EstateSeeder(moto.clients(), target);
+    private static SeededEnvironment seed(MotoWorld moto, EnvironmentSpec spec, dev.capstan.domain.AwsTarget target, int approvalMinutes) {
+        EstateSeeder seeder = new EstateSeeder(moto.clients(), target).withApprovalWait(approvalMinutes);
         SeededEnvironment seeded = seeder.seed(spec);
         new EcsScheduler(moto.clients(), target, List.of(spec.cluster())).reconcileOnce();
         return seeded;
@@ -49,10 +49,23 @@ public final class TestEstate {
 
     /** As {@link #environment(MotoWorld, SandboxDatabase, EnvironmentSpec)}, in another region of the same moto. */
     public static Environment environment(MotoWorld moto, SandboxDatabase database, EnvironmentSpec spec, String region) throws Exception {
+        return environment(moto, database, spec, region, 0);
+    }
+
+    /**
+     * A service deployed through CodeDeploy (its application and group named as the ECS console names them), whose deployments
+     * wait up to {@code approvalMinutes} for someone to reroute traffic (0: they go on by themselves).
+     */
+    public static Environment codeDeployEnvironment(MotoWorld moto, SandboxDatabase database, String name, int approvalMinutes) throws Exception {
+        return environment(moto, database, spec(name).withController(EnvironmentSpec.CODE_DEPLOY), MotoWorld.REGION, approvalMinutes);
+    }
+
+    private static Environment environment(MotoWorld moto, SandboxDatabase database, EnvironmentSpec spec, String region, int approvalMinutes)
+            throws Exception {
         String name = spec.name();
         EstateSeeder seeder = new EstateSeeder(moto.clients(), moto.target(region));
         seeder.lockTable(name + "-locks");
-        SeededEnvironment seeded = seed(moto, spec, moto.target(region));
+        SeededEnvironment seeded = seed(moto, spec, moto.target(region), approvalMinutes);
         String databaseName = "db_" + name.replaceAll("[^a-z0-9]", "_") + "_" + DATABASES.incrementAndGet();
         database.createRegionDatabase(databaseName, seeded.regionUris());
         return workspaceEntry(seeded, moto, new DatabaseSettings(database.jdbcUrl(databaseName), database.user(), null), name + "-locks", region);

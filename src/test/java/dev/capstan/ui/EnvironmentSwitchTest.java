@@ -75,7 +75,7 @@ class EnvironmentSwitchTest {
     /** The estate's names are the same in both environments; only the environment's name and its bucket differ. */
     private static EnvironmentSpec alike(String name) {
         return new EnvironmentSpec(name, "shop-cluster", "shop-web", "shop-web", 2, 2, "web", "/ecs/shop-web", "shop-asg",
-                name + "-regions", List.of("OH", "NC"), 2, 40, EnvironmentSpec.FARGATE, true);
+                name + "-regions", List.of("OH", "NC"), 2, 40, EnvironmentSpec.FARGATE, EnvironmentSpec.TASK_SETS);
     }
 
     @AfterEach

@@ -95,12 +95,14 @@ public final class EcsScheduler {
         syncTargets(service.loadBalancers(), rolling.reconcile(ecs, cluster, service, mine, group));
     }
 
+    /** Task sets hold the service's tasks: EXTERNAL, and CODE_DEPLOY, whose sets CodeDeploy makes. */
     private static boolean external(Service service) {
-        return service.deploymentController() != null && service.deploymentController().type() == DeploymentControllerType.EXTERNAL;
+        return service.deploymentController() != null && (service.deploymentController().type() == DeploymentControllerType.EXTERNAL
+                || service.deploymentController().type() == DeploymentControllerType.CODE_DEPLOY);
     }
 
     /**
-     * What ECS does for the EXTERNAL deployment controller: each task set runs its scale of the service's
+     * What ECS does for the EXTERNAL and CODE_DEPLOY deployment controllers: each task set runs its scale of the service's
      * desired count (its tasks started by the set's id), behind the set's own target groups; the tasks of a
      * deleted set stop.
      */

@@ -11,6 +11,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
+import software.amazon.awssdk.services.codedeploy.model.AutoRollbackEvent;
+import software.amazon.awssdk.services.codedeploy.model.ComputePlatform;
+import software.amazon.awssdk.services.codedeploy.model.DeploymentOption;
+import software.amazon.awssdk.services.codedeploy.model.DeploymentReadyAction;
+import software.amazon.awssdk.services.codedeploy.model.DeploymentType;
+import software.amazon.awssdk.services.codedeploy.model.InstanceAction;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -33,12 +40,25 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetTypeEn
  * deploy-lock table. It only creates; run it against a freshly reset server.
  */
 public final class EstateSeeder {
+    /** The account a local stand-in answers for (moto's default). */
+    private static final String ACCOUNT = "123456789012";
     private final AwsClients clients;
     private final AwsTarget target;
+    private final int approvalMinutes;
 
     public EstateSeeder(AwsClients clients, AwsTarget target) {
+        this(clients, target, 0);
+    }
+
+    private EstateSeeder(AwsClients clients, AwsTarget target, int approvalMinutes) {
         this.clients = clients;
         this.target = target;
+        this.approvalMinutes = approvalMinutes;
+    }
+
+    /** A seeder whose CodeDeploy groups wait up to {@code minutes} for someone to reroute traffic (0: they go on by themselves). */
+    public EstateSeeder withApprovalWait(int minutes) {
+        return new EstateSeeder(clients, target, minutes);
     }
 
     public SeededEnvironment seed(EnvironmentSpec spec) {
@@ -66,14 +86,28 @@ public final class EstateSeeder {
                 .loadBalancers().get(0).loadBalancerArn();
         String blue = targetGroup(elb, spec.name() + "-blue", vpc);
         String green = targetGroup(elb, spec.name() + "-green", vpc);
-        String listener = elb.createListener(r -> r.loadBalancerArn(alb).protocol(ProtocolEnum.HTTP).port(80)
-                        .defaultActions(a -> a.type(ActionTypeEnum.FIXED_RESPONSE).fixedResponseConfig(f -> f.statusCode("404"))))
-                .listeners().get(0).listenerArn();
-        // The active colour is the one whose rule has the lower priority; blue starts active.
-        rule(elb, listener, blue, 10);
-        rule(elb, listener, green, 20);
+        String listener;
+        if (spec.codeDeploy()) {
+            // CodeDeploy moves production traffic by pointing the production listener at the other target group.
+            listener = forwardingListener(elb, alb, 80, blue);
+        } else {
+            listener = elb.createListener(r -> r.loadBalancerArn(alb).protocol(ProtocolEnum.HTTP).port(80)
+                            .defaultActions(a -> a.type(ActionTypeEnum.FIXED_RESPONSE).fixedResponseConfig(f -> f.statusCode("404"))))
+                    .listeners().get(0).listenerArn();
+            // The active colour is the one whose rule has the lower priority; blue starts active.
+            rule(elb, listener, blue, 10);
+            rule(elb, listener, green, 20);
+        }
 
-        if (spec.blueGreen()) {
+        if (spec.codeDeploy()) {
+            // The stand-in makes the service's first task set, PRIMARY behind blue, as ECS does for this controller.
+            ecs.createService(r -> r.cluster(spec.cluster()).serviceName(spec.service()).taskDefinition(taskDefinition)
+                    .desiredCount(spec.desiredCount()).launchType(LaunchType.fromValue(spec.launchType()))
+                    .deploymentController(d -> d.type(DeploymentControllerType.CODE_DEPLOY))
+                    .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(subnets).securityGroups(sg).assignPublicIp(AssignPublicIp.DISABLED)))
+                    .loadBalancers(lb -> lb.targetGroupArn(blue).containerName(spec.container()).containerPort(3000)));
+            codeDeployGroup(spec, listener, forwardingListener(elb, alb, 8080, blue));
+        } else if (spec.blueGreen()) {
             // A task-set blue/green service only holds the count; its one task set, PRIMARY, runs the revision behind blue.
             // No scale is given (ECS's default is 100%): given one, moto starts tasks of its own that belong to no set.
             ecs.createService(r -> r.cluster(spec.cluster()).serviceName(spec.service()).desiredCount(spec.desiredCount())
@@ -100,6 +134,33 @@ public final class EstateSeeder {
         clients.logs(target).createLogGroup(r -> r.logGroupName(spec.logGroup()));
         Map<String, String> regionUris = regionData(spec);
         return new SeededEnvironment(spec, subnets, List.of(sg), listener, blue, green, regionUris);
+    }
+
+    private static String forwardingListener(ElasticLoadBalancingV2Client elb, String alb, int port, String targetGroup) {
+        return elb.createListener(r -> r.loadBalancerArn(alb).protocol(ProtocolEnum.HTTP).port(port)
+                .defaultActions(a -> a.type(ActionTypeEnum.FORWARD).targetGroupArn(targetGroup))).listeners().get(0).listenerArn();
+    }
+
+    /**
+     * The CodeDeploy application and deployment group that deploy the service blue/green, named as the ECS console names
+     * them: test traffic on port 8080, all at once, CodeDeploy's own rollback on failure, and the wait for approval if any.
+     */
+    private void codeDeployGroup(EnvironmentSpec spec, String production, String test) {
+        CodeDeployClient codeDeploy = clients.codeDeploy(target);
+        String application = "AppECS-" + spec.cluster() + "-" + spec.service();
+        codeDeploy.createApplication(r -> r.applicationName(application).computePlatform(ComputePlatform.ECS));
+        codeDeploy.createDeploymentGroup(r -> r.applicationName(application).deploymentGroupName("DgpECS-" + spec.cluster() + "-" + spec.service())
+                .serviceRoleArn("arn:aws:iam::" + ACCOUNT + ":role/ecsCodeDeployRole").deploymentConfigName("CodeDeployDefault.ECSAllAtOnce")
+                .deploymentStyle(d -> d.deploymentType(DeploymentType.BLUE_GREEN).deploymentOption(DeploymentOption.WITH_TRAFFIC_CONTROL))
+                .blueGreenDeploymentConfiguration(b -> b
+                        .deploymentReadyOption(o -> o.actionOnTimeout(approvalMinutes > 0 ? DeploymentReadyAction.STOP_DEPLOYMENT
+                                : DeploymentReadyAction.CONTINUE_DEPLOYMENT).waitTimeInMinutes(approvalMinutes))
+                        .terminateBlueInstancesOnDeploymentSuccess(t -> t.action(InstanceAction.TERMINATE).terminationWaitTimeInMinutes(0)))
+                .autoRollbackConfiguration(a -> a.enabled(true).events(AutoRollbackEvent.DEPLOYMENT_FAILURE, AutoRollbackEvent.DEPLOYMENT_STOP_ON_REQUEST))
+                .ecsServices(e -> e.clusterName(spec.cluster()).serviceName(spec.service()))
+                .loadBalancerInfo(l -> l.targetGroupPairInfoList(p -> p
+                        .targetGroups(g -> g.name(spec.name() + "-blue"), g -> g.name(spec.name() + "-green"))
+                        .prodTrafficRoute(t -> t.listenerArns(production)).testTrafficRoute(t -> t.listenerArns(test)))));
     }
 
     /**
@@ -180,7 +241,7 @@ public final class EstateSeeder {
         String arn = null;
         for (int revision = 1; revision <= spec.revisions(); revision++) {
             String tag = String.format("%07x", 0xa476b78L + revision * 0x1f3dL);
-            String image = "123456789012.dkr.ecr." + target.region() + ".amazonaws.com/" + spec.family().toLowerCase() + ":" + tag;
+            String image = ACCOUNT + ".dkr.ecr." + target.region() + ".amazonaws.com/" + spec.family().toLowerCase() + ":" + tag;
             arn = ecs.registerTaskDefinition(r -> r.family(spec.family())
                     .networkMode(NetworkMode.AWSVPC)
                     .requiresCompatibilities(Compatibility.FARGATE, Compatibility.EC2)
@@ -189,7 +250,7 @@ public final class EstateSeeder {
                             .portMappings(p -> p.containerPort(3000).hostPort(3000))
                             .environment(e -> e.name("PORT").value("3000"), e -> e.name("NODE_ENV").value(spec.name()))
                             .secrets(s -> s.name("POSTGRES_PASSWORD").valueFrom("arn:aws:secretsmanager:" + target.region()
-                                    + ":123456789012:secret:" + spec.name() + "-db"))
+                                    + ":" + ACCOUNT + ":secret:" + spec.name() + "-db"))
                             .logConfiguration(l -> l.logDriver(LogDriver.AWSLOGS).options(Map.of(
                                     "awslogs-group", spec.logGroup(), "awslogs-region", target.region(), "awslogs-stream-prefix", "app")))))
                     .taskDefinition().taskDefinitionArn();

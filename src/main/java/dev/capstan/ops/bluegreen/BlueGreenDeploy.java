@@ -5,6 +5,7 @@ import dev.capstan.domain.Environment;
 import dev.capstan.ops.Operation;
 import dev.capstan.ops.Step;
 import dev.capstan.ops.deploy.LocalCommand;
+import dev.capstan.ops.deploy.RegisterRevision;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,7 @@ public final class BlueGreenDeploy implements Operation, OnBlueGreen {
     static final String FROM = "fromColour";
     static final String TO = "toColour";
     static final String ORIGINAL_PRIMARY = "originalPrimary";
-    static final String BASE_TASK_DEFINITION = "baseTaskDefinition";
+    static final String BASE_TASK_DEFINITION = RegisterRevision.BASE_TASK_DEFINITION;
     static final String NEW_TASK_DEFINITION = LocalCommand.NEW_REVISION;
     static final String NEW_TASK_SET = "newTaskSet";
 
@@ -91,7 +92,8 @@ public final class BlueGreenDeploy implements Operation, OnBlueGreen {
         steps.addAll(LocalCommand.preDeploy(environment, image));
         steps.add(new ReadColours(this));
         steps.add(new RemoveStaleSets(this));
-        steps.add(new RegisterRevision(this));
+        steps.add(new RegisterRevision(new RegisterRevision.Revision(image, revision, container), this::target, services.taskSets(),
+                services.taskDefinitions(), () -> reader().read(environment).primary().map(s -> s.taskDefinition()).orElse("?")));
         if (environment.deployment().migrate() != null) {
             steps.add(services.tasks().migration(environment, environment.deployment().migrate(), NEW_TASK_DEFINITION, timeout));
         }

@@ -10,6 +10,10 @@ import dev.capstan.ops.RunStore;
 import dev.capstan.ops.bluegreen.BlueGreen;
 import dev.capstan.ops.bluegreen.BlueGreenDeploy;
 import dev.capstan.ops.bluegreen.BlueGreenRollback;
+import dev.capstan.ops.codedeploy.ApproveDeployment;
+import dev.capstan.ops.codedeploy.CodeDeployRelease;
+import dev.capstan.ops.codedeploy.CodeDeploys;
+import dev.capstan.ops.codedeploy.StopAndRollBack;
 import dev.capstan.ops.deploy.LocalCommand;
 import dev.capstan.ops.rolling.Rolling;
 import dev.capstan.ops.rolling.RollingDeploy;
@@ -20,24 +24,27 @@ import java.util.Set;
 
 /**
  * Deploy and roll back whatever controller deploys the service: ECS's own (rolling), EXTERNAL (task sets behind blue/green
- * rules). The fronts and runbooks say "deploy" and "rollback"; this reads the service's controller and hands the words to the
+ * rules), CODE_DEPLOY (CodeDeploy blue/green); approve and stop what is in progress. The fronts and runbooks say "deploy" and "rollback"; this reads the service's controller and hands the words to the
  * deploys that fit it, so nobody has to know which one a service uses at 3 a.m.
  */
 public final class Deploys {
     /** Every operation type that deploys or rolls back: what a new deploy must not run beside, unfinished. */
-    public static final Set<String> TYPES = Set.of(RollingDeploy.TYPE, RollingDeploy.ROLLBACK_TYPE, BlueGreenDeploy.TYPE, BlueGreenRollback.TYPE);
+    public static final Set<String> TYPES = Set.of(RollingDeploy.TYPE, RollingDeploy.ROLLBACK_TYPE, BlueGreenDeploy.TYPE, BlueGreenRollback.TYPE,
+            CodeDeployRelease.TYPE, CodeDeployRelease.ROLLBACK_TYPE, ApproveDeployment.TYPE, StopAndRollBack.TYPE);
     private final Rolling rolling;
     private final BlueGreen blueGreen;
+    private final CodeDeploys codeDeploys;
     private final RunStore runs;
     private final List<OperationType<?>> declarations;
 
-    public Deploys(Rolling rolling, BlueGreen blueGreen, RunStore runs) {
+    public Deploys(Rolling rolling, BlueGreen blueGreen, CodeDeploys codeDeploys, RunStore runs) {
         this.rolling = rolling;
         this.blueGreen = blueGreen;
+        this.codeDeploys = codeDeploys;
         this.runs = runs;
         this.declarations = List.of(
                 OperationType.declare("deploy", RollingDeploy.Request.class)
-                        .summary("Deploy an image however the service is deployed: rolled out by ECS, or blue/green with task sets.")
+                        .summary("Deploy an image however the service is deployed: rolled out by ECS, blue/green with task sets, or through CodeDeploy.")
                         .parameter(Parameter.required("image", "A tag of the serving image's repository, a whole image reference, "
                                 + "or a task definition revision (FAMILY:REV or its ARN)."))
                         .parameter(Parameter.withDefault("timeout", "How long to wait for the new tasks.", "20m"))
@@ -72,7 +79,13 @@ public final class Deploys {
                 yield blueGreen.deploy(environment, image, timeout);
             }
             case ServiceRollout.ECS -> rolling.deploy(environment, image, timeout, raiseGroup);
-            default -> throw notYet(environment);
+            default -> {
+                if (raiseGroup) {
+                    throw new IllegalArgumentException(environment.service() + " is deployed through CodeDeploy; raise-group is for rolling "
+                            + "deploys. Raise the group itself, then deploy.");
+                }
+                yield codeDeploys.deploy(environment, image, timeout);
+            }
         };
     }
 
@@ -87,13 +100,31 @@ public final class Deploys {
                 yield blueGreen.rollback(environment);
             }
             case ServiceRollout.ECS -> rolling.rollback(environment, to, timeout);
-            default -> throw notYet(environment);
+            default -> codeDeploys.rollback(environment, to, timeout);
         };
     }
 
-    private static IllegalArgumentException notYet(Environment environment) {
-        return new IllegalArgumentException(environment.service() + " on " + environment.name() + " is deployed through CodeDeploy, which Capstan "
-                + "does not drive yet: deploy and roll back in CodeDeploy's console or with aws deploy.");
+    /** Reroute traffic for the CodeDeploy deployment that waits for approval. */
+    public Operation approve(Environment environment, Duration timeout) {
+        if (!ServiceRollout.CODE_DEPLOY.equals(controller(environment))) {
+            throw new IllegalArgumentException(environment.service() + " on " + environment.name() + " is not deployed through CodeDeploy: "
+                    + "its deploys do not wait for approval.");
+        }
+        return codeDeploys.approve(environment, timeout);
+    }
+
+    /** Stop the deployment in progress and roll it back: CodeDeploy's, or ECS's own (StopServiceDeployment). */
+    public Operation stop(Environment environment, Duration timeout) {
+        return switch (controller(environment)) {
+            case ServiceRollout.EXTERNAL -> throw new IllegalArgumentException(environment.service() + " is deployed blue/green with task sets: "
+                    + "nothing runs on its own to stop; roll back to move the traffic back.");
+            case ServiceRollout.ECS -> rolling.stop(environment, timeout);
+            default -> codeDeploys.stop(environment, timeout);
+        };
+    }
+
+    public CodeDeploys codeDeploys() {
+        return codeDeploys;
     }
 
     /** One deploy or rollback of any kind: when it ended, who ran it, what it served, and how it ended. */
@@ -113,6 +144,10 @@ public final class Deploys {
             case RollingDeploy.TYPE -> "deploy";
             case RollingDeploy.ROLLBACK_TYPE -> "rollback";
             case BlueGreenDeploy.TYPE -> "deploy (blue/green)";
+            case CodeDeployRelease.TYPE -> "deploy (CodeDeploy)";
+            case CodeDeployRelease.ROLLBACK_TYPE -> "rollback (CodeDeploy)";
+            case ApproveDeployment.TYPE -> "reroute traffic (CodeDeploy)";
+            case StopAndRollBack.TYPE -> "stop and roll back (CodeDeploy)";
             default -> "rollback (blue/green)";
         };
     }

@@ -4,6 +4,7 @@ import dev.capstan.domain.AwsTarget;
 import dev.capstan.domain.ContainerInstanceInfo;
 import dev.capstan.domain.Environment;
 import dev.capstan.domain.GroupCapacity;
+import dev.capstan.domain.ServiceDeploymentState;
 import dev.capstan.domain.ServiceRollout;
 import dev.capstan.domain.ServiceTask;
 import dev.capstan.domain.TargetGroupInfo;
@@ -12,12 +13,14 @@ import dev.capstan.ops.OperationType;
 import dev.capstan.ops.Parameter;
 import dev.capstan.ops.RunSummary;
 import dev.capstan.ops.deploy.ImageChoice;
+import dev.capstan.ops.deploy.RevisionHistory;
 import dev.capstan.ops.deploy.PromotionGate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Rolling deploys for the fronts: services under the ECS deployment controller. Deploy an image tag, a whole image or a whole
@@ -29,13 +32,13 @@ public final class Rolling {
     public static final String RAISE_GROUP_HELP = "Raise the environment's auto scaling group to its maximum first, so ECS has room to start "
             + "new tasks beside the old ones (EC2 only; the group is left raised, for its own policies to shrink).";
     private final RollingServices services;
-    private final RollingHistory history;
+    private final RevisionHistory history;
     private final OperationType<RollingDeploy.Request> deployType;
     private final List<OperationType<?>> declarations;
 
     public Rolling(RollingServices services) {
         this.services = services;
-        this.history = new RollingHistory(services.runs());
+        this.history = new RevisionHistory(services.runs(), Set.of(RollingDeploy.TYPE), Set.of(RollingDeploy.ROLLBACK_TYPE));
         this.deployType = OperationType.declare(RollingDeploy.TYPE, RollingDeploy.Request.class)
                 .summary("Deploy an image (a tag, a whole image, or a whole revision) to a service ECS rolls out, and judge the rollout.")
                 .parameter(Parameter.required("image", "A tag of the serving image's repository (such as a476b78), a whole image "
@@ -72,11 +75,14 @@ public final class Rolling {
                         .thenComparing(t -> !now.taskDefinition().equals(t.taskDefinition()))).toList();
         List<TargetGroupInfo.Target> targets = new ArrayList<>();
         now.targetGroups().forEach(group -> targets.addAll(services.targetHealth().health(target, group)));
+        // Only ECS's own blue/green, linear and canary need a stage to be understood; a rolling service is read from its tasks.
+        Optional<ServiceDeploymentState> stage = now.strategy().rolling() ? Optional.empty()
+                : services.rollouts().latestDeployment(target, environment.cluster(), environment.service());
         return new RollingPicture(now, image, tasks, targets, history.deploys(environment.name()),
-                history.lastKnownGood(environment.name(), now.taskDefinition()));
+                history.lastKnownGood(environment.name(), now.taskDefinition()), stage);
     }
 
-    public RollingHistory history() {
+    public RevisionHistory history() {
         return history;
     }
 
@@ -149,6 +155,30 @@ public final class Rolling {
         String container = container(environment, back);
         return new RollingDeploy(environment, new RollingDeploy.Request(imageOf(back, container), base, container, timeout, true, false), true, services,
                 List.of("The deploy " + deploy.id() + " (" + deploy.title() + ") is stopped first."));
+    }
+
+    /**
+     * Stop the deployment ECS has in progress, whoever started it (a pipeline, another console), and roll it back to the revision
+     * it replaces, as ECS reports it: StopServiceDeployment with ROLLBACK, then the rollback is watched as any deploy.
+     *
+     * @throws IllegalArgumentException when ECS reports no deployment in progress, or not the revision it replaces
+     */
+    public RollingDeploy stop(Environment environment, Duration timeout) {
+        AwsTarget target = services.targets().of(environment);
+        requireRolling(environment);
+        ServiceDeploymentState going = services.rollouts().latestDeployment(target, environment.cluster(), requireService(environment))
+                .filter(ServiceDeploymentState::inProgress).orElseThrow(() -> new IllegalArgumentException("ECS reports no deployment of "
+                        + environment.service() + " in progress; to go back to an earlier revision, roll back instead."));
+        if (going.sourceTaskDefinition() == null) {
+            throw new IllegalArgumentException("ECS does not say which revision its deployment of " + environment.service()
+                    + " replaces; roll back with --to FAMILY:REV instead.");
+        }
+        TaskDefRevision back = services.taskDefinitions().revision(target, going.sourceTaskDefinition());
+        String container = container(environment, back);
+        return new RollingDeploy(environment, new RollingDeploy.Request(imageOf(back, container), going.sourceTaskDefinition(), container, timeout,
+                true, false), true, services, List.of("ECS's deployment " + going.arn().substring(going.arn().lastIndexOf('/') + 1) + " ("
+                + (going.stage() == null ? going.status() : going.stage()) + ") is stopped first, and rolled back to "
+                + RolloutLook.name(going.sourceTaskDefinition()) + "."));
     }
 
     /** Whether a run is a rolling deploy that can be stopped and rolled back: it read the revision it started from. */

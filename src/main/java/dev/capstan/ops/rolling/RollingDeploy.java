@@ -7,6 +7,7 @@ import dev.capstan.ops.Operation;
 import dev.capstan.ops.Step;
 import dev.capstan.ops.capacity.RaiseGroupToMaximum;
 import dev.capstan.ops.deploy.LocalCommand;
+import dev.capstan.ops.deploy.RegisterRevision;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,7 @@ import java.util.List;
 public final class RollingDeploy implements Operation {
     public static final String TYPE = "rolling.deploy";
     public static final String ROLLBACK_TYPE = "rolling.rollback";
-    static final String BASE_TASK_DEFINITION = "baseTaskDefinition";
+    static final String BASE_TASK_DEFINITION = RegisterRevision.BASE_TASK_DEFINITION;
     static final String NEW_TASK_DEFINITION = LocalCommand.NEW_REVISION;
     static final String ROLLOUT_STARTED = "rolloutStartedAt";
     /** The service's tasks, live and lately stopped, as the rollout began: none of them is one of its failures. */
@@ -103,7 +104,9 @@ public final class RollingDeploy implements Operation {
             steps.add(new StopDeployment(this));
         }
         steps.add(new ReadService(this));
-        steps.add(new RegisterRevision(this));
+        steps.add(new RegisterRevision(new RegisterRevision.Revision(request.image(), request.revision(), request.container()), this::target,
+                services.revisions(), services.taskDefinitions(),
+                () -> services.rollouts().rollout(target(), environment.cluster(), environment.service()).taskDefinition()));
         if (!rollback && environment.deployment().migrate() != null) {
             steps.add(services.tasks().migration(environment, environment.deployment().migrate(), NEW_TASK_DEFINITION, request.timeout()));
         }

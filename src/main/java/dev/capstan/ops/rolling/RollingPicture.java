@@ -1,5 +1,7 @@
 package dev.capstan.ops.rolling;
 
+import dev.capstan.ops.deploy.RevisionHistory;
+import dev.capstan.domain.ServiceDeploymentState;
 import dev.capstan.domain.ServiceRollout;
 import dev.capstan.domain.ServiceTask;
 import dev.capstan.domain.TargetGroupInfo;
@@ -10,11 +12,11 @@ import java.util.Optional;
 
 /**
  * A service ECS rolls out, as the Deploys page shows it: the revision it is set to and that revision's image, its tasks (live and
- * lately stopped) with the health of their targets, what ECS reports (deployments, events), its deploy history, and the revision
- * a rollback would go to.
+ * lately stopped) with the health of their targets, what ECS reports (deployments, events), its deploy history, the revision
+ * a rollback would go to, and for ECS's own blue/green, linear and canary deployments the newest one's stage.
  */
 public record RollingPicture(ServiceRollout rollout, String image, List<ServiceTask> tasks, List<TargetGroupInfo.Target> targets,
-                             List<RollingHistory.Deployed> history, Optional<String> lastKnownGood) {
+                             List<RevisionHistory.Deployed> history, Optional<String> lastKnownGood, Optional<ServiceDeploymentState> serviceDeployment) {
     public RollingPicture {
         tasks = List.copyOf(tasks);
         targets = List.copyOf(targets);

@@ -5,7 +5,7 @@ import dev.capstan.domain.ServiceRollout;
 import dev.capstan.domain.ServiceTask;
 import dev.capstan.domain.TaskDefinitionNames;
 import dev.capstan.ops.deploy.ImageChoice;
-import dev.capstan.ops.rolling.RollingHistory;
+import dev.capstan.ops.deploy.RevisionHistory;
 import dev.capstan.ops.rolling.RollingPicture;
 import dev.capstan.ui.common.Columns;
 import java.time.ZoneId;
@@ -31,7 +31,7 @@ final class RollingPanel extends VBox {
     private final Label revisions = new Label();
     private final TableView<Row> tasks = new TableView<>();
     private final ListView<String> events = new ListView<>();
-    private final TableView<RollingHistory.Deployed> history = new TableView<>();
+    private final TableView<RevisionHistory.Deployed> history = new TableView<>();
 
     /** A task as the table shows it, with its target's state read from the same picture. */
     record Row(ServiceTask task, String revision, boolean fresh, String target) {
@@ -65,12 +65,12 @@ final class RollingPanel extends VBox {
         history.getStyleClass().add(Styles.DENSE);
         history.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         history.getColumns().setAll(List.of(
-                Columns.text("When", 140, (RollingHistory.Deployed d) -> d.when() == null ? "" : WHEN.format(d.when())),
-                Columns.text("Who", 140, RollingHistory.Deployed::who),
-                Columns.text("Kind", 70, (RollingHistory.Deployed d) -> d.rollback() ? "rollback" : "deploy"),
-                Columns.text("Image", 170, (RollingHistory.Deployed d) -> ImageChoice.shortName(d.image())),
-                Columns.text("Revision", 120, (RollingHistory.Deployed d) -> d.revision() == null ? "" : TaskDefinitionNames.familyRevision(d.revision())),
-                Columns.text("Outcome", 300, (RollingHistory.Deployed d) -> d.outcome() + (d.error() == null ? "" : ": " + d.error()))));
+                Columns.text("When", 140, (RevisionHistory.Deployed d) -> d.when() == null ? "" : WHEN.format(d.when())),
+                Columns.text("Who", 140, RevisionHistory.Deployed::who),
+                Columns.text("Kind", 70, (RevisionHistory.Deployed d) -> d.rollback() ? "rollback" : "deploy"),
+                Columns.text("Image", 170, (RevisionHistory.Deployed d) -> ImageChoice.shortName(d.image())),
+                Columns.text("Revision", 120, (RevisionHistory.Deployed d) -> d.revision() == null ? "" : TaskDefinitionNames.familyRevision(d.revision())),
+                Columns.text("Outcome", 300, (RevisionHistory.Deployed d) -> d.outcome() + (d.error() == null ? "" : ": " + d.error()))));
         TabPane tabs = new TabPane(new Tab("Tasks", tasks), new Tab("Events", events), new Tab("History", history));
         tabs.setId("rolling-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);

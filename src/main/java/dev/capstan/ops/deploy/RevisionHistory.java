@@ -1,4 +1,4 @@
-package dev.capstan.ops.rolling;
+package dev.capstan.ops.deploy;
 
 import dev.capstan.ops.RunOutcome;
 import dev.capstan.ops.RunStore;
@@ -9,13 +9,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-/** The rolling deploys and rollbacks of an environment, from the journals, and the last known good revision a rollback goes to. */
-public final class RollingHistory {
+/**
+ * The deploys and rollbacks of revisions to an environment (rolled out by ECS, or through CodeDeploy), from the journals,
+ * and the last known good revision a rollback goes to.
+ */
+public final class RevisionHistory {
     private final RunStore runs;
+    private final Set<String> deployTypes;
+    private final Set<String> rollbackTypes;
 
-    RollingHistory(RunStore runs) {
+    /** @param deployTypes the operation types that deploy a revision; {@code rollbackTypes} those that deploy one back */
+    public RevisionHistory(RunStore runs, Set<String> deployTypes, Set<String> rollbackTypes) {
         this.runs = runs;
+        this.deployTypes = Set.copyOf(deployTypes);
+        this.rollbackTypes = Set.copyOf(rollbackTypes);
     }
 
     /**
@@ -32,15 +41,15 @@ public final class RollingHistory {
     /** Newest first. */
     public List<Deployed> deploys(String environment) {
         return runs.summaries(environment).stream()
-                .filter(r -> RollingDeploy.TYPE.equals(r.operationType()) || RollingDeploy.ROLLBACK_TYPE.equals(r.operationType()))
-                .map(RollingHistory::deployed).toList();
+                .filter(r -> deployTypes.contains(r.operationType()) || rollbackTypes.contains(r.operationType()))
+                .map(this::deployed).toList();
     }
 
-    private static Deployed deployed(RunSummary r) {
-        return new Deployed(r.id(), RollingDeploy.ROLLBACK_TYPE.equals(r.operationType()), r.osUser(),
+    private Deployed deployed(RunSummary r) {
+        return new Deployed(r.id(), rollbackTypes.contains(r.operationType()), r.osUser(),
                 r.finishedAt() != null ? r.finishedAt() : r.startedAt(), r.parameters().get("image"),
-                r.fact(RollingDeploy.NEW_TASK_DEFINITION).orElse(r.parameters().get("revision")),
-                r.fact(RollingDeploy.BASE_TASK_DEFINITION).orElse(null), r.outcome(), r.error());
+                r.fact(LocalCommand.NEW_REVISION).orElse(r.parameters().get("revision")),
+                r.fact(RegisterRevision.BASE_TASK_DEFINITION).orElse(null), r.outcome(), r.error());
     }
 
     /**
