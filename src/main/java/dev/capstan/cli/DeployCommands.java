@@ -7,6 +7,8 @@ import dev.capstan.ops.RunSummary;
 import dev.capstan.ops.bluegreen.BlueGreen;
 import dev.capstan.ops.bluegreen.BlueGreenPicture;
 import dev.capstan.ops.bluegreen.Colour;
+import dev.capstan.ops.codedeploy.ApproveDeployment;
+import dev.capstan.ops.codedeploy.StopAndRollBack;
 import dev.capstan.ops.controller.Deploys;
 import dev.capstan.ops.deploy.ImageChoice;
 import java.io.PrintWriter;
@@ -24,8 +26,9 @@ final class DeployCommands {
     }
 
     @Starts("deploy")
-    @Command(name = "deploy", description = {"Deploy an image however the service is deployed: ECS rolls it out (rolling), or a new task set",
-            "behind the idle colour takes the traffic (blue/green). Exit 0 only when every task runs it, healthy.",
+    @Command(name = "deploy", subcommands = {Approve.class, Stop.class},
+            description = {"Deploy an image however the service is deployed: ECS rolls it out (rolling), a new task set behind the idle",
+            "colour takes the traffic (blue/green), or CodeDeploy deploys it. Exit 0 only when it serves, healthy.",
             "After a failed deploy choose --resume or --start-over."})
     static final class Deploy implements Callable<Integer> {
         @ParentCommand
@@ -86,6 +89,57 @@ final class DeployCommands {
         }
     }
 
+    @Starts(ApproveDeployment.TYPE)
+    @Command(name = "approve", description = {"Reroute production traffic for the CodeDeploy deployment that waits for approval",
+            "(ContinueDeployment), and watch it to its end. Exit 0 only when the replacement serves, healthy."})
+    static final class Approve implements Callable<Integer> {
+        @ParentCommand
+        Deploy deploy;
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--timeout", paramLabel = "DURATION")
+        String timeout;
+
+        @Override
+        public Integer call() {
+            return drive(deploy.root, spec, environment -> deploy.root.services.operations().deploys().approve(environment, Durations.parse(timeout)));
+        }
+    }
+
+    @Starts(StopAndRollBack.TYPE)
+    @Command(name = "stop", description = {"Stop the deployment in progress and roll it back: CodeDeploy's (StopDeployment with rollback)",
+            "or ECS's own (StopServiceDeployment with ROLLBACK). Exit 0 when the revision before it serves again, healthy."})
+    static final class Stop implements Callable<Integer> {
+        @ParentCommand
+        Deploy deploy;
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--timeout", paramLabel = "DURATION")
+        String timeout;
+
+        @Override
+        public Integer call() {
+            return drive(deploy.root, spec, environment -> deploy.root.services.operations().deploys().stop(environment, Durations.parse(timeout)));
+        }
+    }
+
+    /** Runs the operation a command builds for its environment: exit 2 when it is refused before anything runs. */
+    private static int drive(CapstanCommand root, CommandSpec spec, java.util.function.Function<Environment, dev.capstan.ops.Operation> build) {
+        Environment environment = new WorkspaceAccess(root, spec).environment();
+        if (environment == null) {
+            return 2;
+        }
+        OperationDriver driver = new OperationDriver(root, spec);
+        try {
+            return driver.run(build.apply(environment));
+        } catch (IllegalArgumentException e) {
+            driver.refused(e);
+            return 2;
+        } catch (RuntimeException e) {
+            return driver.refused(e);
+        }
+    }
+
     /** The environment's failed or interrupted deploys and rollbacks of any kind, newest first. */
     static List<RunSummary> unfinished(dev.capstan.ops.RunStore store, Environment environment) {
         return Deploys.TYPES.stream().flatMap(type -> store.unfinished(environment.name(), type).stream())
@@ -107,19 +161,7 @@ final class DeployCommands {
 
         @Override
         public Integer call() {
-            Environment environment = new WorkspaceAccess(root, spec).environment();
-            if (environment == null) {
-                return 2;
-            }
-            OperationDriver driver = new OperationDriver(root, spec);
-            try {
-                return driver.run(root.services.operations().deploys().rollback(environment, to, Durations.parse(timeout)));
-            } catch (IllegalArgumentException e) {
-                driver.refused(e);
-                return 2;
-            } catch (RuntimeException e) {
-                return driver.refused(e);
-            }
+            return drive(root, spec, environment -> root.services.operations().deploys().rollback(environment, to, Durations.parse(timeout)));
         }
     }
 
@@ -143,6 +185,11 @@ final class DeployCommands {
             if (root.output == CapstanCommand.Output.json) {
                 Printer.json(out, entries);
                 return 0;
+            }
+            try {
+                new DeploymentStatus(root.services.operations().deploys(), root.services.operations().rolling()).print(environment, out);
+            } catch (RuntimeException e) {
+                out.println("(Where the service's deployment is could not be read: " + e.getMessage() + ")");
             }
             if (entries.isEmpty()) {
                 out.println("No deploys of " + environment.name() + " in the journals yet.");

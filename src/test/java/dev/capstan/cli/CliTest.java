@@ -345,6 +345,44 @@ class CliTest {
     }
 
     @Test
+    void aCodeDeployDeploymentWaitingForApprovalIsShownAndApprovedFromTheCommandLine(MotoWorld moto, SandboxDatabase database) throws Exception {
+        Environment env = TestEstate.codeDeployEnvironment(moto, database, "clicd", 60);
+        Path file = Files.createDirectories(workspaces.resolve("clicd")).resolve("capstan.yaml");
+        new WorkspaceWriter().write(file, "test", List.of(env));
+        String ws = file.toString();
+        try (dev.capstan.testworld.SchedulerLoop scheduler = dev.capstan.testworld.SchedulerLoop.start(moto, env.cluster())) {
+            operations(moto);
+            // A deploy started elsewhere (here: the engine, as a pipeline or another console would) waits for approval.
+            java.util.concurrent.CountDownLatch waiting = new java.util.concurrent.CountDownLatch(1);
+            dev.capstan.ops.Operation deploy = engine.deploys.deploy(env, "ap9r0ve", java.time.Duration.ofMinutes(1));
+            dev.capstan.ops.RunHandle handle = engine.runner.start(deploy, engine.runner.plan(deploy), dev.capstan.ops.Decision.yes(),
+                    new dev.capstan.ops.RunListener() {
+                        @Override
+                        public void log(dev.capstan.ops.PlannedStep step, String line) {
+                            if (line.contains("someone to reroute traffic")) {
+                                waiting.countDown();
+                            }
+                        }
+                    });
+            assertThat(waiting.await(1, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+            handle.cancel("handed over to the command line");
+            handle.finished().get(1, java.util.concurrent.TimeUnit.MINUTES);
+
+            assertThat(run(moto, "--workspace", ws, "--env", "clicd", "deploys")).as(err.toString()).isZero();
+            assertThat(out.toString()).contains("CodeDeploy AppECS-clicd-cluster-clicd-web / DgpECS-clicd-cluster-clicd-web")
+                    .contains(": Ready of clicd-web:").contains("waiting for approval (").contains("capstan deploy approve --env clicd")
+                    .contains("AfterAllowTestTraffic Succeeded").contains("GREEN 0% of production traffic");
+
+            assertThat(run(moto, "--workspace", ws, "--env", "clicd", "--yes", "deploy", "approve")).as(err.toString()).isZero();
+            assertThat(out.toString()).contains("Plan: Reroute traffic to the replacement of clicd").contains("SUCCEEDED");
+            assertThat(run(moto, "--workspace", ws, "--env", "clicd", "--yes", "deploy", "approve")).isEqualTo(2);
+            assertThat(err.toString()).contains("No CodeDeploy deployment of clicd-web waits for approval");
+            assertThat(run(moto, "--workspace", ws, "--env", "clicd", "--yes", "deploy", "stop")).isEqualTo(2);
+            assertThat(err.toString()).contains("is in progress in AppECS-clicd-cluster-clicd-web");
+        }
+    }
+
+    @Test
     void aRollingDeployThatEcsRollsBackNeverExitsZeroAndTheRollbackGoesToTheLastGood(MotoWorld moto, SandboxDatabase database) throws Exception {
         Environment env = TestEstate.environment(moto, database, TestEstate.spec("cliroll"));
         Path file = Files.createDirectories(workspaces.resolve("cliroll")).resolve("capstan.yaml");
