@@ -66,7 +66,9 @@ public final class Sandbox implements AutoCloseable {
         AwsTarget target = new AwsTarget(SandboxEstate.PROFILE, SandboxEstate.REGION, moto.endpoint());
 
         progress.accept("Seeding clusters, services, load balancers and region data…");
-        EstateSeeder seeder = new EstateSeeder(clients, target);
+        EstateSeeder seeder = new EstateSeeder(clients, target).withApprovalWait(SandboxEstate.APPROVAL_MINUTES);
+        // A CodeDeploy deployment moves a step each time someone looks, at most every two seconds: slow enough to watch.
+        moto.codeDeployPace(2.0);
         seeder.lockTable(SandboxEstate.LOCK_TABLE);
         List<SeededEnvironment> seeded = new ArrayList<>();
         for (EnvironmentSpec spec : SandboxEstate.environments(40)) {
@@ -124,11 +126,11 @@ public final class Sandbox implements AutoCloseable {
 
     private static Environment environment(SeededEnvironment e, String endpoint, SandboxDatabase database) {
         EnvironmentSpec s = e.spec();
-        return new Environment(s.name(), SandboxEstate.PROFILE, SandboxEstate.REGION, endpoint, "production".equals(s.name()), false,
+        return new Environment(s.name(), SandboxEstate.PROFILE, SandboxEstate.REGION, endpoint, s.name().startsWith("production"), false,
                 s.cluster(), s.service(), s.container(), new NetworkSettings(e.subnets(), e.securityGroups(), false), s.logGroup(),
                 s.autoScalingGroup(), new LoadBalancerSettings(e.listenerArn(), e.blueTargetGroupArn(), e.greenTargetGroupArn()),
                 new RegionDataSettings(s.bucket()), new DatabaseSettings(database.jdbcUrl(s.name()), database.user(), null),
-                SandboxEstate.LOCK_TABLE, s.blueGreen() ? null : SandboxEstate.MIGRATE_BEFORE_TRAFFIC);
+                SandboxEstate.LOCK_TABLE, s.codeDeploy() ? SandboxEstate.CODE_DEPLOY_SETTINGS : s.blueGreen() ? null : SandboxEstate.MIGRATE_BEFORE_TRAFFIC);
     }
 
     /** Where the sandbox tells the exit codes of the tasks it ends: a console's clients read them through it. */

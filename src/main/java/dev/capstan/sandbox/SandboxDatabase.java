@@ -43,7 +43,11 @@ public final class SandboxDatabase implements AutoCloseable {
     /** Creates the database with its region_config rows (region code → S3 URI). */
     public void createRegionDatabase(String database, Map<String, String> regionUris) throws SQLException {
         try (Connection admin = postgres.getPostgresDatabase().getConnection(); Statement statement = admin.createStatement()) {
-            statement.execute("create database " + database);
+            if (!database.matches("[a-z0-9_-]+")) {
+                throw new IllegalArgumentException("A sandbox database is named in lower-case letters, digits, _ and -, not " + database);
+            }
+            // Quoted: an environment's name (production-api) is the database's, hyphens and all.
+            statement.execute("create database \"" + database + "\"");
         }
         try (Connection connection = postgres.getDatabase(user(), database).getConnection()) {
             try (Statement statement = connection.createStatement()) {

@@ -36,6 +36,19 @@ public final class SandboxEstate {
                 new EnvironmentSpec("staging", "ecsStagingCluster", "StagingApp", "StagingApp", 4, 2, "app",
                         "logStagingApp", "asgStaging", "districtbuilder-staging-data", REGIONS, objectsPerRegion, 10, EnvironmentSpec.EC2, EnvironmentSpec.ROLLING),
                 new EnvironmentSpec("production", "ecsProductionCluster", "ProductionApp", "ProductionApp", 3, 3, "app",
-                        "logProductionApp", null, "districtbuilder-production-data", REGIONS, objectsPerRegion, 20, EnvironmentSpec.FARGATE, EnvironmentSpec.TASK_SETS));
+                        "logProductionApp", null, "districtbuilder-production-data", REGIONS, objectsPerRegion, 20, EnvironmentSpec.FARGATE, EnvironmentSpec.TASK_SETS),
+                new EnvironmentSpec(CODE_DEPLOYED, "ecsApiCluster", "ProductionApi", "ProductionApi", 3, 2, "app",
+                        "logProductionApi", null, "districtbuilder-api-data", REGIONS, objectsPerRegion, 30, EnvironmentSpec.FARGATE, EnvironmentSpec.CODE_DEPLOY));
     }
+
+    /** The production-like environment whose service CodeDeploy deploys blue/green, waiting for approval before traffic moves. */
+    public static final String CODE_DEPLOYED = "production-api";
+
+    /** How long the CodeDeploy deployments of the sandbox wait for someone to reroute traffic. */
+    public static final int APPROVAL_MINUTES = 60;
+
+    /** The CodeDeploy environment's deploys: the migration first, and a smoke test hook once the replacement takes test traffic. */
+    public static final DeploySettings CODE_DEPLOY_SETTINGS = new DeploySettings(null, List.of(), List.of(),
+            new DeploySettings.Migration("run,migration:run", null),
+            new DeploySettings.CodeDeploy(null, null, java.util.Map.of("AfterAllowTestTraffic", "ProductionApiSmokeTest")));
 }

@@ -326,6 +326,32 @@ class ReadmeScreenshotsTest {
                 assertThat(context.operations().rolling().rollout(rollingStaging).taskDefinition()).isNotEqualTo(
                         context.operations().rolling().history().deploys(rollingStaging.name()).stream().filter(d -> !d.rollback() && d.succeeded())
                                 .findFirst().orElseThrow().revision());
+
+                // The production API deploys through CodeDeploy, which waits for someone to reroute traffic: a deploy watched to the
+                // wait, then approved from the page.
+                run(() -> opened.app().shell().environmentProperty().set(opened.app().shell().environments().get(2)));
+                waitUntil("the CodeDeploy group is read", () -> robot.lookup("#codedeploy-serving").tryQuery()
+                        .map(n -> n.isVisible() && ((Label) n).getText().contains("CodeDeploy AppECS-ecsApiCluster-ProductionApi")).orElse(false));
+                run(() -> robot.lookup("#deploy-image").queryAs(TextField.class).setText("d1e2f3a"));
+                run(() -> robot.lookup("#deploy-start").queryButton().fire());
+                waitUntil("the deploy plan is shown", () -> robot.lookup("#confirm-env-name").tryQuery().isPresent());
+                robot.clickOn("#confirm-env-name").write("production-api");
+                confirm(robot);
+                waitUntil("the replacement waits for someone to reroute traffic", () -> robot.lookup("#deploy-approve").queryButton().isVisible()
+                        && robot.lookup("#codedeploy-deployment").queryAs(Label.class).getText().contains("waiting for someone to reroute production traffic"));
+                assertThat(FxTestSupport.screenshot(scene, OUT.resolve("codedeploy-waiting.png"))).isNotEmptyFile();
+                run(() -> robot.lookup("#deploy-approve").queryButton().fire());
+                waitUntil("the approval's plan is shown", () -> robot.lookup("#confirm-env-name").tryQuery().isPresent());
+                robot.clickOn("#confirm-env-name").write("production-api");
+                confirm(robot);
+                waitUntil("the approval ran and the replacement serves", () -> robot.lookup("#deploy-status").queryAs(Label.class).getText()
+                        .startsWith("Reroute traffic to the replacement of production-api") && robot.lookup("#deploy-status").queryAs(Label.class)
+                        .getText().contains(": succeeded") && robot.lookup("#codedeploy-deployment").queryAs(Label.class).getText().contains("Succeeded"));
+                assertThat(FxTestSupport.screenshot(scene, OUT.resolve("codedeploy-approved.png"))).isNotEmptyFile();
+                var api = opened.app().shell().environmentProperty().get();
+                var deployed = context.operations().deploys().codeDeploys().picture(api);
+                assertThat(deployed.current().succeeded()).isTrue();
+                assertThat(deployed.image()).endsWith(":d1e2f3a");
             } finally {
                 stops.release();
                 FxTestSupport.close(opened);

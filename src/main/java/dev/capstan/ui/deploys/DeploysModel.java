@@ -7,6 +7,7 @@ import dev.capstan.ops.RunStore;
 import dev.capstan.ops.bluegreen.BlueGreen;
 import dev.capstan.ops.bluegreen.BlueGreenPicture;
 import dev.capstan.ops.bluegreen.DeployHistory;
+import dev.capstan.ops.codedeploy.CodeDeployPicture;
 import dev.capstan.ops.controller.Deploys;
 import dev.capstan.ops.logs.LogReading;
 import dev.capstan.ops.rolling.Rolling;
@@ -27,7 +28,7 @@ import javafx.collections.ObservableList;
 
 /**
  * The Deploys page's state, read every three seconds while in front: which controller deploys the environment's service, and
- * what fits it (the colours for task sets, the rollout for the ECS controller), the latest deploy or rollback run, what a
+ * what fits it (the colours for task sets, the rollout for the ECS controller, the deployments for CodeDeploy), the latest deploy or rollback run, what a
  * blue/green rollback could not do and would re-deploy instead, and the service's log.
  */
 public final class DeploysModel {
@@ -40,6 +41,7 @@ public final class DeploysModel {
     private final StringProperty controller = new SimpleStringProperty(this, "controller");
     private final ObjectProperty<BlueGreenPicture> picture = new SimpleObjectProperty<>(this, "picture");
     private final ObjectProperty<RollingPicture> rollout = new SimpleObjectProperty<>(this, "rollout");
+    private final ObjectProperty<CodeDeployPicture> codeDeploy = new SimpleObjectProperty<>(this, "codeDeploy");
     private final ObjectProperty<RunRecord> run = new SimpleObjectProperty<>(this, "run");
     private final ObjectProperty<DeployHistory.Deployed> redeploy = new SimpleObjectProperty<>(this, "redeploy");
     private final ObservableList<String> logLines = FXCollections.observableArrayList();
@@ -65,6 +67,7 @@ public final class DeploysModel {
         controller.set(null);
         picture.set(null);
         rollout.set(null);
+        codeDeploy.set(null);
         run.set(null);
         redeploy.set(null);
         logLines.clear();
@@ -76,7 +79,7 @@ public final class DeploysModel {
         front.setActive(active);
     }
 
-    private record Look(String controller, BlueGreenPicture picture, RollingPicture rollout, Optional<RunRecord> run,
+    private record Look(String controller, BlueGreenPicture picture, RollingPicture rollout, CodeDeployPicture codeDeploy, Optional<RunRecord> run,
                         Optional<DeployHistory.Deployed> redeploy, List<String> lines) {
     }
 
@@ -92,15 +95,17 @@ public final class DeploysModel {
             String kind = deploys.controller(env);
             BlueGreenPicture colours = ServiceRollout.EXTERNAL.equals(kind) ? blueGreen.picture(env) : null;
             RollingPicture rolled = ServiceRollout.ECS.equals(kind) ? rolling.picture(env) : null;
+            CodeDeployPicture deployments = ServiceRollout.CODE_DEPLOY.equals(kind) ? deploys.codeDeploys().picture(env) : null;
             Optional<RunRecord> latest = runs.latestRecord(env.name(), List.copyOf(Deploys.TYPES));
             Optional<DeployHistory.Deployed> again = colours == null || colours.idleSide().serving() ? Optional.empty()
                     : blueGreen.redeployTarget(env, colours);
-            return new Look(kind, colours, rolled, latest, again, logTail.poll());
+            return new Look(kind, colours, rolled, deployments, latest, again, logTail.poll());
         }, look -> {
             error.set("");
             controller.set(look.controller());
             picture.set(look.picture());
             rollout.set(look.rollout());
+            codeDeploy.set(look.codeDeploy());
             run.set(look.run().orElse(null));
             redeploy.set(look.redeploy().orElse(null));
             logLines.addAll(look.lines());
@@ -120,6 +125,9 @@ public final class DeploysModel {
 
     /** How long a deploy or rollback started here waits: the declared default of the controller's deploy. */
     public Duration timeout() {
+        if (ServiceRollout.CODE_DEPLOY.equals(controller.get())) {
+            return deploys.codeDeploys().deployTimeout();
+        }
         return ServiceRollout.EXTERNAL.equals(controller.get()) ? blueGreen.deployTimeout() : rolling.deployTimeout();
     }
 
@@ -137,6 +145,10 @@ public final class DeploysModel {
 
     public ObjectProperty<RollingPicture> rolloutProperty() {
         return rollout;
+    }
+
+    public ObjectProperty<CodeDeployPicture> codeDeployProperty() {
+        return codeDeploy;
     }
 
     public ObjectProperty<RunRecord> runProperty() {

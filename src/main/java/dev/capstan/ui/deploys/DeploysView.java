@@ -51,6 +51,7 @@ public final class DeploysView implements AppView {
     private final ColourCard blue = new ColourCard(Colour.BLUE);
     private final ColourCard green = new ColourCard(Colour.GREEN);
     private final RollingPanel rollingPanel = new RollingPanel();
+    private final CodeDeployPanel codeDeployPanel = new CodeDeployPanel();
     private final TextField image = new TextField();
     private final CheckBox raiseGroup = new CheckBox();
     private final StringProperty problem = new SimpleStringProperty(this, "problem", "");
@@ -70,6 +71,11 @@ public final class DeploysView implements AppView {
         model.rolloutProperty().addListener((obs, old, rollout) -> {
             if (rollout != null) {
                 rollingPanel.show(rollout);
+            }
+        });
+        model.codeDeployProperty().addListener((obs, old, deployments) -> {
+            if (deployments != null) {
+                codeDeployPanel.show(deployments);
             }
         });
         model.runProperty().addListener((obs, old, run) -> showSteps(run));
@@ -117,13 +123,9 @@ public final class DeploysView implements AppView {
         cards.managedProperty().bind(cards.visibleProperty());
         rollingPanel.visibleProperty().bind(model.rolloutProperty().isNotNull());
         rollingPanel.managedProperty().bind(rollingPanel.visibleProperty());
-        Label codeDeploy = new Label("This service is deployed through CodeDeploy, which Capstan does not drive yet: deploy and roll back in "
-                + "CodeDeploy's console or with aws deploy. The views of its cluster, tasks and target groups work as for any service.");
-        codeDeploy.setId("deploys-codedeploy");
-        codeDeploy.setWrapText(true);
-        codeDeploy.visibleProperty().bind(model.controllerProperty().isEqualTo(ServiceRollout.CODE_DEPLOY));
-        codeDeploy.managedProperty().bind(codeDeploy.visibleProperty());
-        root.getChildren().addAll(title, Columns.errorLine(model.errorProperty(), "deploys-error"), cards, rollingPanel, codeDeploy, actions(),
+        codeDeployPanel.visibleProperty().bind(model.codeDeployProperty().isNotNull());
+        codeDeployPanel.managedProperty().bind(codeDeployPanel.visibleProperty());
+        root.getChildren().addAll(title, Columns.errorLine(model.errorProperty(), "deploys-error"), cards, rollingPanel, codeDeployPanel, actions(),
                 Columns.messageLine(problem, "deploys-problem", Styles.DANGER, Feather.ALERT_CIRCLE), runLine());
         steps.setId("deploy-steps");
         steps.setPlaceholder(new Label("No deploy of this environment yet."));
@@ -150,15 +152,16 @@ public final class DeploysView implements AppView {
         Button deploy = new Button("Deploy…", new FontIcon(Feather.UPLOAD_CLOUD));
         deploy.setId("deploy-start");
         deploy.getStyleClass().add(Styles.ACCENT);
-        deploy.disableProperty().bind(image.textProperty().isEmpty().or(model.pictureProperty().isNull().and(model.rolloutProperty().isNull())));
+        deploy.disableProperty().bind(image.textProperty().isEmpty().or(model.pictureProperty().isNull().and(model.rolloutProperty().isNull())
+                .and(model.codeDeployProperty().isNull())));
         deploy.setOnAction(e -> deploy(image.getText(), false));
         Button rollback = new Button("Roll back…", new FontIcon(Feather.ROTATE_CCW));
         rollback.setId("rollback");
         rollback.getStyleClass().add(Styles.DANGER);
-        rollback.disableProperty().bind(Bindings.createBooleanBinding(() -> !canRollBack(), model.pictureProperty(), model.rolloutProperty()));
-        rollback.textProperty().bind(Bindings.createStringBinding(() -> model.rolloutProperty().get() == null ? "Roll back…"
-                : model.rolloutProperty().get().lastKnownGood().map(r -> "Roll back to " + TaskDefinitionNames.familyRevision(r) + "…")
-                        .orElse("Roll back…"), model.rolloutProperty()));
+        rollback.disableProperty().bind(Bindings.createBooleanBinding(() -> !canRollBack(), model.pictureProperty(), model.rolloutProperty(),
+                model.codeDeployProperty()));
+        rollback.textProperty().bind(Bindings.createStringBinding(() -> lastKnownGood().map(r -> "Roll back to "
+                + TaskDefinitionNames.familyRevision(r) + "…").orElse("Roll back…"), model.rolloutProperty(), model.codeDeployProperty()));
         rollback.setOnAction(e -> {
             Environment env = model.environmentProperty().get();
             problem.set("");
@@ -167,22 +170,21 @@ public final class DeploysView implements AppView {
         Button stopAndRollBack = new Button("Stop and roll back…", new FontIcon(Feather.OCTAGON));
         stopAndRollBack.setId("stop-and-rollback");
         stopAndRollBack.getStyleClass().add(Styles.DANGER);
-        stopAndRollBack.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.runProperty().get() != null
-                && model.runProperty().get().outcome() == RunOutcome.RUNNING && Rolling.stoppable(RunSummary.of(model.runProperty().get())),
-                model.runProperty()));
+        stopAndRollBack.visibleProperty().bind(Bindings.createBooleanBinding(this::canStop, model.runProperty(), model.codeDeployProperty(),
+                model.rolloutProperty()));
         stopAndRollBack.managedProperty().bind(stopAndRollBack.visibleProperty());
-        stopAndRollBack.setOnAction(e -> {
+        stopAndRollBack.setOnAction(e -> stopAndRollBack());
+        Button approve = new Button("Reroute traffic…", new FontIcon(Feather.CHECK_CIRCLE));
+        approve.setId("deploy-approve");
+        approve.getStyleClass().add(Styles.SUCCESS);
+        approve.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.codeDeployProperty().get() != null
+                && model.codeDeployProperty().get().current() != null && model.codeDeployProperty().get().current().waitingForApproval(),
+                model.codeDeployProperty()));
+        approve.managedProperty().bind(approve.visibleProperty());
+        approve.setOnAction(e -> {
             Environment env = model.environmentProperty().get();
-            RunSummary running = RunSummary.of(model.runProperty().get());
             problem.set("");
-            launcher.launch("stop " + running.id() + " and roll back " + env.name(), () -> model.rolling().stopAndRollBack(env, running, model.timeout()),
-                    () -> {
-                        try {
-                            launcher.stop(running.id());
-                        } catch (Exception failure) {
-                            throw new IllegalStateException(failure.getMessage(), failure);
-                        }
-                    }, problem::set);
+            launcher.launch("reroute traffic on " + env.name(), () -> model.deploys().approve(env, model.timeout()), this::endWatchingRun, problem::set);
         });
         Button redeploy = new Button();
         redeploy.setId("redeploy");
@@ -192,7 +194,7 @@ public final class DeploysView implements AppView {
         redeploy.visibleProperty().bind(model.redeployProperty().isNotNull());
         redeploy.managedProperty().bind(redeploy.visibleProperty());
         redeploy.setOnAction(e -> deploy(model.redeployProperty().get().image(), false));
-        for (Region keep : new Region[] {deploy, rollback, stopAndRollBack, redeploy}) {
+        for (Region keep : new Region[] {deploy, rollback, approve, stopAndRollBack, redeploy}) {
             keep.setMinWidth(Region.USE_PREF_SIZE);
         }
         raiseGroup.setId("deploy-raise-group");
@@ -204,7 +206,7 @@ public final class DeploysView implements AppView {
                 && model.environmentProperty().get().autoScalingGroup() != null, model.rolloutProperty(), model.environmentProperty()));
         raiseGroup.managedProperty().bind(raiseGroup.visibleProperty());
         raiseGroup.setMinWidth(Region.USE_PREF_SIZE);
-        HBox row = new HBox(8, new Label("Image"), image, deploy, raiseGroup, new Region(), stopAndRollBack, rollback, redeploy);
+        HBox row = new HBox(8, new Label("Image"), image, deploy, raiseGroup, new Region(), approve, stopAndRollBack, rollback, redeploy);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }
@@ -277,8 +279,50 @@ public final class DeploysView implements AppView {
     }
 
     private boolean canRollBack() {
-        return model.pictureProperty().get() != null && model.pictureProperty().get().idleSide().serving()
-                || model.rolloutProperty().get() != null && model.rolloutProperty().get().lastKnownGood().isPresent();
+        return model.pictureProperty().get() != null && model.pictureProperty().get().idleSide().serving() || lastKnownGood().isPresent();
+    }
+
+    private java.util.Optional<String> lastKnownGood() {
+        if (model.codeDeployProperty().get() != null) {
+            return model.codeDeployProperty().get().lastKnownGood();
+        }
+        return model.rolloutProperty().get() == null ? java.util.Optional.empty() : model.rolloutProperty().get().lastKnownGood();
+    }
+
+    /** A deploy of this console running now, which a stop or an approval ends first: it holds the deploy lock while it watches. */
+    private java.util.Optional<RunSummary> runningHere() {
+        RunRecord run = model.runProperty().get();
+        return run != null && run.outcome() == RunOutcome.RUNNING ? java.util.Optional.of(RunSummary.of(run)) : java.util.Optional.empty();
+    }
+
+    /** Something to stop: a rolling deploy running here, a CodeDeploy deployment in progress, or ECS's own blue/green, linear or canary. */
+    private boolean canStop() {
+        boolean rollingHere = runningHere().filter(Rolling::stoppable).isPresent();
+        boolean codeDeploying = model.codeDeployProperty().get() != null && model.codeDeployProperty().get().current() != null
+                && model.codeDeployProperty().get().current().active();
+        boolean ecsDeploying = model.rolloutProperty().get() != null && model.rolloutProperty().get().serviceDeployment()
+                .filter(d -> d.inProgress()).isPresent();
+        return rollingHere || codeDeploying || ecsDeploying;
+    }
+
+    private void stopAndRollBack() {
+        Environment env = model.environmentProperty().get();
+        java.util.Optional<RunSummary> rollingHere = runningHere().filter(Rolling::stoppable);
+        problem.set("");
+        launcher.launch("stop and roll back " + env.name(), () -> rollingHere.isPresent()
+                ? model.rolling().stopAndRollBack(env, rollingHere.get(), model.timeout()) : model.deploys().stop(env, model.timeout()),
+                this::endWatchingRun, problem::set);
+    }
+
+    /** Ends this console's deploy run that is watching, so the approval or the stop can take the deploy lock. */
+    private void endWatchingRun() {
+        runningHere().ifPresent(run -> {
+            try {
+                launcher.stop(run.id());
+            } catch (Exception failure) {
+                throw new IllegalStateException(failure.getMessage(), failure);
+            }
+        });
     }
 
     private static String heading(String controller) {

@@ -4,10 +4,12 @@ import atlantafx.base.theme.Styles;
 import dev.capstan.domain.ServiceRollout;
 import dev.capstan.domain.ServiceTask;
 import dev.capstan.domain.TaskDefinitionNames;
+import dev.capstan.ops.RunReport;
 import dev.capstan.ops.deploy.ImageChoice;
 import dev.capstan.ops.deploy.RevisionHistory;
 import dev.capstan.ops.rolling.RollingPicture;
 import dev.capstan.ui.common.Columns;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -29,6 +31,7 @@ final class RollingPanel extends VBox {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
     private final Label serving = new Label();
     private final Label revisions = new Label();
+    private final Label stage = new Label();
     private final TableView<Row> tasks = new TableView<>();
     private final ListView<String> events = new ListView<>();
     private final TableView<RevisionHistory.Deployed> history = new TableView<>();
@@ -47,6 +50,9 @@ final class RollingPanel extends VBox {
         serving.setWrapText(true);
         revisions.setId("rolling-revisions");
         revisions.setWrapText(true);
+        stage.setId("rolling-stage");
+        stage.setWrapText(true);
+        stage.managedProperty().bind(stage.visibleProperty());
         tasks.setId("rolling-tasks");
         tasks.setPlaceholder(new Label("The service runs no tasks."));
         tasks.getStyleClass().add(Styles.DENSE);
@@ -76,7 +82,7 @@ final class RollingPanel extends VBox {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setPrefHeight(210);
         tabs.setMinHeight(170);
-        getChildren().addAll(serving, revisions, tabs);
+        getChildren().addAll(serving, stage, revisions, tabs);
     }
 
     void show(RollingPicture picture) {
@@ -86,6 +92,12 @@ final class RollingPanel extends VBox {
                 + " tasks running · ECS rolls it out keeping at least " + r.minimumHealthy() + "%, at most " + r.maximum() + "%"
                 + (r.minimumHealthyPercent() == null ? " (ECS's defaults)" : "")
                 + (r.circuitBreaker() == null ? "" : Boolean.TRUE.equals(r.circuitBreaker()) ? " · circuit breaker on" : " · no circuit breaker"));
+        stage.setVisible(!r.strategy().rolling());
+        stage.setText("ECS deploys it " + r.strategy().describe() + picture.serviceDeployment().map(d -> " · deployment "
+                + d.arn().substring(d.arn().lastIndexOf('/') + 1) + ": " + d.status() + (d.stage() == null ? "" : " at " + d.stage())
+                + (d.inProgress() ? " · " + d.trafficShifted(r.strategy()) : "")
+                + d.bakeLeft(r.strategy(), Instant.now()).map(left -> " · " + RunReport.human(left) + " of bake time left").orElse(""))
+                .orElse(" · no deployment reported yet"));
         Map<String, Long> running = picture.revisionsRunning();
         revisions.setText(picture.settled() ? "Settled: every task runs " + set + ", every target healthy."
                 : "Rollout under way: " + running.entrySet().stream().map(e -> TaskDefinitionNames.familyRevision(e.getKey())
