@@ -61,7 +61,7 @@ final class DeploymentStatus {
                     .collect(Collectors.joining(", ")));
         }
         d.taskSets().forEach(set -> out.println("  " + set.label() + " " + Math.round(set.trafficWeight()) + "% of production traffic, " + set.running()
-                + "/" + set.desired() + " running, " + set.targetGroup() + " (" + set.status() + ")"));
+                + "/" + set.desired() + " running, " + set.targetGroup() + " " + picture.health(set) + " (" + set.status() + ")"));
         out.println();
     }
 }

@@ -139,6 +139,21 @@ class WorkspaceLoaderTest {
     }
 
     @Test
+    void aCodeDeployGroupAndItsHooksAreReadAndAWrongEventIsRefused() throws Exception {
+        String codeDeploy = VALID.replace("    cluster: ecsProductionCluster\n", "    cluster: ecsProductionCluster\n"
+                + "    deploy:\n"
+                + "      codeDeploy: { application: AppECS-p, deploymentGroup: DgpECS-p, hooks: { AfterAllowTestTraffic: smoke } }\n");
+        var settings = loader.load(write(codeDeploy)).environment("production").orElseThrow().deployment().codeDeploy();
+        assertThat(settings.application()).isEqualTo("AppECS-p");
+        assertThat(settings.hooks()).containsEntry("AfterAllowTestTraffic", "smoke");
+
+        WorkspaceException e = refusal(codeDeploy.replace("AfterAllowTestTraffic", "AfterTraffic"));
+        assertThat(e.field()).startsWith("environments[1].deploy.codeDeploy");
+        assertThat(e.getMessage()).contains("AfterTraffic is not a lifecycle event with hooks").contains("BeforeAllowTraffic");
+        assertThat(refusal(codeDeploy.replace("deploymentGroup: DgpECS-p, ", "")).getMessage()).contains("name both application and deploymentGroup");
+    }
+
+    @Test
     void regionMustLookLikeARegion() throws Exception {
         WorkspaceException e = refusal(VALID.replace("eu-west-2", "Ireland"));
         assertThat(e.field()).isEqualTo("environments[1].region");

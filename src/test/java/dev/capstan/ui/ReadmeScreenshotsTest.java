@@ -330,7 +330,7 @@ class ReadmeScreenshotsTest {
                 // The production API deploys through CodeDeploy, which waits for someone to reroute traffic: a deploy watched to the
                 // wait, then approved from the page.
                 run(() -> opened.app().shell().environmentProperty().set(opened.app().shell().environments().get(2)));
-                waitUntil("the CodeDeploy group is read", () -> robot.lookup("#codedeploy-serving").tryQuery()
+                waitUntil("the CodeDeploy group is read", () -> robot.lookup("#codedeploy-group").tryQuery()
                         .map(n -> n.isVisible() && ((Label) n).getText().contains("CodeDeploy AppECS-ecsApiCluster-ProductionApi")).orElse(false));
                 run(() -> robot.lookup("#deploy-image").queryAs(TextField.class).setText("d1e2f3a"));
                 run(() -> robot.lookup("#deploy-start").queryButton().fire());

@@ -1,7 +1,6 @@
 package dev.capstan.ops.codedeploy;
 
 import dev.capstan.domain.AwsTarget;
-import dev.capstan.domain.CodeDeployGroup;
 import dev.capstan.domain.Environment;
 import dev.capstan.domain.TaskDefinitionNames;
 import dev.capstan.ops.Operation;

@@ -5,6 +5,7 @@ import dev.capstan.domain.CodeDeployGroup;
 import dev.capstan.domain.CodeDeployment;
 import dev.capstan.domain.DeploySettings;
 import dev.capstan.domain.Environment;
+import dev.capstan.domain.TargetGroupInfo;
 import dev.capstan.domain.TaskDefRevision;
 import dev.capstan.domain.TaskDefinitionNames;
 import dev.capstan.domain.TaskSetInfo;
@@ -100,7 +101,7 @@ public final class CodeDeploys {
                 .map(d -> services.codeDeploy().deployment(target, d.id())).orElse(null);
         return new CodeDeployPicture(group, serving.taskDefinition(), imageOf(running, container(environment, running, serving)), current, recent,
                 lastKnownGood(environment, recent, serving.taskDefinition()),
-                current == null ? Optional.empty() : current.approvalLeft(group, services.clock().instant()));
+                current == null ? Optional.empty() : current.approvalLeft(group, services.clock().instant()), targetHealth(target, environment));
     }
 
     /**
@@ -156,6 +157,17 @@ public final class CodeDeploys {
                 TaskDefinitionNames.familyRevision(revision) + " was deployed by CodeDeploy " + d.id() + " at " + d.completed() + " and succeeded."));
         return new CodeDeployRelease(environment, new CodeDeployRelease.Request(imageOf(back, container), revision, container, timeout,
                 group.application(), group.name()), true, services, warnings);
+    }
+
+    /** Each task set's targets: "2 of 3 healthy", by task set id. */
+    private Map<String, String> targetHealth(AwsTarget target, Environment environment) {
+        Map<String, String> health = new HashMap<>();
+        for (TaskSetInfo set : services.taskSets().taskSets(target, environment.cluster(), environment.service())) {
+            List<TargetGroupInfo.Target> targets = set.targetGroups().stream().flatMap(group -> services.targetHealth().health(target, group).stream())
+                    .toList();
+            health.put(set.id(), targets.stream().filter(t -> "healthy".equals(t.state())).count() + " of " + targets.size() + " healthy");
+        }
+        return health;
     }
 
     /** @throws IllegalArgumentException when no deployment of the group waits for approval */
@@ -219,7 +231,7 @@ public final class CodeDeploys {
 
     /** How long a deploy watches its deployment when nobody says otherwise: the declared default. */
     public Duration deployTimeout() {
-        return ((OperationType<?>) declarations.get(0)).defaultDuration("timeout");
+        return declarations.get(0).defaultDuration("timeout");
     }
 
     public List<OperationType<?>> declarations() {

@@ -16,6 +16,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -25,11 +26,15 @@ import javafx.scene.layout.VBox;
  */
 final class CodeDeployPanel extends VBox {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
     private final Label serving = new Label();
+    private final Label group = new Label();
     private final Label deployment = new Label();
     private final TableView<Event> events = new TableView<>();
     private final TableView<CodeDeployment.TaskSet> taskSets = new TableView<>();
     private final TableView<CodeDeployment> recent = new TableView<>();
+    /** The picture shown, for the cells that read beyond their row (a task set's targets). */
+    private CodeDeployPicture picture;
 
     /** A lifecycle event as the table shows it, with the hook the AppSpec runs at it. */
     record Event(CodeDeployment.Event event, String hook) {
@@ -42,9 +47,13 @@ final class CodeDeployPanel extends VBox {
         setStyle("-fx-background-color: -color-bg-subtle; -fx-background-radius: 8; -fx-border-radius: 8; -fx-border-color: -color-border-muted;");
         serving.setId("codedeploy-serving");
         serving.getStyleClass().add(Styles.TEXT_BOLD);
-        serving.setWrapText(true);
+        group.setId("codedeploy-group");
+        group.getStyleClass().add(Styles.TEXT_MUTED);
         deployment.setId("codedeploy-deployment");
-        deployment.setWrapText(true);
+        for (Label line : new Label[] {serving, group, deployment}) {
+            line.setWrapText(true);
+            line.setMinHeight(Region.USE_PREF_SIZE);
+        }
         events.setId("codedeploy-events");
         events.setPlaceholder(new Label("CodeDeploy reports no lifecycle events for this deployment yet."));
         events.getStyleClass().add(Styles.DENSE);
@@ -53,8 +62,8 @@ final class CodeDeployPanel extends VBox {
                 Columns.text("Lifecycle event", 170, (Event e) -> e.event().name()),
                 Columns.text("Status", 100, (Event e) -> e.event().status()),
                 Columns.text("Hook", 200, Event::hook),
-                Columns.text("Started", 150, (Event e) -> when(e.event().start())),
-                Columns.text("Ended", 150, (Event e) -> when(e.event().end())),
+                Columns.text("Started", 90, (Event e) -> e.event().start() == null ? "" : TIME.format(e.event().start())),
+                Columns.text("Ended", 90, (Event e) -> e.event().end() == null ? "" : TIME.format(e.event().end())),
                 Columns.text("Diagnostics", 260, (Event e) -> e.event().diagnostics() == null ? "" : e.event().diagnostics())));
         taskSets.setId("codedeploy-task-sets");
         taskSets.setPlaceholder(new Label("No task set is part of this deployment yet."));
@@ -66,7 +75,8 @@ final class CodeDeployPanel extends VBox {
                 Columns.text("Status", 90, CodeDeployment.TaskSet::status),
                 Columns.text("Production traffic", 130, (CodeDeployment.TaskSet s) -> Math.round(s.trafficWeight()) + "%"),
                 Columns.text("Running", 90, (CodeDeployment.TaskSet s) -> s.running() + " of " + s.desired()),
-                Columns.text("Target group", 200, (CodeDeployment.TaskSet s) -> s.targetGroup() == null ? "" : s.targetGroup())));
+                Columns.text("Target group", 180, (CodeDeployment.TaskSet s) -> s.targetGroup() == null ? "" : s.targetGroup()),
+                Columns.text("Targets", 120, (CodeDeployment.TaskSet s) -> picture == null ? "" : picture.health(s))));
         recent.setId("codedeploy-recent");
         recent.setPlaceholder(new Label("CodeDeploy has no deployment of this group yet."));
         recent.getStyleClass().add(Styles.DENSE);
@@ -81,14 +91,15 @@ final class CodeDeployPanel extends VBox {
         TabPane tabs = new TabPane(new Tab("Lifecycle", events), new Tab("Task sets", taskSets), new Tab("Recent deployments", recent));
         tabs.setId("codedeploy-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.setPrefHeight(230);
-        tabs.setMinHeight(170);
-        getChildren().addAll(serving, deployment, tabs);
+        tabs.setPrefHeight(250);
+        tabs.setMinHeight(220);
+        getChildren().addAll(serving, group, deployment, tabs);
     }
 
     void show(CodeDeployPicture picture) {
-        serving.setText(TaskDefinitionNames.familyRevision(picture.serving()) + " · " + ImageChoice.shortName(picture.image()) + " · CodeDeploy "
-                + picture.group().label() + " · " + picture.group().config() + (picture.group().waitsForApproval()
+        this.picture = picture;
+        serving.setText("Serving " + TaskDefinitionNames.familyRevision(picture.serving()) + " · " + ImageChoice.shortName(picture.image()));
+        group.setText("CodeDeploy " + picture.group().label() + " · " + picture.group().config() + (picture.group().waitsForApproval()
                 ? " · waits up to " + picture.group().approvalWait().toMinutes() + " min for approval" : "")
                 + (picture.group().autoRollback() ? " · rolls back on failure" : ""));
         CodeDeployment d = picture.current();

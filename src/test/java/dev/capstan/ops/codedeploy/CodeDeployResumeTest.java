@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.capstan.aws.SdkTaskSetGateway;
-import dev.capstan.domain.CodeDeployment;
 import dev.capstan.domain.DeploySettings;
 import dev.capstan.domain.Environment;
 import dev.capstan.ops.Decision;
