@@ -340,12 +340,15 @@ class RollingDeployTest {
     }
 
     @Test
-    void aServiceDeployedByCodeDeployIsRefusedPlainly(MotoWorld moto, SandboxDatabase database) throws Exception {
+    void aServiceDeployedByCodeDeployIsNotRolledAndWithoutItsGroupIsRefusedPlainly(MotoWorld moto, SandboxDatabase database) throws Exception {
         Environment env = rolling(moto, database, TestEstate.spec("codedeployed"));
         moto.clients().ecs(moto.target()).createService(r -> r.cluster(env.cluster()).serviceName("cd-web").desiredCount(0)
                 .deploymentController(d -> d.type("CODE_DEPLOY")));
 
+        assertThatThrownBy(() -> engine.rolling.deploy(env.withService("cd-web"), "abc", Duration.ofMinutes(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is deployed by the CODE_DEPLOY controller; a rolling deploy needs the ECS controller");
         assertThatThrownBy(() -> engine.deploys.deploy(env.withService("cd-web"), "abc", Duration.ofMinutes(1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("deployed through CodeDeploy, which Capstan does not drive yet");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("No CodeDeploy deployment group deploys cd-web in codedeployed-cluster")
+                .hasMessageContaining("name it in the workspace under deploy.codeDeploy");
     }
 }
