@@ -24,6 +24,27 @@ public final class DeployChild {
     private DeployChild() {
     }
 
+    /**
+     * Runs the operation in a child console that halts right after {@code step}, and returns once the child has died as a killed
+     * process does (exit 137); its output is in {@code dir/child.log}.
+     */
+    public static void killedAfter(String step, String type, Path dir, Path runs, dev.capstan.testworld.MotoWorld moto, Environment environment,
+                                   Map<String, String> parameters) throws Exception {
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), DeployChild.class.getName(), runs.toString(), moto.awsConfig().toString(),
+                moto.awsCredentials().toString(), new ObjectMapper().writeValueAsString(environment), new ObjectMapper().writeValueAsString(parameters),
+                step, type)
+                .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
+        if (!child.waitFor(2, TimeUnit.MINUTES)) {
+            child.destroyForcibly();
+            throw new AssertionError("the child console did not stop after " + step + ": " + java.nio.file.Files.readString(dir.resolve("child.log")));
+        }
+        if (child.exitValue() != 137) {
+            throw new AssertionError("the child console exited " + child.exitValue() + ", not killed after " + step + ": "
+                    + java.nio.file.Files.readString(dir.resolve("child.log")));
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         ProfileCatalog catalog = new ProfileCatalog(Path.of(args[1]), Path.of(args[2]));
         ObjectMapper json = new ObjectMapper();

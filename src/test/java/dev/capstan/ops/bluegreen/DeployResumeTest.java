@@ -2,7 +2,6 @@ package dev.capstan.ops.bluegreen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.capstan.domain.Environment;
 import dev.capstan.domain.TaskSetInfo;
 import dev.capstan.ops.Decision;
@@ -17,7 +16,6 @@ import dev.capstan.testworld.MotoWorld;
 import dev.capstan.testworld.PostgresExtension;
 import dev.capstan.testworld.SchedulerLoop;
 import dev.capstan.testworld.TestEstate;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -48,13 +46,7 @@ class DeployResumeTest {
             int revisionsBefore = engine.taskDefinitions.revisions(engine.targets.of(env), env.service()).size();
             BlueGreenDeploy deploy = engine.blueGreen.deploy(env, "resumed", Duration.ofMinutes(1));
 
-            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), DeployChild.class.getName(), runs.toString(), moto.awsConfig().toString(),
-                    moto.awsCredentials().toString(), new ObjectMapper().writeValueAsString(env),
-                    new ObjectMapper().writeValueAsString(deploy.parameters()), step)
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
-            assertThat(child.waitFor(2, TimeUnit.MINUTES)).isTrue();
-            assertThat(child.exitValue()).as(Files.readString(dir.resolve("child.log"))).isEqualTo(137);
+            DeployChild.killedAfter(step, BlueGreenDeploy.TYPE, dir, runs, moto, env, deploy.parameters());
 
             RunRecord interrupted = engine.runner.store().read(engine.runner.store().unfinished(env.name(), BlueGreenDeploy.TYPE).get(0).id());
             RunRecord resumed = engine.runner.resume(interrupted.id(), env, Decision.yes(), RunListener.NONE).finished().get(2, TimeUnit.MINUTES);

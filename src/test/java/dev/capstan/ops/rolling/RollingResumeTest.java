@@ -2,7 +2,6 @@ package dev.capstan.ops.rolling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.capstan.domain.DeploySettings;
 import dev.capstan.domain.Environment;
 import dev.capstan.domain.ServiceTask;
@@ -19,7 +18,6 @@ import dev.capstan.testworld.PostgresExtension;
 import dev.capstan.testworld.SchedulerLoop;
 import dev.capstan.testworld.TaskHarness;
 import dev.capstan.testworld.TestEstate;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -53,13 +51,7 @@ class RollingResumeTest {
             int revisionsBefore = engine.taskDefinitions.revisions(engine.targets.of(env), env.service()).size();
             RollingDeploy deploy = engine.rolling.deploy(env, "resumed", Duration.ofMinutes(1));
 
-            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), DeployChild.class.getName(), runs.toString(), moto.awsConfig().toString(),
-                    moto.awsCredentials().toString(), new ObjectMapper().writeValueAsString(env),
-                    new ObjectMapper().writeValueAsString(deploy.parameters()), step, RollingDeploy.TYPE)
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
-            assertThat(child.waitFor(2, TimeUnit.MINUTES)).isTrue();
-            assertThat(child.exitValue()).as(Files.readString(dir.resolve("child.log"))).isEqualTo(137);
+            DeployChild.killedAfter(step, RollingDeploy.TYPE, dir, runs, moto, env, deploy.parameters());
 
             RunRecord interrupted = engine.runner.store().read(engine.runner.store().unfinished(env.name(), RollingDeploy.TYPE).get(0).id());
             RunRecord resumed = engine.runner.resume(interrupted.id(), env, Decision.yes(), RunListener.NONE).finished().get(2, TimeUnit.MINUTES);
