@@ -24,6 +24,11 @@ public final class CallCounter implements ExecutionInterceptor {
         return copy;
     }
 
+    /** Requests that could change something: every operation but those {@link ReadOnlyGuard} lets a read-only profile send. */
+    public long changes() {
+        return counts().entrySet().stream().filter(e -> !ReadOnlyGuard.onlyReads(e.getKey())).mapToLong(Map.Entry::getValue).sum();
+    }
+
     public long total() {
         return sent.values().stream().mapToLong(AtomicLong::get).sum();
     }

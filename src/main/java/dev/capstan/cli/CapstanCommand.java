@@ -46,7 +46,20 @@ public final class CapstanCommand implements Callable<Integer> {
      * word after --env is always its value.
      */
     public static picocli.CommandLine commandLine(CapstanCommand command) {
-        picocli.CommandLine line = new picocli.CommandLine(command).setAllowSubcommandsAsOptionParameters(true);
+        // Whatever writers the caller sets, text reaches them through a VisibleWriter: nothing printed acts on a terminal.
+        picocli.CommandLine line = new picocli.CommandLine(command) {
+            @Override
+            public picocli.CommandLine setOut(java.io.PrintWriter out) {
+                return super.setOut(VisibleWriter.around(out));
+            }
+
+            @Override
+            public picocli.CommandLine setErr(java.io.PrintWriter err) {
+                return super.setErr(VisibleWriter.around(err));
+            }
+        }.setAllowSubcommandsAsOptionParameters(true);
+        line.setOut(new java.io.PrintWriter(System.out, true));
+        line.setErr(new java.io.PrintWriter(System.err, true));
         DeclaredOptions.apply(line, command.services.operations().runner().types());
         return line;
     }

@@ -26,7 +26,8 @@ final class ServiceCommand {
         try {
             return driver.run(root.services.operations().scale().scale(environment, count, dev.capstan.domain.Durations.parse(timeout)));
         } catch (IllegalArgumentException e) {
-            return driver.refused(e);
+            driver.refused(e);
+            return 2;
         }
     }
 }

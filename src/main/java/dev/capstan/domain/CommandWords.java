@@ -20,10 +20,21 @@ public final class CommandWords {
         return text.indexOf(',') >= 0 && !quoted ? CommandSyntax.COMMA : CommandSyntax.SHELL;
     }
 
+    /** The most a container override can hold (ECS limits a task's overrides to 8192 characters). */
+    static final int MAX_LENGTH = 8192;
+
     /** @throws IllegalArgumentException with the reason and the fix */
     public static List<String> split(String text, CommandSyntax syntax) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("The command is empty; type the command the container should run, such as run,migration:run.");
+        }
+        if (text.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException("The command is " + text.length() + " characters long; ECS takes at most " + MAX_LENGTH
+                    + " for a container's overrides. Shorten it, or put the work in a script in the image.");
+        }
+        if (!Visible.text(text).equals(text)) {
+            throw new IllegalArgumentException("The command " + Visible.quoted(text, 80) + " holds control characters (shown escaped); type it "
+                    + "on one line with printable characters only.");
         }
         return resolve(text, syntax) == CommandSyntax.COMMA ? commaPieces(text) : shellWords(text);
     }

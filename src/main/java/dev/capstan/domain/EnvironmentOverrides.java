@@ -39,7 +39,7 @@ public final class EnvironmentOverrides {
         }
         String name = text.substring(0, equals).strip();
         if (!NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("'" + name + "' (" + where + ") is not an environment variable name; use letters, digits and _,"
+            throw new IllegalArgumentException(Visible.quoted(name, 80) + " (" + where + ") is not an environment variable name; use letters, digits and _,"
                     + " not starting with a digit.");
         }
         return Map.entry(name, text.substring(equals + 1));

@@ -12,7 +12,7 @@ public record S3Uri(String bucket, String prefix) {
 
     public S3Uri {
         if (bucket == null || !BUCKET.matcher(bucket).matches()) {
-            throw new IllegalArgumentException("'" + bucket + "' is not an S3 bucket name (3-63 lower-case letters, digits, dots and hyphens).");
+            throw new IllegalArgumentException(Visible.quoted(bucket, 80) + " is not an S3 bucket name (3-63 lower-case letters, digits, dots and hyphens).");
         }
         prefix = prefix == null ? "" : prefix;
         while (prefix.endsWith("/")) {
@@ -27,14 +27,14 @@ public record S3Uri(String bucket, String prefix) {
     public static S3Uri parse(String text) {
         String t = text == null ? "" : text.strip();
         if (!t.startsWith("s3://") || t.length() <= 5) {
-            throw new IllegalArgumentException("'" + text + "' is not an S3 URI; write it as s3://bucket/prefix.");
+            throw new IllegalArgumentException(Visible.quoted(text, 80) + " is not an S3 URI; write it as s3://bucket/prefix.");
         }
         String rest = t.substring(5);
         int slash = rest.indexOf('/');
         String bucket = slash < 0 ? rest : rest.substring(0, slash);
         String prefix = slash < 0 ? "" : rest.substring(slash + 1);
         if (prefix.isEmpty()) {
-            throw new IllegalArgumentException("'" + text + "' names a whole bucket; name the region's prefix, such as s3://" + bucket + "/regions/OH.");
+            throw new IllegalArgumentException(Visible.quoted(text, 80) + " names a whole bucket; name the region's prefix, such as s3://" + bucket + "/regions/OH.");
         }
         return new S3Uri(bucket, prefix);
     }

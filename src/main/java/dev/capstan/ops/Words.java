@@ -45,7 +45,7 @@ public final class Words {
         try {
             return Durations.parse(value);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + value + "' (" + name + " of " + operation + ") is not a duration; write it like 90s, 10m or 1h.");
+            throw new IllegalArgumentException(dev.capstan.domain.Visible.quoted(value, 40) + " (" + name + " of " + operation + ") is not a duration; write it like 90s, 10m or 1h.");
         }
     }
 
@@ -54,7 +54,7 @@ public final class Words {
         return switch (value) {
             case "true", "yes" -> true;
             case "false", "no" -> false;
-            default -> throw new IllegalArgumentException("'" + value + "' (" + name + " of " + operation + ") is not true or false.");
+            default -> throw new IllegalArgumentException(dev.capstan.domain.Visible.quoted(value, 40) + " (" + name + " of " + operation + ") is not true or false.");
         };
     }
 
@@ -62,7 +62,7 @@ public final class Words {
         try {
             return Integer.parseInt(value.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + value + "' (" + name + " of " + operation + ") is not a whole number.");
+            throw new IllegalArgumentException(dev.capstan.domain.Visible.quoted(value, 40) + " (" + name + " of " + operation + ") is not a whole number.");
         }
     }
 }

@@ -462,6 +462,81 @@ class CliTest {
         assertThat(tree.get(0).get("name").asText()).isEqualTo("cli");
     }
 
+    /** Values no field takes: each command below must refuse them with a sentence, exit 2, and send nothing that changes anything. */
+    private static final java.util.LinkedHashMap<String, String> HOSTILE = new java.util.LinkedHashMap<>();
+
+    static {
+        HOSTILE.put("empty", "");
+        HOSTILE.put("10,000 characters", "a".repeat(10_000));
+        HOSTILE.put("newline", "a47c92f\nb");
+        HOSTILE.put("NUL", "a47c\u0000b");
+        HOSTILE.put("right-to-left", "\u202Ea47c92f");
+        HOSTILE.put("escape sequence", "\u001b]0;pwned\u0007");
+        HOSTILE.put("shell", "b7c8d9f;touch /tmp/pwned");
+        HOSTILE.put("../ path", "../../etc/passwd");
+        HOSTILE.put("negative", "-1");
+        HOSTILE.put("huge", "99999999999999999999");
+        HOSTILE.put("malformed ARN", "arn:aws:ecs:nowhere:task-definition/x:y");
+        HOSTILE.put("malformed URI", "s3:/bucket//../x");
+    }
+
+    /**
+     * A command with V where the hostile value goes, and the inputs that are a legitimate value there: a container's own command
+     * words, a tag of twenty digits, a region row's name of digits.
+     */
+    private record Typed(String command, java.util.Set<String> legitimate) {
+    }
+
+    @Test
+    void everyCommandRefusesHostileValuesAndChangesNothing(MotoWorld moto, SandboxDatabase database) throws Exception {
+        String ws = workspace(moto, database).toString();
+        java.util.Set<String> commandWords = java.util.Set.of("shell", "../ path", "negative", "huge", "malformed ARN", "malformed URI");
+        List<Typed> commands = List.of(
+                new Typed("deploy --image V", java.util.Set.of("huge")),
+                new Typed("rollback --to V", java.util.Set.of()),
+                new Typed("service scale --count V", java.util.Set.of()),
+                new Typed("service scale --count 2 --timeout V", java.util.Set.of()),
+                new Typed("restart --timeout V", java.util.Set.of()),
+                new Typed("task run --command V --no-wait", commandWords),
+                new Typed("s3 backup --uri V", java.util.Set.of()),
+                new Typed("region set-uri --region OH --uri V", java.util.Set.of()),
+                new Typed("region set-uri --region V --uri s3://cli-regions/regions/OH/next", java.util.Set.of()),
+                new Typed("runbook run V", java.util.Set.of()),
+                new Typed("runbook run update-region-data --param region=V", java.util.Set.of("negative", "huge")),
+                new Typed("--env V deploys", java.util.Set.of()));
+        List<String> table = new java.util.ArrayList<>();
+        List<String> accepted = new java.util.ArrayList<>();
+        for (Typed typed : commands) {
+            StringBuilder row = new StringBuilder("| `" + typed.command() + "` |");
+            for (var input : HOSTILE.entrySet()) {
+                if (typed.legitimate().contains(input.getKey())) {
+                    row.append(" legitimate |");
+                    continue;
+                }
+                // A dry run: a value taken shows its plan and exits 0, changing nothing; a value refused exits 2 before any plan.
+                List<String> args = new java.util.ArrayList<>(List.of("--workspace", ws, "--yes", "--dry-run"));
+                if (!typed.command().startsWith("--env")) {
+                    args.addAll(List.of("--env", "cli"));
+                }
+                for (String word : typed.command().split(" ")) {
+                    args.add(word.equals("V") ? input.getValue() : word.replace("=V", "=" + input.getValue()));
+                }
+                moto.calls().reset();
+                err.getBuffer().setLength(0);
+                int exit = run(moto, args.toArray(String[]::new));
+                String said = err.toString().strip();
+                if (exit != 2 || moto.calls().changes() > 0 || said.isEmpty() || said.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\t')) {
+                    accepted.add(typed.command() + " with " + input.getKey() + ": exit " + exit + ", " + moto.calls().changes() + " changes, said "
+                            + (said.length() > 200 ? said.substring(0, 200) : said));
+                }
+                row.append(exit == 2 ? " refused |" : " exit " + exit + " |");
+            }
+            table.add(row.toString());
+        }
+        System.out.println("| command | " + String.join(" | ", HOSTILE.keySet()) + " |\n" + String.join("\n", table));
+        assertThat(accepted).as("hostile values a command took").isEmpty();
+    }
+
     @Test
     void badInputIsAnsweredClearly(MotoWorld moto, SandboxDatabase database) throws Exception {
         assertThat(run(moto, "env", "list")).isEqualTo(2);

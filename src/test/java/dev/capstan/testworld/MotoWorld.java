@@ -29,6 +29,7 @@ public final class MotoWorld implements AutoCloseable {
     private final TaskStartTimes taskStarts = new TaskStartTimes();
     private final WireGate wireGate = new WireGate();
     private final ServiceDeploymentsStandIn serviceDeployments = new ServiceDeploymentsStandIn();
+    private final dev.capstan.aws.CallCounter calls = new dev.capstan.aws.CallCounter();
     private final AwsClients clients;
 
     MotoWorld(Path home) throws IOException {
@@ -41,7 +42,7 @@ public final class MotoWorld implements AutoCloseable {
                 + "[no-region]\naws_access_key_id = testing\naws_secret_access_key = testing-secret\n");
         this.catalog = new ProfileCatalog(awsConfig(), awsCredentials());
         this.clients = new AwsClients(catalog, AwsClientSettings.forLocalStandIn().withInterceptor(faults).withInterceptor(taskEndings)
-                .withInterceptor(targetHealth).withInterceptor(taskStarts).withInterceptor(serviceDeployments));
+                .withInterceptor(targetHealth).withInterceptor(taskStarts).withInterceptor(serviceDeployments).withInterceptor(calls));
     }
 
     public String endpoint() {
@@ -94,6 +95,11 @@ public final class MotoWorld implements AutoCloseable {
     /** What the named CodeDeploy hook function reports when a deployment invokes it: Succeeded (the default) or Failed. */
     public void hookOutcome(String function, String outcome) {
         server.hookOutcome(function, outcome);
+    }
+
+    /** Every request the clients sent, by operation: a test counts the ones that could change something. */
+    public dev.capstan.aws.CallCounter calls() {
+        return calls;
     }
 
     public AwsTarget target(String region) {

@@ -1,6 +1,7 @@
 package dev.capstan.ops.bluegreen;
 
 import dev.capstan.domain.Environment;
+import dev.capstan.domain.RevisionName;
 import dev.capstan.domain.TaskSetInfo;
 import dev.capstan.ops.OperationType;
 import dev.capstan.ops.Parameter;
@@ -57,7 +58,7 @@ public final class BlueGreen {
         TaskSetInfo primary = now.primary().orElseThrow(() -> new IllegalArgumentException(environment.service() + " on " + environment.name()
                 + " has no PRIMARY task set: blue/green deploys need a service with the EXTERNAL deployment controller and one task set."));
         String current = reader.image(environment, services.targets().of(environment), primary.taskDefinition());
-        String revision = isRevision(image) ? services.taskDefinitions().revision(services.targets().of(environment), image.strip()).arn() : null;
+        String revision = isRevision(image) ? services.taskDefinitions().revision(services.targets().of(environment), RevisionName.require(image, environment.region())).arn() : null;
         String full = revision != null ? reader.image(environment, services.targets().of(environment), revision) : resolve(image, current);
         new PromotionGate(services.runs()).check(environment, full);
         String container = environment.container() != null ? environment.container()

@@ -2,6 +2,7 @@ package dev.capstan.ops.bluegreen;
 
 import dev.capstan.domain.AwsTarget;
 import dev.capstan.domain.Environment;
+import dev.capstan.domain.ImageReference;
 import dev.capstan.ops.Operation;
 import dev.capstan.ops.Step;
 import dev.capstan.ops.deploy.LocalCommand;
@@ -46,6 +47,8 @@ public final class BlueGreenDeploy implements Operation, OnBlueGreen {
     public record Request(String image, String revision, String container, Duration timeout) {
         public Request {
             revision = revision == null || revision.isBlank() ? null : revision;
+            // Checked here too, so a request read back from a journal or a runbook passes the same gate as one typed.
+            ImageReference.requireReference(image);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.capstan.ops.codedeploy;
 
 import dev.capstan.domain.AwsTarget;
 import dev.capstan.domain.Environment;
+import dev.capstan.domain.ImageReference;
 import dev.capstan.domain.TaskDefinitionNames;
 import dev.capstan.ops.Operation;
 import dev.capstan.ops.Step;
@@ -36,6 +37,8 @@ public final class CodeDeployRelease implements Operation {
     public record Request(String image, String revision, String container, Duration timeout, String application, String group) {
         public Request {
             revision = revision == null || revision.isBlank() ? null : revision;
+            // Checked here too, so a request read back from a journal or a runbook passes the same gate as one typed.
+            ImageReference.requireReference(image);
         }
     }
 

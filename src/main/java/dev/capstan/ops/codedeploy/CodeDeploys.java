@@ -5,6 +5,7 @@ import dev.capstan.domain.CodeDeployGroup;
 import dev.capstan.domain.CodeDeployment;
 import dev.capstan.domain.DeploySettings;
 import dev.capstan.domain.Environment;
+import dev.capstan.domain.RevisionName;
 import dev.capstan.domain.TargetGroupInfo;
 import dev.capstan.domain.TaskDefRevision;
 import dev.capstan.domain.TaskDefinitionNames;
@@ -114,7 +115,7 @@ public final class CodeDeploys {
         TaskSetInfo serving = Serving.primary(services, target, environment);
         TaskDefRevision running = services.taskDefinitions().revision(target, serving.taskDefinition());
         String container = container(environment, running, serving);
-        String revision = ImageChoice.isRevision(image) ? services.taskDefinitions().revision(target, image.strip()).arn() : null;
+        String revision = ImageChoice.isRevision(image) ? services.taskDefinitions().revision(target, RevisionName.require(image, environment.region())).arn() : null;
         String full = revision != null ? imageOf(services.taskDefinitions().revision(target, revision), container)
                 : ImageChoice.resolve(image, imageOf(running, container));
         new PromotionGate(services.runs()).check(environment, full);
@@ -142,7 +143,7 @@ public final class CodeDeploys {
         CodeDeployGroup group = group(environment);
         TaskSetInfo serving = Serving.primary(services, target, environment);
         List<CodeDeployment> recent = services.codeDeploy().recent(target, group, RECENT * 5);
-        String revision = to != null && !to.isBlank() ? services.taskDefinitions().revision(target, to.strip()).arn()
+        String revision = to != null && !to.isBlank() ? services.taskDefinitions().revision(target, RevisionName.require(to, environment.region())).arn()
                 : lastKnownGood(environment, recent, serving.taskDefinition()).orElseThrow(() -> new IllegalArgumentException("CodeDeploy " + group.label()
                         + " has no successful deployment of a revision other than " + TaskDefinitionNames.familyRevision(serving.taskDefinition())
                         + "; name one with --to FAMILY:REV (the Task definitions view lists them)."));

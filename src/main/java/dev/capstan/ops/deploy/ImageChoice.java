@@ -1,5 +1,7 @@
 package dev.capstan.ops.deploy;
 
+import dev.capstan.domain.ImageReference;
+
 /** What a person may type as the thing to deploy: an image tag, a whole image reference, or a whole task definition revision. */
 public final class ImageChoice {
     private ImageChoice() {
@@ -17,12 +19,10 @@ public final class ImageChoice {
         if (given.isEmpty()) {
             throw new IllegalArgumentException("Give the image tag to deploy (such as a476b78) or a whole image reference.");
         }
-        if (given.contains("/")) {
-            return given;
+        if (given.contains("/") || given.contains("@")) {
+            return ImageReference.requireReference(given);
         }
-        if (!given.matches("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}")) {
-            throw new IllegalArgumentException("'" + given + "' is not an image tag; tags are letters, digits, _, . and -.");
-        }
+        ImageReference.requireTag(given);
         int slash = current.lastIndexOf('/');
         int colon = current.lastIndexOf(':');
         String repository = colon > slash ? current.substring(0, colon) : current;

@@ -17,9 +17,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The environment's pre- and post-deploy commands: each a command line run with sh on this machine (it must be on
- * the PATH), {env}, {image} and {revision} filled in, its output in the run's log; a non-zero exit fails the
- * deploy there. Commands must be safe to run again: a resumed deploy repeats the step that was cut short.
+ * The environment's pre- and post-deploy commands: each a command line of the workspace run with sh on this machine (it
+ * must be on the PATH), its output in the run's log; a non-zero exit fails the deploy there. The values reach it as
+ * environment variables ({@code CAPSTAN_ENV}, {@code CAPSTAN_IMAGE}, {@code CAPSTAN_REVISION}), and where the command
+ * writes {env}, {image} or {revision} each is put in as one single-quoted shell word: a value is never read by the shell
+ * as code, whatever it holds. Commands must be safe to run again: a resumed deploy repeats the step that was cut short.
  *
  * <p>The output is read on a thread of its own, so a command that hangs without a word still meets its
  * timeout and the run's cancel: either kills the command and everything it started.
@@ -79,19 +81,35 @@ public final class LocalCommand implements Step {
                 + " the workspace names").withDetails(commands.stream().map(c -> "$ " + c).toList());
     }
 
-    /** Fills the placeholders a command may use; values known only later (the revision) read from the journal. */
-    private String fill(String command, StepContext context) {
-        String revision = context.fact(NEW_REVISION).orElse("");
-        return command.replace("{env}", values.getOrDefault("env", "")).replace("{image}", values.getOrDefault("image", ""))
-                .replace("{revision}", revision);
+    /** The values a command may use, by placeholder name; those known only later (the revision) read from the journal. */
+    private Map<String, String> values(StepContext context) {
+        return Map.of("env", values.getOrDefault("env", ""), "image", values.getOrDefault("image", ""),
+                "revision", context.fact(NEW_REVISION).orElse(""));
+    }
+
+    /** Each placeholder as one single-quoted word: the shell takes it as data, never as code. */
+    static String fill(String command, Map<String, String> values) {
+        String filled = command;
+        for (var value : values.entrySet()) {
+            filled = filled.replace("{" + value.getKey() + "}", quoted(value.getValue()));
+        }
+        return filled;
+    }
+
+    /** A POSIX shell word that is exactly {@code value}: in single quotes, each quote in it closed, escaped and reopened. */
+    static String quoted(String value) {
+        return "'" + value.replace("'", "'\\''") + "'";
     }
 
     @Override
     public String run(StepContext context) throws Exception {
+        Map<String, String> now = values(context);
         for (String template : commands) {
-            String command = fill(template, context);
+            String command = fill(template, now);
             context.log("$ " + command);
-            Process process = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true).start();
+            ProcessBuilder shell = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true);
+            now.forEach((name, value) -> shell.environment().put("CAPSTAN_" + name.toUpperCase(java.util.Locale.ROOT), value));
+            Process process = shell.start();
             Thread output = pumpOutput(process, context);
             try {
                 awaitExit(process, command, context);

@@ -3,6 +3,7 @@ package dev.capstan.ops.rolling;
 import dev.capstan.domain.AwsTarget;
 import dev.capstan.domain.ContainerInstanceInfo;
 import dev.capstan.domain.Environment;
+import dev.capstan.domain.RevisionName;
 import dev.capstan.domain.GroupCapacity;
 import dev.capstan.domain.ServiceDeploymentState;
 import dev.capstan.domain.ServiceRollout;
@@ -105,7 +106,7 @@ public final class Rolling {
         }
         TaskDefRevision running = services.taskDefinitions().revision(target, now.taskDefinition());
         String container = container(environment, running);
-        String revision = ImageChoice.isRevision(image) ? services.taskDefinitions().revision(target, image.strip()).arn() : null;
+        String revision = ImageChoice.isRevision(image) ? services.taskDefinitions().revision(target, RevisionName.require(image, environment.region())).arn() : null;
         String full = revision != null ? imageOf(services.taskDefinitions().revision(target, revision), container)
                 : ImageChoice.resolve(image, imageOf(running, container));
         new PromotionGate(services.runs()).check(environment, full);
@@ -127,7 +128,7 @@ public final class Rolling {
     public RollingDeploy rollback(Environment environment, String to, Duration timeout) {
         AwsTarget target = services.targets().of(environment);
         ServiceRollout now = requireRolling(environment);
-        String revision = to != null && !to.isBlank() ? services.taskDefinitions().revision(target, to.strip()).arn()
+        String revision = to != null && !to.isBlank() ? services.taskDefinitions().revision(target, RevisionName.require(to, environment.region())).arn()
                 : history.lastKnownGood(environment.name(), now.taskDefinition()).orElseThrow(() -> new IllegalArgumentException(
                         "No revision that " + environment.service() + " ran well before " + RolloutLook.name(now.taskDefinition())
                                 + " is in the journals; name one with --to FAMILY:REV (the Task definitions view lists them)."));

@@ -2,6 +2,7 @@ package dev.capstan.ops.rolling;
 
 import dev.capstan.domain.AwsTarget;
 import dev.capstan.domain.Environment;
+import dev.capstan.domain.ImageReference;
 import dev.capstan.domain.TaskDefinitionNames;
 import dev.capstan.ops.Operation;
 import dev.capstan.ops.Step;
@@ -48,6 +49,8 @@ public final class RollingDeploy implements Operation {
     public record Request(String image, String revision, String container, Duration timeout, boolean stopFirst, boolean raiseGroup) {
         public Request {
             revision = revision == null || revision.isBlank() ? null : revision;
+            // Checked here too, so a request read back from a journal or a runbook passes the same gate as one typed.
+            ImageReference.requireReference(image);
         }
 
         public Request(String image, String revision, String container, Duration timeout) {

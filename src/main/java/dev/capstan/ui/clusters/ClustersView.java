@@ -1,5 +1,6 @@
 package dev.capstan.ui.clusters;
 
+import dev.capstan.domain.Visible;
 import atlantafx.base.theme.Styles;
 import dev.capstan.domain.ClusterSummary;
 import dev.capstan.domain.ServiceDetail;
@@ -231,7 +232,7 @@ public final class ClustersView implements AppView {
                 .append(d.running()).append(" running, ").append(d.pending()).append(" pending of ").append(d.desired()).append(" · ")
                 .append(dev.capstan.domain.TaskDefinitionNames.familyRevision(d.taskDefinition())).append('\n'));
         s.targetGroupArns().forEach(tg -> text.append("Target group ").append(tg.substring(tg.indexOf('/') + 1)).append('\n'));
-        s.events().forEach(e -> text.append(e.at() == null ? "" : TIME.format(e.at()) + "  ").append(e.message()).append('\n'));
+        s.events().forEach(e -> text.append(e.at() == null ? "" : TIME.format(e.at()) + "  ").append(Visible.text(e.message())).append('\n'));
         return text.toString();
     }
 

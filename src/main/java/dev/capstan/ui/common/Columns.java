@@ -1,5 +1,6 @@
 package dev.capstan.ui.common;
 
+import dev.capstan.domain.Visible;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -20,7 +21,8 @@ public final class Columns {
     public static <R> TableColumn<R, String> text(String title, double width, Function<R, String> value) {
         TableColumn<R, String> column = new TableColumn<>(title);
         column.setPrefWidth(width);
-        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        // Text from AWS may hold control characters; a cell shows them as escapes, as the CLI prints them.
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(Visible.text(value.apply(cell.getValue()))));
         return column;
     }
 

@@ -1,5 +1,6 @@
 package dev.capstan.ui.common;
 
+import dev.capstan.domain.Visible;
 import dev.capstan.domain.Environment;
 import dev.capstan.domain.LogEvent;
 import dev.capstan.ops.logs.LogFollower;
@@ -54,6 +55,6 @@ public final class ServiceLogTail {
         String stream = event.stream() == null ? "" : event.stream();
         String task = stream.substring(stream.lastIndexOf('/') + 1);
         return TIME.format(Instant.ofEpochMilli(event.timestamp())) + "  " + (task.length() > 8 ? task.substring(0, 8) : task) + "  "
-                + event.message();
+                + Visible.text(event.message());
     }
 }

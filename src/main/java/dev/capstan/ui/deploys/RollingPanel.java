@@ -1,5 +1,6 @@
 package dev.capstan.ui.deploys;
 
+import dev.capstan.domain.Visible;
 import atlantafx.base.theme.Styles;
 import dev.capstan.domain.ServiceRollout;
 import dev.capstan.domain.ServiceTask;
@@ -107,7 +108,7 @@ final class RollingPanel extends VBox {
         revisions.getStyleClass().setAll("label", picture.settled() ? Styles.SUCCESS : Styles.WARNING);
         tasks.getItems().setAll(picture.tasks().stream().limit(30).map(t -> new Row(t, t.taskDefinition() == null ? "?"
                 : TaskDefinitionNames.familyRevision(t.taskDefinition()), r.taskDefinition().equals(t.taskDefinition()), picture.targetState(t))).toList());
-        events.getItems().setAll(r.events().stream().map(e -> (e.at() == null ? "" : WHEN.format(e.at()) + "  ") + e.message()).toList());
+        events.getItems().setAll(r.events().stream().map(e -> (e.at() == null ? "" : WHEN.format(e.at()) + "  ") + Visible.text(e.message())).toList());
         history.getItems().setAll(picture.history());
     }
 }

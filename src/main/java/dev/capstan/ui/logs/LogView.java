@@ -1,5 +1,6 @@
 package dev.capstan.ui.logs;
 
+import dev.capstan.domain.Visible;
 import atlantafx.base.theme.Styles;
 import dev.capstan.domain.LogEvent;
 import dev.capstan.ui.common.Columns;
@@ -198,7 +199,7 @@ public final class LogView implements AppView {
         String shortStream = stream.substring(stream.lastIndexOf('/') + 1);
         // A task id's first 12 characters tell tasks apart, as the AWS console shows them.
         return (model.utcProperty().get() ? UTC : LOCAL).format(at) + "  " + (shortStream.length() > 12 ? shortStream.substring(0, 12) : shortStream)
-                + "  " + e.message();
+                + "  " + Visible.text(e.message());
     }
 
     private void jumpTo(String text) {

@@ -35,8 +35,21 @@ class LocalCommandTest {
         String said = command("echo deploying {image} to {env}; echo second line").run(context);
 
         assertThat(said).isEqualTo("The command exited 0");
-        assertThat(context.lines()).containsSubsequence("$ echo deploying b7c8d9e to staging; echo second line",
+        assertThat(context.lines()).containsSubsequence("$ echo deploying 'b7c8d9e' to 'staging'; echo second line",
                 "deploying b7c8d9e to staging", "second line");
+    }
+
+    @Test
+    void aValueIsNeverReadByTheShellAsCode(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path pwned = dir.resolve("pwned");
+        String hostile = "b7c8d9f;touch " + pwned + " $(touch " + pwned + ") `touch " + pwned + "` 'x' \"y\"";
+        LocalCommand deploy = new LocalCommand("pre-deploy", List.of("echo deploying {image}", "echo \"$CAPSTAN_IMAGE\" on $CAPSTAN_ENV"),
+                Map.of("env", "staging", "image", hostile), Duration.ofMinutes(1), clock);
+
+        deploy.run(context);
+
+        assertThat(pwned).doesNotExist();
+        assertThat(context.lines()).contains("deploying " + hostile, hostile + " on staging");
     }
 
     @Test
