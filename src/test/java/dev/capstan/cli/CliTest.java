@@ -462,6 +462,37 @@ class CliTest {
         assertThat(tree.get(0).get("name").asText()).isEqualTo("cli");
     }
 
+    @Test
+    void aValueMeantForTheShellIsRefusedAndALogLinesEscapesArePrintedVisibly(MotoWorld moto, SandboxDatabase database, @org.junit.jupiter.api.io.TempDir Path tmp)
+            throws Exception {
+        Path pwned = tmp.resolve("pwned");
+        Environment cli = TestEstate.withDeploy(TestEstate.variant(TestEstate.environment(moto, database, "clish"), "clish", true, false),
+                new dev.capstan.domain.DeploySettings(null, List.of("echo deploying {image}"), List.of()));
+        Path file = Files.createDirectories(workspaces.resolve("clish")).resolve("capstan.yaml");
+        new WorkspaceWriter().write(file, "test", List.of(cli));
+        String ws = file.toString();
+        moto.calls().reset();
+
+        assertThat(run(moto, "--workspace", ws, "--env", "clish", "--yes", "--confirm-env", "clish", "deploy", "--image", "b7c8d9f;touch " + pwned))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("'b7c8d9f;touch " + pwned + "' is not an image: give a tag");
+        assertThat(pwned).doesNotExist();
+        assertThat(moto.calls().changes()).as("requests that change something").isZero();
+        assertThat(engine.runner.store().summaries("clish")).as("no journal pretends to be a run").isEmpty();
+
+        var logs = moto.clients().logs(moto.target());
+        logs.createLogStream(r -> r.logGroupName(cli.logGroup()).logStreamName("app/web/hostile"));
+        logs.putLogEvents(r -> r.logGroupName(cli.logGroup()).logStreamName("app/web/hostile").logEvents(e -> e
+                .timestamp(System.currentTimeMillis()).message("\u001b]0;owned\u0007\u001b[2Jcleared\rrewritten \u009b31m")));
+        out.getBuffer().setLength(0);
+        assertThat(run(moto, "--workspace", ws, "--env", "clish", "logs", "--group", cli.logGroup(), "--since", "5m")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("\\e]0;owned\\x07\\e[2Jcleared\\x0drewritten \\u009b31m")
+                .doesNotContain("\u001b").doesNotContain("\r").doesNotContain("\u0007").doesNotContain("\u009b");
+        out.getBuffer().setLength(0);
+        assertThat(run(moto, "--workspace", ws, "--env", "clish", "--output", "json", "logs", "--group", cli.logGroup(), "--since", "5m")).isZero();
+        assertThat(out.toString()).doesNotContain("\u001b");
+    }
+
     /** Values no field takes: each command below must refuse them with a sentence, exit 2, and send nothing that changes anything. */
     private static final java.util.LinkedHashMap<String, String> HOSTILE = new java.util.LinkedHashMap<>();
 
