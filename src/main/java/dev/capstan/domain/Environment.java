@@ -28,13 +28,19 @@ public record Environment(
         DeploySettings deploy) {
 
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
+    /** A name people type after --env and journals carry: letters, digits, _, . and -, starting with a letter or digit. */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,62}");
 
     public Environment {
         name = Require.text(name, "name", "give every environment a name such as staging");
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("name: " + Visible.quoted(name, 40) + " is not an environment name; use at most 63 letters, "
+                    + "digits, _, . and -, starting with a letter or digit, such as staging");
+        }
         profile = Require.text(profile, "profile", "name the AWS profile this environment is reached with");
         region = Require.text(region, "region", "give the AWS region, for example us-east-1");
         if (!REGION.matcher(region).matches()) {
-            throw new IllegalArgumentException("region: '" + region + "' is not an AWS region name; write it like us-east-1");
+            throw new IllegalArgumentException("region: " + Visible.quoted(region, 40) + " is not an AWS region name; write it like us-east-1");
         }
         endpoint = Require.optionalText(endpoint);
         if (endpoint != null) {
