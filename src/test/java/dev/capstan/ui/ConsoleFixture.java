@@ -29,10 +29,15 @@ final class ConsoleFixture implements AutoCloseable {
         new WorkspaceWriter().write(workspace, "console test", List.of(environments));
         AppContext context = new AppContext(new UserDirectories(home.resolve("config"), home.resolve("state")), Map.of(), moto.catalog(),
                 AwsClientSettings.forLocalStandIn().withInterceptor(moto.faults()).withInterceptor(moto.taskEndings())
-                        .withInterceptor(moto.targetHealth()).withInterceptor(moto.wireGate()));
+                        .withInterceptor(moto.targetHealth()).withInterceptor(moto.wireGate()).withInterceptor(moto.calls()));
         FxTestSupport.Opened opened = FxTestSupport.open(context, workspace);
         FxTestSupport.waitUntil("the workspace is open", () -> opened.app().shell().environments().size() == environments.length);
         return new ConsoleFixture(context, opened);
+    }
+
+    /** The console's journals. */
+    dev.capstan.ops.RunStore runs() {
+        return context.operations().runner().store();
     }
 
     @Override
