@@ -23,6 +23,21 @@ public final class CommandWords {
     /** The most a container override can hold (ECS limits a task's overrides to 8192 characters). */
     static final int MAX_LENGTH = 8192;
 
+    /**
+     * Command words as they come back from a journal or a runbook: the same limits as typed ones (no control characters, at most
+     * {@link #MAX_LENGTH} characters in all).
+     *
+     * @throws IllegalArgumentException with the reason and the fix
+     */
+    public static List<String> requireWords(List<String> words) {
+        String all = String.join(" ", words);
+        if (all.length() > MAX_LENGTH || !Visible.text(all).equals(all)) {
+            throw new IllegalArgumentException("The command " + Visible.quoted(all, 80) + " holds control characters or is longer than "
+                    + MAX_LENGTH + " characters; ECS takes neither.");
+        }
+        return words;
+    }
+
     /** @throws IllegalArgumentException with the reason and the fix */
     public static List<String> split(String text, CommandSyntax syntax) {
         if (text == null || text.isBlank()) {

@@ -31,7 +31,7 @@ public record TaskRunRequest(String service, String taskDefinition, String conta
         if (command == null || command.isEmpty()) {
             throw new IllegalArgumentException("The command is empty; type the command the container should run, such as run,migration:run.");
         }
-        command = List.copyOf(command);
+        command = List.copyOf(dev.capstan.domain.CommandWords.requireWords(command));
         environment = Map.copyOf(new LinkedHashMap<>(environment == null ? Map.of() : environment));
         subnets = List.copyOf(subnets == null ? List.of() : subnets);
         securityGroups = List.copyOf(securityGroups == null ? List.of() : securityGroups);
