@@ -89,10 +89,8 @@ final class DeployCommands {
         }
     }
 
-    @Starts(ApproveDeployment.TYPE)
-    @Command(name = "approve", description = {"Reroute production traffic for the CodeDeploy deployment that waits for approval",
-            "(ContinueDeployment), and watch it to its end. Exit 0 only when the replacement serves, healthy."})
-    static final class Approve implements Callable<Integer> {
+    /** A command that acts on the deployment in progress of the environment's service, watched for at most --timeout. */
+    abstract static class InProgress implements Callable<Integer> {
         @ParentCommand
         Deploy deploy;
         @Spec
@@ -100,26 +98,31 @@ final class DeployCommands {
         @Option(names = "--timeout", paramLabel = "DURATION")
         String timeout;
 
+        abstract dev.capstan.ops.Operation build(Deploys deploys, Environment environment, java.time.Duration timeout);
+
         @Override
         public Integer call() {
-            return drive(deploy.root, spec, environment -> deploy.root.services.operations().deploys().approve(environment, Durations.parse(timeout)));
+            return drive(deploy.root, spec, environment -> build(deploy.root.services.operations().deploys(), environment, Durations.parse(timeout)));
+        }
+    }
+
+    @Starts(ApproveDeployment.TYPE)
+    @Command(name = "approve", description = {"Reroute production traffic for the CodeDeploy deployment that waits for approval",
+            "(ContinueDeployment), and watch it to its end. Exit 0 only when the replacement serves, healthy."})
+    static final class Approve extends InProgress {
+        @Override
+        dev.capstan.ops.Operation build(Deploys deploys, Environment environment, java.time.Duration timeout) {
+            return deploys.approve(environment, timeout);
         }
     }
 
     @Starts(StopAndRollBack.TYPE)
     @Command(name = "stop", description = {"Stop the deployment in progress and roll it back: CodeDeploy's (StopDeployment with rollback)",
             "or ECS's own (StopServiceDeployment with ROLLBACK). Exit 0 when the revision before it serves again, healthy."})
-    static final class Stop implements Callable<Integer> {
-        @ParentCommand
-        Deploy deploy;
-        @Spec
-        CommandSpec spec;
-        @Option(names = "--timeout", paramLabel = "DURATION")
-        String timeout;
-
+    static final class Stop extends InProgress {
         @Override
-        public Integer call() {
-            return drive(deploy.root, spec, environment -> deploy.root.services.operations().deploys().stop(environment, Durations.parse(timeout)));
+        dev.capstan.ops.Operation build(Deploys deploys, Environment environment, java.time.Duration timeout) {
+            return deploys.stop(environment, timeout);
         }
     }
 

@@ -4,12 +4,8 @@ import dev.capstan.domain.AwsTarget;
 import dev.capstan.domain.CodeDeployGroup;
 import dev.capstan.domain.CodeDeployment;
 import dev.capstan.domain.Environment;
-import dev.capstan.domain.TargetGroupInfo;
-import dev.capstan.domain.TaskDefinitionNames;
-import dev.capstan.domain.TaskSetInfo;
 import dev.capstan.ops.RunReport;
 import dev.capstan.ops.Wait;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,27 +36,8 @@ final class DeploymentVerdict {
         if (!d.succeeded()) {
             return Wait.Look.notYet(d, where(d), List.of("CodeDeploy to finish the deployment"));
         }
-        List<String> pending = serving(d.taskDefinition());
+        List<String> pending = Serving.pending(services, target, environment, d.taskDefinition());
         return pending.isEmpty() ? Wait.Look.done(d, where(d)) : Wait.Look.notYet(d, where(d), pending);
-    }
-
-    /** What is still missing for the deployed revision to serve: empty when its PRIMARY task set serves behind healthy targets only. */
-    List<String> serving(String revision) {
-        TaskSetInfo primary = Serving.primary(services, target, environment);
-        List<String> pending = new ArrayList<>();
-        if (revision != null && !revision.equals(primary.taskDefinition())) {
-            pending.add("the PRIMARY task set to run " + TaskDefinitionNames.familyRevision(revision) + " (it runs "
-                    + TaskDefinitionNames.familyRevision(primary.taskDefinition()) + ")");
-            return pending;
-        }
-        for (String targetGroup : primary.targetGroups()) {
-            List<TargetGroupInfo.Target> targets = services.targetHealth().health(target, targetGroup);
-            long healthy = targets.stream().filter(t -> "healthy".equals(t.state())).count();
-            if (healthy == 0 || healthy < targets.size()) {
-                pending.add(healthy + " of " + targets.size() + " targets healthy in " + dev.capstan.aws.TargetHealthGateway.name(targetGroup));
-            }
-        }
-        return pending;
     }
 
     /** Where a deployment is, in a line: its status, the lifecycle event it is at, and the traffic on each task set. */

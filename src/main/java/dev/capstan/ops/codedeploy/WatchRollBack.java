@@ -52,7 +52,6 @@ final class WatchRollBack implements Step {
     public String run(StepContext context) {
         String original = context.fact(RegisterRevision.BASE_TASK_DEFINITION).orElseThrow();
         AwsTarget t = target.get();
-        DeploymentVerdict verdict = new DeploymentVerdict(environment, services, t, null);
         context.waitUntil(Wait.<CodeDeployment>forThe("the rollback").atMost(timeout).every(services.poll()).measuredBy(services.clock())
                 .looking(() -> {
                     CodeDeployment d = services.codeDeploy().deployment(t, deploymentId);
@@ -60,7 +59,7 @@ final class WatchRollBack implements Step {
                     if (d.active()) {
                         pending.add("CodeDeploy to stop " + deploymentId + " (" + d.status() + ")");
                     } else {
-                        pending.addAll(verdict.serving(original));
+                        pending.addAll(Serving.pending(services, t, environment, original));
                     }
                     return pending.isEmpty() ? Wait.Look.done(d, DeploymentVerdict.where(d)) : Wait.Look.notYet(d, DeploymentVerdict.where(d), pending);
                 }));
