@@ -195,7 +195,7 @@ class BlueGreenTest {
             String staged = engine.blueGreen.history().deploys(staging.name()).get(0).image();
             RunRecord promoted = deploy(production, staged);
             assertThat(promoted.outcome()).as(promoted.error()).isEqualTo(RunOutcome.SUCCEEDED);
-            assertThat(log(promoted, "pre-deploy")).containsExactly("$ echo before gateprod " + staged, "before gateprod " + staged);
+            assertThat(log(promoted, "pre-deploy")).containsExactly("$ echo before 'gateprod' '" + staged + "'", "before gateprod " + staged);
             assertThat(log(promoted, "post-deploy").get(1)).startsWith("after arn:aws:ecs:");
         }
     }
