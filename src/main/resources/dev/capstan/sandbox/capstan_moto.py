@@ -68,11 +68,15 @@ CONTROL = {"hookOutcomes": {}, "secondsPerStep": 0.0}
 
 
 def epoch(value):
-    """An ISO date as moto writes it, or a datetime, as epoch seconds."""
+    """An ISO date as moto writes it, a datetime, or a number (as text or not), as epoch seconds."""
     if value is None or isinstance(value, (int, float)):
         return value
     if isinstance(value, datetime):
         return value.timestamp()
+    try:
+        return float(value)
+    except ValueError:
+        pass
     return datetime.fromisoformat(str(value).replace("Z", "+00:00")).timestamp()
 
 
@@ -693,9 +697,10 @@ def r_list_service_deployments(self):
             # Rolling services record none here: answer as moto does for an operation it has not got.
             return 404, {}, ""
         statuses = self._get_param("status") or []
-        after = (self._get_param("createdAt") or {}).get("after")
+        # moto hands a timestamp parameter over as a datetime, a number or a string, depending on the protocol's parser.
+        after = epoch((self._get_param("createdAt") or {}).get("after"))
         mine = [d for d in SERVICE_DEPLOYMENTS.values() if d.service is service and (not statuses or d.status in statuses)
-                and (after is None or d.created >= float(after))]
+                and (after is None or d.created >= after)]
         mine.sort(key=lambda d: d.created, reverse=True)
         return json.dumps({"serviceDeployments": [d.brief() for d in mine]})
 
