@@ -94,7 +94,9 @@ public final class CodeDeploys {
     public CodeDeployPicture picture(Environment environment) {
         AwsTarget target = services.targets().of(environment);
         CodeDeployGroup group = group(environment);
-        TaskSetInfo serving = Serving.primary(services, target, environment);
+        // The service's task sets, read once: what serves, and whose targets are how healthy.
+        List<TaskSetInfo> sets = services.taskSets().taskSets(target, environment.cluster(), environment.service());
+        TaskSetInfo serving = Serving.primary(sets, environment);
         TaskDefRevision running = services.taskDefinitions().revision(target, serving.taskDefinition());
         List<CodeDeployment> recent = services.codeDeploy().recent(target, group, RECENT);
         // CodeDeploy's own rollback of a deployment is shown through the deployment it rolled back: its failed hook, its reason.
@@ -102,7 +104,7 @@ public final class CodeDeploys {
                 .map(d -> services.codeDeploy().deployment(target, d.id())).orElse(null);
         return new CodeDeployPicture(group, serving.taskDefinition(), imageOf(running, container(environment, running, serving)), current, recent,
                 lastKnownGood(environment, recent, serving.taskDefinition()),
-                current == null ? Optional.empty() : current.approvalLeft(group, services.clock().instant()), targetHealth(target, environment));
+                current == null ? Optional.empty() : current.approvalLeft(group, services.clock().instant()), targetHealth(target, sets));
     }
 
     /**
@@ -161,9 +163,9 @@ public final class CodeDeploys {
     }
 
     /** Each task set's targets: "2 of 3 healthy", by task set id. */
-    private Map<String, String> targetHealth(AwsTarget target, Environment environment) {
+    private Map<String, String> targetHealth(AwsTarget target, List<TaskSetInfo> sets) {
         Map<String, String> health = new HashMap<>();
-        for (TaskSetInfo set : services.taskSets().taskSets(target, environment.cluster(), environment.service())) {
+        for (TaskSetInfo set : sets) {
             List<TargetGroupInfo.Target> targets = set.targetGroups().stream().flatMap(group -> services.targetHealth().health(target, group).stream())
                     .toList();
             health.put(set.id(), targets.stream().filter(t -> "healthy".equals(t.state())).count() + " of " + targets.size() + " healthy");

@@ -15,7 +15,12 @@ final class Serving {
     }
 
     static TaskSetInfo primary(CodeDeployServices services, AwsTarget target, Environment environment) {
-        return services.taskSets().taskSets(target, environment.cluster(), environment.service()).stream().filter(TaskSetInfo::primary)
+        return primary(services.taskSets().taskSets(target, environment.cluster(), environment.service()), environment);
+    }
+
+    /** The PRIMARY one of task sets already read. */
+    static TaskSetInfo primary(List<TaskSetInfo> sets, Environment environment) {
+        return sets.stream().filter(TaskSetInfo::primary)
                 .findFirst().orElseThrow(() -> new IllegalStateException(environment.service() + " on " + environment.name()
                         + " has no PRIMARY task set: CodeDeploy has not deployed it yet, or ECS does not report its task sets."));
     }
