@@ -17,6 +17,7 @@ import dev.capstan.cli.CliServices;
 import dev.capstan.config.SettingsStore;
 import dev.capstan.config.UserDirectories;
 import dev.capstan.config.WorkspaceLoader;
+import dev.capstan.ops.history.TeamHistory;
 import dev.capstan.db.ConnectionFactory;
 import dev.capstan.db.JdbcDatabaseProbe;
 import dev.capstan.ops.Operations;
@@ -51,6 +52,7 @@ public final class AppContext implements AutoCloseable {
     private final ExecutorService runs;
     private final ScheduledExecutorService heartbeats;
     private final Operations operations;
+    private final TeamHistory history;
     private final ClusterReader clusters;
     private final TaskDefinitionReader taskDefinitions;
     private final LoadBalancerReader loadBalancers;
@@ -75,7 +77,9 @@ public final class AppContext implements AutoCloseable {
         this.runs = Executors.newCachedThreadPool(daemonThreads("capstan-run"));
         this.heartbeats = Executors.newSingleThreadScheduledExecutor(daemonThreads("capstan-lock-heartbeat"));
         Engine engine = Engine.builder(aws, profiles).identity(identity).runs(directories.state().resolve("runs"))
-                .operator(operator(this.environmentVariables)).executors(runs, heartbeats).environmentVariables(this.environmentVariables).build();
+                .operator(operator(this.environmentVariables)).executors(runs, heartbeats).environmentVariables(this.environmentVariables)
+                .environments(workspaceLoader::environmentsInUse).build();
+        this.history = engine.history;
         this.operations = engine.operations;
         this.taskDefinitions = engine.taskDefinitions;
         this.logs = engine.logs;
@@ -169,7 +173,11 @@ public final class AppContext implements AutoCloseable {
 
     public CliServices cliServices() {
         return new CliServices(profiles, identity, environmentCheck, workspaceLoader, environmentVariables, operations,
-                new LocalBenchmarks(), logs);
+                new LocalBenchmarks(), logs, history);
+    }
+
+    public TeamHistory history() {
+        return history;
     }
 
     /** Closes everything once; later calls (a shutdown hook after a normal exit) do nothing. */
@@ -184,6 +192,8 @@ public final class AppContext implements AutoCloseable {
         if (still > 0) {
             org.slf4j.LoggerFactory.getLogger(AppContext.class).warn("{} run(s) had not stopped when Capstan closed; resume them later", still);
         }
+        // What the runs wrote reaches the team's history now if it can; what cannot waits on disk for the next start.
+        history.close();
         background.shutdownNow();
         heartbeats.shutdownNow();
         runs.shutdown();

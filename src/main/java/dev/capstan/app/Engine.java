@@ -1,6 +1,7 @@
 package dev.capstan.app;
 
 import dev.capstan.aws.AwsClients;
+import dev.capstan.aws.DynamoHistoryTable;
 import dev.capstan.aws.DynamoLockTable;
 import dev.capstan.aws.IdentityGateway;
 import dev.capstan.aws.ProfileCatalog;
@@ -19,6 +20,7 @@ import dev.capstan.aws.StsIdentityGateway;
 import dev.capstan.aws.TaskDefinitionReader;
 import dev.capstan.db.ConnectionFactory;
 import dev.capstan.db.JdbcRegionConfigStore;
+import dev.capstan.domain.Environment;
 import dev.capstan.ops.OperationType;
 import dev.capstan.ops.OperationTypes;
 import dev.capstan.ops.Operations;
@@ -30,6 +32,8 @@ import dev.capstan.ops.bluegreen.BlueGreenServices;
 import dev.capstan.ops.codedeploy.CodeDeployServices;
 import dev.capstan.ops.codedeploy.CodeDeploys;
 import dev.capstan.ops.controller.Deploys;
+import dev.capstan.ops.history.HistoryTimings;
+import dev.capstan.ops.history.TeamHistory;
 import dev.capstan.ops.lock.DeployLock;
 import dev.capstan.ops.lock.ForceReleaseLock;
 import dev.capstan.ops.logs.LogReading;
@@ -59,6 +63,7 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * The operation engine composed once: gateways over the AWS clients, every operation type's declaration, the
@@ -81,6 +86,8 @@ public final class Engine {
     public final Deploys deploys;
     public final Runner runner;
     public final Operations operations;
+    /** The team's history: this machine's runs mirrored to the environments' history tables, and other consoles' runs read back. */
+    public final TeamHistory history;
 
     private Engine(Builder b) {
         targets = new Targets(b.profiles, b.identity != null ? b.identity : new StsIdentityGateway(b.clients));
@@ -92,7 +99,12 @@ public final class Engine {
         logs = new LogReading(logsGateway, logSources, b.clock);
         SdkTargetHealthGateway targetHealth = new SdkTargetHealthGateway(b.clients);
         JdbcRegionConfigStore regionRows = new JdbcRegionConfigStore(new ConnectionFactory(b.environmentVariables));
-        RunStore runStore = new RunStore(b.runsDirectory, b.clock);
+        AtomicReference<TeamHistory> team = new AtomicReference<>();
+        RunStore runStore = new RunStore(b.runsDirectory, b.clock, store -> {
+            team.set(new TeamHistory(store, new DynamoHistoryTable(b.clients), targets, b.environments, b.operator, b.historyClock, b.historyTimings));
+            return team.get();
+        });
+        history = team.get();
 
         scale = new ScaleServiceFactory(ecs, targets, b.waitClock);
         tasks = new OneOffTaskFactory(new TaskRunServices(ecs, new SdkNetworkGateway(b.clients), taskDefinitions, logs, targets,
@@ -161,6 +173,9 @@ public final class Engine {
         private int copyConcurrency = PublishServices.CONCURRENCY;
         private Attendants attendants = new Attendants();
         private final List<OperationType<?>> extraTypes = new ArrayList<>();
+        private Supplier<List<Environment>> environments = List::of;
+        private HistoryTimings historyTimings = HistoryTimings.standard();
+        private Clock historyClock = Clock.systemUTC();
 
         private Builder(AwsClients clients, ProfileCatalog profiles) {
             this.clients = clients;
@@ -229,6 +244,19 @@ public final class Engine {
 
         public Builder attendants(Attendants attendants) {
             this.attendants = attendants;
+            return this;
+        }
+
+        /** The environments of the workspace in use, as it is now: the team's history is read from and sent to their history tables. */
+        public Builder environments(Supplier<List<Environment>> environments) {
+            this.environments = environments;
+            return this;
+        }
+
+        /** How the team's history keeps time, and the clock it tells a console's silence by. */
+        public Builder history(HistoryTimings timings, Clock clock) {
+            this.historyTimings = timings;
+            this.historyClock = clock;
             return this;
         }
 

@@ -33,6 +33,14 @@ public final class WorkspaceLoader {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
     private final YamlLocator locator = new YamlLocator();
+    /** The workspace loaded last: the one in use, whose environments' history tables the team's history reads. */
+    private volatile Workspace inUse;
+
+    /** The environments of the workspace loaded last; none before one is. */
+    public List<Environment> environmentsInUse() {
+        Workspace workspace = inUse;
+        return workspace == null ? List.of() : workspace.environments();
+    }
 
     public Workspace load(Path file) throws WorkspaceException {
         String text = read(file);
@@ -58,7 +66,9 @@ public final class WorkspaceLoader {
             throw new WorkspaceException(file, 1, "environments", "is missing or empty; list at least one environment");
         }
         checkUniqueNames(file, text, parsed.environments());
-        return new Workspace(file.toAbsolutePath(), parsed.environments());
+        Workspace workspace = new Workspace(file.toAbsolutePath(), parsed.environments());
+        inUse = workspace;
+        return workspace;
     }
 
     private void refuseUnknownKeys(Path file, String text, com.fasterxml.jackson.databind.JsonNode tree) throws WorkspaceException {

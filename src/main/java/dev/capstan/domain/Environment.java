@@ -25,6 +25,7 @@ public record Environment(
         RegionDataSettings regionData,
         DatabaseSettings database,
         String lockTable,
+        String historyTable,
         DeploySettings deploy) {
 
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
@@ -52,6 +53,7 @@ public record Environment(
         logGroup = Require.optionalText(logGroup);
         autoScalingGroup = Require.optionalText(autoScalingGroup);
         lockTable = Require.optionalText(lockTable);
+        historyTable = Require.optionalText(historyTable);
     }
 
     private static void checkEndpoint(String endpoint) {
@@ -76,7 +78,7 @@ public record Environment(
             return this;
         }
         return new Environment(name, profile, region, endpoint, production, readOnly, cluster, other, container, network, logGroup,
-                autoScalingGroup, loadBalancer, regionData, database, lockTable, deploy);
+                autoScalingGroup, loadBalancer, regionData, database, lockTable, historyTable, deploy);
     }
 
     public Optional<String> endpointOverride() {

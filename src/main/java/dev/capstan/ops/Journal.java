@@ -22,23 +22,28 @@ public final class Journal implements AutoCloseable {
     private final FileChannel channel;
     private final ObjectMapper json;
     private final Clock clock;
+    private final Runnable written;
 
-    private Journal(Path file, FileChannel channel, ObjectMapper json, Clock clock) {
+    private Journal(Path file, FileChannel channel, ObjectMapper json, Clock clock, Runnable written) {
         this.file = file;
         this.channel = channel;
         this.json = json;
         this.clock = clock;
+        this.written = written;
     }
 
-    /** Opens the file for appending; a last line torn by a crash is ended first, so it cannot swallow the next record. */
-    static Journal open(Path file, ObjectMapper json, Clock clock) {
+    /**
+     * Opens the file for appending; a last line torn by a crash is ended first, so it cannot swallow the next record.
+     * {@code written} is told after each record is on disk (the team history's mirror follows it); it must not block.
+     */
+    static Journal open(Path file, ObjectMapper json, Clock clock, Runnable written) {
         try {
             FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
             channel.position(channel.size());
             if (channel.size() > 0 && !endsWithNewline(channel)) {
                 channel.write(ByteBuffer.wrap(new byte[]{'\n'}));
             }
-            return new Journal(file, channel, json, clock);
+            return new Journal(file, channel, json, clock, written);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not open the run journal " + file + ": " + e.getMessage(), e);
         }
@@ -84,6 +89,7 @@ public final class Journal implements AutoCloseable {
             if (force) {
                 channel.force(false);
             }
+            written.run();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         } catch (IOException e) {

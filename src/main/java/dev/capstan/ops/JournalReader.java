@@ -32,6 +32,11 @@ final class JournalReader {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the run journal " + file + ": " + e.getMessage(), e);
         }
+        return fold(lines, file, live);
+    }
+
+    /** The run as these journal lines tell it (a journal mirrored in the team's history has no file here: {@code file} is null). */
+    RunRecord fold(List<String> lines, Path file, boolean live) {
         Fold fold = new Fold();
         int torn = 0;
         for (String line : lines) {
@@ -52,7 +57,7 @@ final class JournalReader {
             }
         }
         if (fold.id == null) {
-            throw new IllegalArgumentException(file + " is not a Capstan run journal: it has no run record");
+            throw new IllegalArgumentException((file == null ? "A mirrored journal" : file.toString()) + " is not a Capstan run journal: it has no run record");
         }
         return fold.toRecord(file, live, torn);
     }

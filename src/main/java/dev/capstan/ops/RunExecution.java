@@ -31,6 +31,8 @@ final class RunExecution implements Runnable, RunHandle, StepContext {
     private final int from;
     private final Map<String, List<String>> facts;
     private final boolean resumed;
+    /** Resumed here after another console left it: its deploy lock, held in the run's name, may still be that console's. */
+    private final boolean takenOver;
     private final LockSpot lockSpot;
     private final DeployLock lock;
     private final String operator;
@@ -42,7 +44,7 @@ final class RunExecution implements Runnable, RunHandle, StepContext {
     private RunStore store;
 
     RunExecution(String runId, Operation operation, Plan plan, Journal journal, AutoCloseable live, RunListener listener, int from,
-                 Map<String, List<String>> facts, boolean resumed, LockSpot lockSpot, DeployLock lock, String operator) {
+                 Map<String, List<String>> facts, boolean resumed, boolean takenOver, LockSpot lockSpot, DeployLock lock, String operator) {
         this.runId = runId;
         this.operation = operation;
         this.plan = plan;
@@ -52,6 +54,7 @@ final class RunExecution implements Runnable, RunHandle, StepContext {
         this.from = from;
         this.facts = new LinkedHashMap<>(facts);
         this.resumed = resumed;
+        this.takenOver = takenOver;
         this.lockSpot = lockSpot;
         this.lock = lock;
         this.operator = operator;
@@ -115,7 +118,8 @@ final class RunExecution implements Runnable, RunHandle, StepContext {
         if (lockSpot == null) {
             return null;
         }
-        LockLease lease = lock.acquire(lockSpot, operator, runId, operation.title(), this::pause, this::note);
+        LockLease lease = takenOver ? lock.acquireFromAnotherConsole(lockSpot, operator, runId, operation.title(), this::pause, this::note)
+                : lock.acquire(lockSpot, operator, runId, operation.title(), this::pause, this::note);
         journal.append(journal.record("lock").put("event", lease.tookOver() ? "taken-over" : "acquired")
                 .put("detail", lockSpot.key() + " in " + lockSpot.table()));
         note("Holding the deploy lock " + lockSpot.key() + ".");

@@ -145,7 +145,7 @@ final class RunIndexFile {
             throw new IOException("an entry without its journal's name, id or start");
         }
         RunSummary summary = new RunSummary(id, text.get("operation"), text.get("title"), text.get("environment"), text.get("scope"), text.get("osUser"),
-                text.get("callerArn"), parameters, facts, startedAt, finishedAt, RunOutcome.valueOf(text.get("outcome")), text.get("error"));
+                text.get("callerArn"), parameters, facts, startedAt, finishedAt, RunOutcome.valueOf(text.get("outcome")), text.get("error"), null);
         return new RunIndex.Entry(file, size, modified, summary);
     }
 

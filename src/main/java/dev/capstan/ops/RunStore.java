@@ -22,6 +22,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The folder of run journals ({@code $XDG_STATE_HOME/capstan/runs}). Beside each running journal sits a
@@ -41,12 +42,19 @@ public final class RunStore {
     private final Map<String, FileLock> heldHere = new ConcurrentHashMap<>();
     private final RecentRecords records;
     private final RunIndex index;
+    private final SharedRuns shared;
 
     public RunStore(Path directory, Clock clock) {
+        this(directory, clock, store -> SharedRuns.NONE);
+    }
+
+    /** @param team makes the team's record this store merges with its journals, given the store it mirrors */
+    public RunStore(Path directory, Clock clock, Function<RunStore, SharedRuns> team) {
         this.directory = directory;
         this.clock = clock;
         this.records = new RecentRecords(file -> new JournalReader(json).read(file, false));
         this.index = new RunIndex(directory, records::read);
+        this.shared = team.apply(this);
     }
 
     public Path directory() {
@@ -57,16 +65,16 @@ public final class RunStore {
         return clock;
     }
 
-    /** Sortable by time, unique enough to name a file: 20261123T141502Z-3fa1. */
+    /** Sortable by time, unique enough to name a file among a whole team's runs: 20261123T141502Z-3fa1c2d9. */
     String newRunId() {
-        byte[] suffix = new byte[2];
+        byte[] suffix = new byte[4];
         random.nextBytes(suffix);
         return ID_TIME.format(clock.instant()) + "-" + HexFormat.of().formatHex(suffix);
     }
 
     Journal journal(String runId) {
         createDirectory();
-        return Journal.open(journalFile(runId), json, clock);
+        return Journal.open(journalFile(runId), json, clock, () -> shared.written(runId));
     }
 
     private void createDirectory() {
@@ -124,33 +132,54 @@ public final class RunStore {
         }
     }
 
-    /** The whole run: its steps, their log lines, its history. Read again only when its journal has changed. */
+    /**
+     * The whole run: its steps, their log lines, its history. Read again only when its journal has changed; a run another
+     * console runs (or ran last) is read from the team's record.
+     */
     public RunRecord read(String runId) {
         Path file = journalFile(runId);
+        Optional<RunRecord> elsewhere = shared.read(runId);
+        if (elsewhere.isPresent()) {
+            return elsewhere.get();
+        }
         if (!Files.exists(file)) {
-            throw new IllegalArgumentException("There is no run " + runId + " in " + directory + ".");
+            throw new IllegalArgumentException("There is no run " + runId + " in " + directory + " nor in the team's history.");
         }
         return withLiveness(records.read(file));
     }
 
-    /** Every run's summary, newest first, from the index: only journals that changed since it was last asked are read. */
+    /** Every run's summary, this machine's and the team's, newest first: only journals that changed since last asked are read. */
     public List<RunSummary> summaries() {
-        List<RunSummary> runs = new ArrayList<>(index.current().stream().map(this::withLiveness).toList());
+        return merged(index.current(), shared.summaries(null));
+    }
+
+    private List<RunSummary> merged(Collection<RunSummary> local, List<RunSummary> team) {
+        Map<String, RunSummary> byId = new java.util.LinkedHashMap<>();
+        local.forEach(run -> byId.put(run.id(), withLiveness(run)));
+        // A run another console runs or ran last is the team's: its copy here (if it started here) stopped where that console took over.
+        team.forEach(run -> byId.put(run.id(), run));
+        List<RunSummary> runs = new ArrayList<>(byId.values());
+        runs.sort(NEWEST_FIRST);
+        return runs;
+    }
+
+    /** The runs of this environment whose journals are on this machine, newest first, whatever the team's record says. */
+    public List<RunSummary> localSummaries(String environment) {
+        List<RunSummary> runs = new ArrayList<>(index.current().stream().filter(run -> run.environment().equals(environment)).map(this::withLiveness).toList());
         runs.sort(NEWEST_FIRST);
         return runs;
     }
 
     /** The runs of this environment, newest first. */
     public List<RunSummary> summaries(String environment) {
-        return summaries().stream().filter(run -> run.environment().equals(environment)).toList();
+        return merged(index.current().stream().filter(run -> run.environment().equals(environment)).toList(), shared.summaries(environment));
     }
 
     /** The newest run in the environment of any of these operation types. */
     public Optional<RunSummary> latest(String environment, Collection<String> operationTypes) {
-        return index.current().stream()
-                .filter(run -> run.environment().equals(environment) && operationTypes.contains(run.operationType()))
-                .max(Comparator.comparing(RunSummary::startedAt))
-                .map(this::withLiveness);
+        return summaries(environment).stream()
+                .filter(run -> operationTypes.contains(run.operationType()))
+                .max(Comparator.comparing(RunSummary::startedAt));
     }
 
     /** The latest run's whole record, read from its journal (once, while it does not change). */
@@ -170,6 +199,61 @@ public final class RunStore {
                 .filter(run -> run.outcome().unfinished())
                 .filter(run -> run.guardsTheSameAs(scope))
                 .toList();
+    }
+
+    /**
+     * Makes a run another console left this machine's, so it can be resumed or abandoned here; false if it already is.
+     *
+     * @throws IllegalStateException if that console still runs it
+     */
+    boolean adopt(String runId) {
+        journalFile(runId);
+        return shared.adopt(runId);
+    }
+
+    /** The runs this process runs now. */
+    public java.util.Set<String> runningHere() {
+        return java.util.Set.copyOf(heldHere.keySet());
+    }
+
+    /** The journal's whole lines, in order: a last line a crash cut short is left out until it is ended. */
+    public List<String> journalLines(String runId) {
+        Path file = journalFile(runId);
+        try {
+            String text = Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+            int end = text.lastIndexOf('\n');
+            return end < 0 ? List.of() : List.of(text.substring(0, end).split("\n", -1));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the run journal " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The run as these journal lines tell it, for a journal that is not in this folder (the team's record of it). */
+    public RunRecord fold(List<String> lines) {
+        return new JournalReader(json).fold(lines, null, false);
+    }
+
+    /** The run as its journal here tells it, liveness not asked: what the team's record is sent. */
+    public RunRecord readJournal(String runId) {
+        return records.read(journalFile(runId));
+    }
+
+    /** The ids of the runs whose journals are in this folder. */
+    public List<String> journalIds() {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(directory)) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(JOURNAL))
+                    .map(n -> n.substring(0, n.length() - JOURNAL.length())).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not list the runs in " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Where the run's journal is (or would be) in this folder. */
+    public Path journalPath(String runId) {
+        return journalFile(runId);
     }
 
     /** A run with no end in its journal is running if some process holds its live marker, else it was interrupted. */

@@ -8,12 +8,15 @@ import java.util.Optional;
 
 /**
  * One run as the history lists it: who ran what, where, when, how it ended, and the parameters and facts
- * that later runs look up (the image a deploy served, the command a task ran). The steps, their log lines
+ * that later runs look up (the image a deploy served, the command a task ran).
+ *
+ * @param console the console (user@host) that runs the run, or ran it last, when that is another machine's Capstan; null for
+ *                this machine's own runs The steps, their log lines
  * and the run's history are in the {@link RunRecord} that {@link RunStore#read} returns.
  */
 public record RunSummary(String id, String operationType, String title, String environment, String scope, String osUser, String callerArn,
                          Map<String, String> parameters, Map<String, List<String>> facts, Instant startedAt, Instant finishedAt,
-                         RunOutcome outcome, String error) {
+                         RunOutcome outcome, String error, String console) {
     public RunSummary {
         parameters = Map.copyOf(parameters);
         facts = Map.copyOf(facts);
@@ -21,7 +24,7 @@ public record RunSummary(String id, String operationType, String title, String e
 
     public static RunSummary of(RunRecord run) {
         return new RunSummary(run.id(), run.operationType(), run.title(), run.environment(), run.scope(), run.osUser(), run.callerArn(),
-                run.parameters(), run.facts(), run.startedAt(), run.finishedAt(), run.outcome(), run.error());
+                run.parameters(), run.facts(), run.startedAt(), run.finishedAt(), run.outcome(), run.error(), null);
     }
 
     /** Whether this run guards what a run with the given scope would: the same service or cluster, or unknown (an older journal). */
@@ -39,7 +42,19 @@ public record RunSummary(String id, String operationType, String title, String e
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 
-    RunSummary withOutcome(RunOutcome outcome) {
-        return new RunSummary(id, operationType, title, environment, scope, osUser, callerArn, parameters, facts, startedAt, finishedAt, outcome, error);
+    public RunSummary withOutcome(RunOutcome outcome) {
+        return new RunSummary(id, operationType, title, environment, scope, osUser, callerArn, parameters, facts, startedAt, finishedAt, outcome, error,
+                console);
+    }
+
+    /** The same run as the team's history has it, run (or last run) by the named console: another machine's Capstan. */
+    public RunSummary onConsole(String consoleName) {
+        return new RunSummary(id, operationType, title, environment, scope, osUser, callerArn, parameters, facts, startedAt, finishedAt, outcome, error,
+                consoleName);
+    }
+
+    /** Whether another machine's Capstan runs it (or ran it last); such a run is read from the team's history. */
+    public boolean elsewhere() {
+        return console != null;
     }
 }

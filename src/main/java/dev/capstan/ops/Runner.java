@@ -97,7 +97,7 @@ public final class Runner {
         ObjectNode confirmed = journal.record("confirmed").put("by", operator);
         confirmed.put("typedName", decision.typedName());
         journal.append(confirmed);
-        return launch(new RunExecution(runId, operation, plan, journal, live, listener, 0, Map.of(), false, lockSpot(operation), lock, operator));
+        return launch(new RunExecution(runId, operation, plan, journal, live, listener, 0, Map.of(), false, false, lockSpot(operation), lock, operator));
     }
 
     /**
@@ -112,9 +112,14 @@ public final class Runner {
         if (!record.environment().equals(environment.name())) {
             throw new IllegalArgumentException("Run " + runId + " ran in " + record.environment() + ", not " + environment.name() + ".");
         }
+        resumeConfirmation(record, environment).check(decision);
+        // A run another console left is made this machine's first: its journal comes from the team's record, and the record says who goes on.
+        boolean takenOver = store.adopt(runId);
+        if (takenOver) {
+            record = store.read(runId);
+        }
         Operation operation = types.rebuild(record, environment);
         Plan plan = record.plan();
-        resumeConfirmation(record, environment).check(decision);
         refuseIfReadOnly(operation, plan);
         List<String> ids = operation.steps().stream().map(Step::id).toList();
         // A console killed after its last step, before the run's end was journaled, left nothing to do: resuming ends the run.
@@ -130,7 +135,7 @@ public final class Runner {
         resumed.put("typedName", decision.typedName());
         journal.append(resumed);
         return launch(new RunExecution(runId, operation, plan, journal, live, listener, from == null ? ids.size() : ids.indexOf(from), record.facts(), true,
-                lockSpot(operation), lock, operator));
+                takenOver, lockSpot(operation), lock, operator));
     }
 
     /** The operation of a journaled run, rebuilt from its parameters: what starting over runs again. */
@@ -153,6 +158,9 @@ public final class Runner {
         }
         if (!record.outcome().unfinished()) {
             throw new IllegalStateException("Run " + runId + " is " + record.outcome() + "; only failed or interrupted runs are abandoned.");
+        }
+        if (store.adopt(runId)) {
+            record = store.read(runId);
         }
         try (Journal journal = store.journal(runId)) {
             if (environment != null && environment.name().equals(record.environment())) {

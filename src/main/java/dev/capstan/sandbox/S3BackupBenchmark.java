@@ -79,7 +79,7 @@ public final class S3BackupBenchmark {
             new EstateSeeder(clients, new AwsTarget("direct", REGION, direct)).benchObjects(BUCKET, PREFIX, objects);
             Path workspace = dir.resolve("capstan.yaml");
             new WorkspaceWriter().write(workspace, "S3 backup benchmark", List.of(new Environment("s3-bench", "bench", REGION, timed, false, false,
-                    "bench-cluster", null, null, null, null, null, null, null, null, null, null)));
+                    "bench-cluster", null, null, null, null, null, null, null, null, null, null, null)));
             Map<String, String> env = Map.of("AWS_CONFIG_FILE", config.toString(), "AWS_SHARED_CREDENTIALS_FILE", credentials.toString(),
                     "XDG_STATE_HOME", dir.resolve("state").toString(), "XDG_CONFIG_HOME", dir.resolve("config").toString());
             out.println("Timing " + capstanCommand(workspace, source).get(0) + " and aws-cli, whole processes.");

@@ -130,7 +130,7 @@ public final class Sandbox implements AutoCloseable {
                 s.cluster(), s.service(), s.container(), new NetworkSettings(e.subnets(), e.securityGroups(), false), s.logGroup(),
                 s.autoScalingGroup(), new LoadBalancerSettings(e.listenerArn(), e.blueTargetGroupArn(), e.greenTargetGroupArn()),
                 new RegionDataSettings(s.bucket()), new DatabaseSettings(database.jdbcUrl(s.name()), database.user(), null),
-                SandboxEstate.LOCK_TABLE, s.codeDeploy() ? SandboxEstate.CODE_DEPLOY_SETTINGS : s.blueGreen() ? null : SandboxEstate.MIGRATE_BEFORE_TRAFFIC);
+                SandboxEstate.LOCK_TABLE, SandboxEstate.HISTORY_TABLE, s.codeDeploy() ? SandboxEstate.CODE_DEPLOY_SETTINGS : s.blueGreen() ? null : SandboxEstate.MIGRATE_BEFORE_TRAFFIC);
     }
 
     /** Where the sandbox tells the exit codes of the tasks it ends: a console's clients read them through it. */

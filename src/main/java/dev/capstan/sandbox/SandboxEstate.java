@@ -15,6 +15,8 @@ public final class SandboxEstate {
     public static final String PROFILE = "capstan-sandbox";
     public static final String REGION = "us-east-1";
     public static final String LOCK_TABLE = "capstan-locks";
+    /** Where the sandbox's runs are mirrored, as a team's would be: one table serves every environment. */
+    public static final String HISTORY_TABLE = "capstan-history";
     private static final List<String> REGIONS = List.of("PA", "MI", "TX", "VA", "WI");
 
     private SandboxEstate() {

@@ -38,15 +38,18 @@ class CliTest {
     private final StringWriter err = new StringWriter();
     private final int[] consoleOpened = {0};
     private String input = "";
+    /** One loader for every command of a test, as one process has: the engine reads the history tables of the workspace it loaded last. */
+    private final WorkspaceLoader loader = new WorkspaceLoader();
 
     private int run(MotoWorld moto, String... args) {
         CliServices services = new CliServices(moto.catalog(), new StsIdentityGateway(moto.clients()),
                 new EnvironmentCheck(moto.catalog(), new StsIdentityGateway(moto.clients()), new SdkEstateProbe(moto.clients()),
                         new JdbcDatabaseProbe(new ConnectionFactory(Map.of()))),
-                new WorkspaceLoader(), Map.of(), operations(moto),
+                loader, Map.of(), operations(moto),
                 new dev.capstan.app.LocalBenchmarks(),
                 new dev.capstan.ops.logs.LogReading(new dev.capstan.aws.SdkLogsGateway(moto.clients()), new dev.capstan.ops.logs.LogSources(
-                        engine.ecs, new dev.capstan.aws.SdkTaskDefinitionReader(moto.clients()), engine.targets), java.time.Clock.systemUTC()));
+                        engine.ecs, new dev.capstan.aws.SdkTaskDefinitionReader(moto.clients()), engine.targets), java.time.Clock.systemUTC()),
+                engine.history);
         ConsoleStarter console = new ConsoleStarter() {
             @Override
             public int open(Path workspace) {
@@ -67,7 +70,7 @@ class CliTest {
 
     private Operations operations(MotoWorld moto) {
         if (engine == null) {
-            engine = new EngineWorld(moto, runs);
+            engine = new EngineWorld(moto.clients(), moto.catalog(), runs, "tester@test-host", loader::environmentsInUse, java.time.Clock.systemUTC());
         }
         return new Operations(engine.runner, engine.lock, engine.targets, engine.scale, engine.tasks, engine.regionData, engine.restart, engine.runbooks, engine.blueGreen,
                 engine.rolling, engine.deploys);

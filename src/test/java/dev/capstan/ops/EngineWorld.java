@@ -15,7 +15,12 @@ import dev.capstan.ops.scale.ScaleServiceFactory;
 import dev.capstan.ops.task.OneOffTaskFactory;
 import dev.capstan.testworld.ManualClock;
 import dev.capstan.testworld.MotoWorld;
+import dev.capstan.ops.history.HistoryTimings;
+import dev.capstan.ops.history.TeamHistory;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Supplier;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ExecutorService;
@@ -30,6 +35,8 @@ public final class EngineWorld implements AutoCloseable {
     public static final Duration LEASE = Duration.ofMillis(1500);
     public static final Duration HEARTBEAT = Duration.ofMillis(300);
     public static final Duration TASK_POLL = Duration.ofMillis(300);
+    /** The team history's timings here: a console silent for the lock's lease reads as gone; listings are never reused. */
+    public static final HistoryTimings HISTORY = new HistoryTimings(HEARTBEAT, LEASE, Duration.ZERO, Duration.ofMillis(50));
     public final ExecutorService runs = Executors.newCachedThreadPool();
     public final ScheduledExecutorService heartbeats = Executors.newScheduledThreadPool(2);
     public final Targets targets;
@@ -48,6 +55,7 @@ public final class EngineWorld implements AutoCloseable {
     public final SdkS3Gateway s3;
     public final TaskDefinitionReader taskDefinitions;
     public final Runner runner;
+    public final TeamHistory history;
     /** What the restart's waits measure their timeouts by: a test that wants one to pass moves it, once it has seen what it waits for. */
     public final ManualClock restartClock = new ManualClock(Instant.now());
 
@@ -56,11 +64,20 @@ public final class EngineWorld implements AutoCloseable {
     }
 
     public EngineWorld(dev.capstan.aws.AwsClients clients, dev.capstan.aws.ProfileCatalog catalog, Path runsDirectory, String operator) {
+        this(clients, catalog, runsDirectory, operator, List::of, Clock.systemUTC());
+    }
+
+    /**
+     * A console whose workspace has these environments, whose history tables it shares runs in; {@code historyClock} tells
+     * how long another console has been silent.
+     */
+    public EngineWorld(dev.capstan.aws.AwsClients clients, dev.capstan.aws.ProfileCatalog catalog, Path runsDirectory, String operator,
+                       Supplier<List<Environment>> environments, Clock historyClock) {
         // A low multipart threshold (6 MiB, 5 MiB parts) lets a test take the UploadPartCopy path with small objects.
         s3 = new SdkS3Gateway(clients, 6L * 1024 * 1024, 5L * 1024 * 1024);
         Engine engine = Engine.builder(clients, catalog).runs(runsDirectory).operator(operator).executors(runs, heartbeats)
                 .lockTimings(LEASE, HEARTBEAT).poll(TASK_POLL).restartClock(restartClock).s3(s3, 16).attendants(attendants)
-                .declare(LedgerOperation.declaration()).build();
+                .declare(LedgerOperation.declaration()).environments(environments).history(HISTORY, historyClock).build();
         targets = engine.targets;
         lock = engine.lock;
         ecs = engine.ecs;
@@ -75,6 +92,7 @@ public final class EngineWorld implements AutoCloseable {
         codeDeploys = engine.deploys.codeDeploys();
         runbooks = engine.runbooks;
         runner = engine.runner;
+        history = engine.history;
     }
 
     /** The operation a parent test planned, from its flat parameters, read as a journal written before requests were typed is. */
@@ -86,11 +104,12 @@ public final class EngineWorld implements AutoCloseable {
     /** An environment with nothing but a cluster name and a lock table, for operations that only touch files. */
     public static Environment plainEnvironment(String name, String endpoint, boolean production, String lockTable) {
         return new Environment(name, MotoWorld.PROFILE, MotoWorld.REGION, endpoint, production, false, name + "-cluster", null, null,
-                null, null, null, null, null, null, lockTable, null);
+                null, null, null, null, null, null, lockTable, null, null);
     }
 
     @Override
     public void close() {
+        history.close();
         runs.shutdownNow();
         heartbeats.shutdownNow();
     }

@@ -80,27 +80,34 @@ public final class TestEstate {
         return new Environment(s.name(), MotoWorld.PROFILE, region, moto.endpoint(), false, false, s.cluster(), s.service(),
                 s.container(), new NetworkSettings(seeded.subnets(), seeded.securityGroups(), false), s.logGroup(), s.autoScalingGroup(),
                 new LoadBalancerSettings(seeded.listenerArn(), seeded.blueTargetGroupArn(), seeded.greenTargetGroupArn()),
-                new RegionDataSettings(s.bucket()), database, lockTable, null);
+                new RegionDataSettings(s.bucket()), database, lockTable, null, null);
     }
 
     /** The same environment with a different cluster name: one field broken, everything else intact. */
     public static Environment withCluster(Environment e, String cluster) {
         return new Environment(e.name() + "-broken", e.profile(), e.region(), e.endpoint(), e.production(), e.readOnly(), cluster,
                 e.service(), e.container(), e.network(), e.logGroup(), e.autoScalingGroup(), e.loadBalancer(), e.regionData(),
-                e.database(), e.lockTable(), e.deploy());
+                e.database(), e.lockTable(), e.historyTable(), e.deploy());
     }
 
     /** The same environment with deploy settings (a promotion gate, pre- and post-deploy commands). */
     public static Environment withDeploy(Environment e, dev.capstan.domain.DeploySettings deploy) {
         return new Environment(e.name(), e.profile(), e.region(), e.endpoint(), e.production(), e.readOnly(), e.cluster(),
                 e.service(), e.container(), e.network(), e.logGroup(), e.autoScalingGroup(), e.loadBalancer(), e.regionData(),
-                e.database(), e.lockTable(), deploy);
+                e.database(), e.lockTable(), e.historyTable(), deploy);
     }
 
     /** The same environment under another name, marked production and/or read-only. */
     public static Environment variant(Environment e, String name, boolean production, boolean readOnly) {
         return new Environment(name, e.profile(), e.region(), e.endpoint(), production, readOnly, e.cluster(),
                 e.service(), e.container(), e.network(), e.logGroup(), e.autoScalingGroup(), e.loadBalancer(), e.regionData(),
-                e.database(), e.lockTable(), e.deploy());
+                e.database(), e.lockTable(), e.historyTable(), e.deploy());
+    }
+
+    /** The same environment sharing its runs in the named history table. */
+    public static Environment withHistoryTable(Environment e, String table) {
+        return new Environment(e.name(), e.profile(), e.region(), e.endpoint(), e.production(), e.readOnly(), e.cluster(),
+                e.service(), e.container(), e.network(), e.logGroup(), e.autoScalingGroup(), e.loadBalancer(), e.regionData(),
+                e.database(), e.lockTable(), table, e.deploy());
     }
 }

@@ -66,6 +66,19 @@ public final class DeployLock {
      * holder is alive and {@link LockBusyException} says who it is; if it does not, the lock is taken over.
      */
     public LockLease acquire(LockSpot spot, String owner, String runId, String operation, Sleeper sleeper, Consumer<String> progress) {
+        return acquire(spot, owner, runId, operation, sleeper, progress, true);
+    }
+
+    /**
+     * As {@link #acquire}, for a run resumed here that another console left: a lock held in the run's own name may be that
+     * console's still, so it is watched for one lease like anyone else's before it is taken over.
+     */
+    public LockLease acquireFromAnotherConsole(LockSpot spot, String owner, String runId, String operation, Sleeper sleeper, Consumer<String> progress) {
+        return acquire(spot, owner, runId, operation, sleeper, progress, false);
+    }
+
+    private LockLease acquire(LockSpot spot, String owner, String runId, String operation, Sleeper sleeper, Consumer<String> progress,
+                              boolean sameRunIsOurs) {
         if (!table.exists(spot.target(), spot.table())) {
             throw new LockTableMissingException(spot);
         }
@@ -80,7 +93,7 @@ public final class DeployLock {
                 continue;
             }
             LockRecord holder = held.get();
-            if (holder.runId().equals(runId)) {
+            if (sameRunIsOurs && holder.runId().equals(runId)) {
                 LockRecord back = new LockRecord(spot.key(), owner, runId, operation, holder.acquiredAt(), now, mine.version(), lease.toMillis());
                 if (table.replaceIf(spot.target(), spot.table(), back, holder.version())) {
                     return started(spot, back, false);

@@ -60,7 +60,7 @@ class EnvironmentCheckTest {
         Environment bad = new Environment(good.name(), good.profile(), good.region(), good.endpoint(), false, false, good.cluster(),
                 good.service(), "sidecar", new dev.capstan.domain.NetworkSettings(List.of(good.network().subnets().get(0), "subnet-0000"),
                 List.of("sg-0000"), false), "/no/such/group", "no-asg", good.loadBalancer(),
-                new dev.capstan.domain.RegionDataSettings("no-such-bucket"), good.database(), "no-table", null);
+                new dev.capstan.domain.RegionDataSettings("no-such-bucket"), good.database(), "no-table", null, null);
         List<CheckResult> results = check(moto, Map.of()).run(bad);
         assertThat(field(results, "container").detail()).contains("not in demo-web:2").contains("web");
         assertThat(field(results, "network.subnets").detail()).isEqualTo("not found: subnet-0000");
@@ -76,7 +76,7 @@ class EnvironmentCheckTest {
         Environment good = TestEstate.environment(moto, database, "pre");
         moto.faults().clear();
         Environment env = new Environment(good.name(), "nobody", good.region(), good.endpoint(), false, false, good.cluster(),
-                null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null);
         List<CheckResult> results = check(moto, Map.of()).run(env);
         assertThat(field(results, "profile").status()).isEqualTo(CheckResult.Status.FAILED);
         assertThat(field(results, "profile").detail()).contains("no such profile").contains("aws configure --profile nobody");

@@ -234,7 +234,7 @@ class RegionDataTest {
         Environment unreachable = new Environment("nodb", environment.profile(), environment.region(), environment.endpoint(), false, false,
                 environment.cluster(), environment.service(), environment.container(), environment.network(), environment.logGroup(),
                 environment.autoScalingGroup(), environment.loadBalancer(), environment.regionData(),
-                new DatabaseSettings("jdbc:postgresql://127.0.0.1:9/none", "nobody", null), environment.lockTable(), null);
+                new DatabaseSettings("jdbc:postgresql://127.0.0.1:9/none", "nobody", null), environment.lockTable(), null, null);
         assertThatThrownBy(() -> engine.regionData.bumpVersion(unreachable, "OH", null)).hasMessageContaining("Could not read region_config in the database of nodb");
 
         assertThat(moto.faults().sent("CopyObject")).isZero();

@@ -47,12 +47,15 @@ public final class RestartChild {
             }
         };
         try (AwsClients clients = new AwsClients(catalog, AwsClientSettings.forLocalStandIn().withInterceptor(counter).withInterceptor(midStep));
-             EngineWorld engine = new EngineWorld(clients, catalog, Path.of(args[0]), "child@test-host")) {
+             EngineWorld engine = new EngineWorld(clients, catalog, Path.of(args[0]), "child@test-host", () -> java.util.List.of(environment),
+                     java.time.Clock.systemUTC())) {
             Operation restart = engine.fromFlat(RollingRestart.TYPE, environment, parameters);
             RunListener killer = new RunListener() {
                 @Override
                 public void stepDone(PlannedStep step, String summary) {
                     if (step.id().equals(dieAfter)) {
+                        // Killed once what it wrote reached the team's history (where the environment has one), so another console sees it.
+                        engine.history.drain(java.time.Duration.ofSeconds(30));
                         die(counter);
                     }
                 }

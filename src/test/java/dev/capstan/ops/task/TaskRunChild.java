@@ -26,7 +26,7 @@ public final class TaskRunChild {
 
     static Environment environment(String endpoint, String lockTable, String cluster) {
         return new Environment("task-crash", dev.capstan.testworld.MotoWorld.PROFILE, dev.capstan.testworld.MotoWorld.REGION, endpoint,
-                false, false, cluster, null, null, null, null, null, null, null, null, lockTable, null);
+                false, false, cluster, null, null, null, null, null, null, null, null, lockTable, null, null);
     }
 
     public static void main(String[] args) throws Exception {
