@@ -65,7 +65,7 @@ public final class CapstanApp {
                 shell.environmentProperty());
         LogView logs = new LogView(logsModel);
         RunLauncher launcher = new RunLauncher(context.operations().runner(), work, () -> new PlanDialog(stage));
-        activity = new ActivityModel(launcher, work, shell.environmentProperty());
+        activity = new ActivityModel(launcher, work, shell.environmentProperty(), context.history());
         Runnable scale = () -> ScaleForm.open(stage, shell.environmentProperty().get(), launcher, context.operations().scale());
         java.util.function.Consumer<String> runTask = service -> TaskRunForm.open(stage, shell.environmentProperty().get(), service, launcher,
                 context.operations().tasks(), work, () -> window.show(activityView));

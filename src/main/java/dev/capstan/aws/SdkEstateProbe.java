@@ -59,7 +59,13 @@ public final class SdkEstateProbe implements EstateProbe {
         results.add(env.regionData() == null ? CheckResult.notSet("regionData")
                 : guard("regionData.bucket", env.regionData().bucket(), target, () -> bucket(env.regionData().bucket(), target)));
         results.add(env.lockTable() == null ? CheckResult.notSet("lockTable")
-                : guard("lockTable", env.lockTable(), target, () -> lockTable(env.lockTable(), target)));
+                : guard("lockTable", env.lockTable(), target, () -> dynamoTable("lockTable", env.lockTable(), target,
+                        "Capstan can create it when a deploy first needs the lock")));
+        if (env.historyTable() != null) {
+            // Said only where it is named: an environment without one keeps its history on each machine, which is no fault.
+            results.add(guard("historyTable", env.historyTable(), target, () -> dynamoTable("historyTable", env.historyTable(), target,
+                    "create it with capstan history create-table --env " + env.name() + " to share runs with the team")));
+        }
         return results;
     }
 
@@ -181,12 +187,12 @@ public final class SdkEstateProbe implements EstateProbe {
         }
     }
 
-    private CheckResult lockTable(String table, AwsTarget target) {
+    private CheckResult dynamoTable(String field, String table, AwsTarget target, String whenMissing) {
         try {
             var status = clients.dynamoDb(target).describeTable(r -> r.tableName(table)).table().tableStatusAsString();
-            return CheckResult.ok("lockTable", table, "DynamoDB table " + status);
+            return CheckResult.ok(field, table, "DynamoDB table " + status);
         } catch (ResourceNotFoundException e) {
-            return CheckResult.failed("lockTable", table, "no DynamoDB table of that name; Capstan can create it when a deploy first needs the lock");
+            return CheckResult.failed(field, table, "no DynamoDB table of that name; " + whenMissing);
         }
     }
 

@@ -9,7 +9,7 @@ import picocli.CommandLine.ScopeType;
 /** {@code capstan}: with no command it opens the console; each command drives the same objects the console does. */
 @Command(name = "capstan", mixinStandardHelpOptions = true, version = "capstan 0.1.0",
         description = "An operations console for containerised apps on AWS ECS.",
-        subcommands = {ProfilesCommand.class, EnvCommand.class, ServiceCommand.class, TaskCommand.class, RestartCommand.class, DeployCommands.Deploy.class, DeployCommands.Rollback.class, DeployCommands.History.class, DeployCommands.Colours.class, RunbookCommand.class, S3Command.class, RegionCommand.class, RunsCommand.class, LockCommand.class,
+        subcommands = {ProfilesCommand.class, EnvCommand.class, ServiceCommand.class, TaskCommand.class, RestartCommand.class, DeployCommands.Deploy.class, DeployCommands.Rollback.class, DeployCommands.History.class, DeployCommands.Colours.class, RunbookCommand.class, S3Command.class, RegionCommand.class, RunsCommand.class, HistoryCommand.class, LockCommand.class,
                 SandboxCommand.class, BenchCommand.class, LogsCommand.class})
 public final class CapstanCommand implements Callable<Integer> {
     final CliServices services;

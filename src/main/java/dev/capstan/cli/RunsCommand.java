@@ -26,9 +26,16 @@ final class RunsCommand {
     @Spec
     CommandSpec spec;
 
+    /** The runs: this machine's, and the team's of the workspace's environments that name a history table (the workspace is read for them). */
     private RunStore store() {
+        if (root.workspace() != null && !workspaceRead) {
+            workspaceRead = true;
+            new WorkspaceAccess(root, spec).workspace();
+        }
         return root.services.operations().runner().store();
     }
+
+    private boolean workspaceRead;
 
     @Command(name = "list", description = "Every run, newest first; interrupted and failed runs can be resumed.")
     int list() {
@@ -44,9 +51,9 @@ final class RunsCommand {
         }
         // One buffer for the whole table: a printf per line costs more than reading five thousand runs.
         StringBuilder table = new StringBuilder(runs.size() * 128);
-        row(table, "RUN", "STARTED", "ENVIRONMENT", "WHO", "OUTCOME", "DURATION", "OPERATION");
+        row(table, "RUN", "STARTED", "ENVIRONMENT", "WHO", "CONSOLE", "OUTCOME", "DURATION", "OPERATION");
         for (RunSummary r : runs) {
-            row(table, r.id(), WHEN.format(r.startedAt()), r.environment(), r.osUser(),
+            row(table, r.id(), WHEN.format(r.startedAt()), r.environment(), r.osUser(), r.elsewhere() ? r.console() : "here",
                     r.outcome().name(), r.duration().map(RunReport::human).orElse("-"), r.title());
         }
         out.print(table);
@@ -57,7 +64,7 @@ final class RunsCommand {
         return 0;
     }
 
-    private static final int[] WIDTHS = {22, 19, 12, 22, 11, 9};
+    private static final int[] WIDTHS = {25, 19, 12, 22, 22, 11, 9};
 
     private static void row(StringBuilder table, String... cells) {
         for (int i = 0; i < cells.length; i++) {
@@ -77,6 +84,7 @@ final class RunsCommand {
         m.put("finishedAt", r.finishedAt() == null ? null : r.finishedAt().toString());
         m.put("environment", r.environment());
         m.put("who", r.osUser());
+        m.put("console", r.elsewhere() ? r.console() : "here");
         m.put("callerArn", r.callerArn());
         m.put("operation", r.operationType());
         m.put("title", r.title());

@@ -2,6 +2,7 @@ package dev.capstan.sandbox;
 
 import dev.capstan.aws.AwsClientSettings;
 import dev.capstan.aws.AwsClients;
+import dev.capstan.aws.DynamoHistoryTable;
 import dev.capstan.aws.ProfileCatalog;
 import dev.capstan.aws.sandbox.DeploymentRules;
 import dev.capstan.aws.sandbox.EcsScheduler;
@@ -70,6 +71,7 @@ public final class Sandbox implements AutoCloseable {
         // A CodeDeploy deployment moves a step each time someone looks, at most every two seconds: slow enough to watch.
         moto.codeDeployPace(2.0);
         seeder.lockTable(SandboxEstate.LOCK_TABLE);
+        new DynamoHistoryTable(clients).create(target, SandboxEstate.HISTORY_TABLE);
         List<SeededEnvironment> seeded = new ArrayList<>();
         for (EnvironmentSpec spec : SandboxEstate.environments(40)) {
             seeded.add(seeder.seed(spec));

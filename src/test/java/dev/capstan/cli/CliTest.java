@@ -160,6 +160,39 @@ class CliTest {
     }
 
     @Test
+    void theHistoryTableIsCreatedAndReportedAndAColleaguesRunsAreListedAndShown(MotoWorld moto, @org.junit.jupiter.api.io.TempDir Path colleague)
+            throws Exception {
+        Environment shared = TestEstate.withHistoryTable(dev.capstan.ops.EngineWorld.plainEnvironment("cli-team", moto.endpoint(), false, null),
+                "cli-history");
+        Path file = Files.createDirectories(workspaces.resolve("team")).resolve("capstan.yaml");
+        new WorkspaceWriter().write(file, "test", List.of(shared));
+        String ws = file.toString();
+        assertThat(run(moto, "--workspace", ws, "--env", "cli-team", "history", "status")).isZero();
+        assertThat(out.toString()).contains("cli-history, which does not exist yet");
+        assertThat(run(moto, "--workspace", ws, "--env", "cli-team", "history", "create-table")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Created the history table cli-history in us-east-1");
+
+        String id;
+        try (dev.capstan.ops.EngineWorld bob = new dev.capstan.ops.EngineWorld(moto.clients(), moto.catalog(), colleague.resolve("runs"),
+                "bob@laptop-b", () -> List.of(shared), java.time.Clock.systemUTC())) {
+            dev.capstan.ops.LedgerOperation ledger = new dev.capstan.ops.LedgerOperation(shared, colleague.resolve("ledger.txt"));
+            Files.createFile(ledger.goFile());
+            id = bob.runner.start(ledger, bob.runner.plan(ledger), dev.capstan.ops.Decision.yes(), dev.capstan.ops.RunListener.NONE)
+                    .finished().get(1, java.util.concurrent.TimeUnit.MINUTES).id();
+            assertThat(bob.history.drain(java.time.Duration.ofSeconds(30))).isTrue();
+        }
+
+        out.getBuffer().setLength(0);
+        assertThat(run(moto, "--workspace", ws, "--env", "cli-team", "runs", "list")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains(id).contains("bob@laptop-b").contains("SUCCEEDED").contains("Write the ledger on cli-team");
+        assertThat(run(moto, "--workspace", ws, "runs", "show", id)).isZero();
+        assertThat(out.toString()).contains("run " + id + " in cli-team by bob@laptop-b").contains("Appended entry C");
+        out.getBuffer().setLength(0);
+        assertThat(run(moto, "--workspace", ws, "--env", "cli-team", "history", "status")).isZero();
+        assertThat(out.toString()).contains("Shared with the team in cli-history: everything written here has reached it.");
+    }
+
+    @Test
     void lockStatusAndAJournaledForcedRelease(MotoWorld moto, SandboxDatabase database) throws Exception {
         Path file = workspace(moto, database);
         String ws = file.toString();

@@ -124,6 +124,8 @@ class ActivityViewTest {
         assertThat(fx(() -> robot.lookup("#interrupted-banner").queryAs(Label.class).isVisible())).isTrue();
         waitUntil("the lock line shows the dead run's lock", () -> robot.lookup("#lock-status").queryAs(Label.class).getText()
                 .contains("held by"));
+        waitUntil("Activity says once that the history is this machine's", () -> robot.lookup("#history-status").queryAs(Label.class).getText()
+                .startsWith("History is local to this machine: ops names no historyTable"));
         robot.clickOn("INTERRUPTED");
         waitUntil("Resume is offered", () -> !robot.lookup("#resume-run").queryAs(Button.class).isDisabled());
         assertThat(fx(() -> robot.lookup("#start-over-run").queryAs(Button.class).isDisabled())).isFalse();

@@ -150,8 +150,28 @@ class ReadmeScreenshotsTest {
                         .as("the old tasks are gone").hasSize(2).doesNotContainAnyElementsOf(oldTasks);
                 assertThat(FxTestSupport.screenshot(scene, OUT.resolve("restart-done.png"))).isNotEmptyFile();
 
+                // A colleague's console (a state folder of its own) scales staging to what it runs: Activity shows their run beside
+                // this console's, read from the sandbox's history table.
+                var colleagueEnv = opened.app().shell().environments().stream().filter(e -> e.name().equals("staging")).findFirst().orElseThrow();
+                String colleagueRun;
+                try (dev.capstan.ops.EngineWorld colleague = new dev.capstan.ops.EngineWorld(context.aws(), context.profiles(),
+                        home.resolve("colleague/runs"), "sam@ops-laptop", () -> context.workspaceLoader().environmentsInUse(), java.time.Clock.systemUTC())) {
+                    int desired = colleague.ecs.service(colleague.targets.of(colleagueEnv), colleagueEnv.cluster(), colleagueEnv.service()).desiredCount();
+                    var scale = colleague.scale.scale(colleagueEnv, desired, java.time.Duration.ofMinutes(2));
+                    var done = colleague.runner.start(scale, colleague.runner.plan(scale), dev.capstan.ops.Decision.yes(), dev.capstan.ops.RunListener.NONE)
+                            .finished().get(3, java.util.concurrent.TimeUnit.MINUTES);
+                    assertThat(done.outcome()).as(done.error()).isEqualTo(dev.capstan.ops.RunOutcome.SUCCEEDED);
+                    assertThat(colleague.history.drain(java.time.Duration.ofSeconds(30))).isTrue();
+                    colleagueRun = done.id();
+                }
+
                 // A scale of staging through the plan dialog (down: the group has room for no more), then Activity with the finished run.
                 robot.clickOn("#nav-activity");
+                run(() -> opened.app().activity().refresh());
+                waitUntil("the colleague's run is listed with their console", () -> opened.app().activity().runs().stream()
+                        .anyMatch(r -> r.id().equals(colleagueRun) && "sam@ops-laptop".equals(r.console())));
+                waitUntil("Activity says the history is shared", () -> robot.lookup("#history-status").queryAs(Label.class).getText()
+                        .startsWith("Shared with the team in capstan-history"));
                 robot.clickOn("#scale-service");
                 waitUntil("the scale form is open", () -> robot.lookup("#scale-count").tryQuery().isPresent());
                 robot.clickOn("#scale-count").write("1");

@@ -6,6 +6,7 @@ import dev.capstan.ops.RunOutcome;
 import dev.capstan.ops.RunRecord;
 import dev.capstan.ops.RunSummary;
 import dev.capstan.ops.RunReport;
+import dev.capstan.ops.history.TeamHistory;
 import dev.capstan.ops.runbook.RunbookRecord;
 import dev.capstan.ops.lock.LockSpot;
 import dev.capstan.ui.common.BackgroundWork;
@@ -43,6 +44,10 @@ public final class ActivityModel {
     private final ObjectProperty<List<RunSummary>> interruptedRuns = new SimpleObjectProperty<>(this, "interruptedRuns", List.of());
     private final StringProperty lockStatus = new SimpleStringProperty(this, "lockStatus", "");
     private final BooleanProperty lockTableMissing = new SimpleBooleanProperty(this, "lockTableMissing");
+    private final StringProperty historyStatus = new SimpleStringProperty(this, "historyStatus", "");
+    private final BooleanProperty historyTableMissing = new SimpleBooleanProperty(this, "historyTableMissing");
+    private final TeamHistory history;
+    private final LatestRead historyReads;
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
     private final StringProperty notice = new SimpleStringProperty(this, "notice", "");
     /** Runs whose journal is being read now, and those with news since that read began (FX thread only). */
@@ -50,16 +55,20 @@ public final class ActivityModel {
     private final java.util.Set<String> reading = new java.util.HashSet<>();
     private final java.util.Set<String> again = new java.util.HashSet<>();
 
-    public ActivityModel(RunLauncher launcher, BackgroundWork work, ObjectProperty<Environment> environment) {
+    public ActivityModel(RunLauncher launcher, BackgroundWork work, ObjectProperty<Environment> environment, TeamHistory history) {
         this.launcher = launcher;
         this.work = work;
+        this.history = history;
         this.lockReads = new LatestRead(work, environment);
+        this.historyReads = new LatestRead(work, environment);
         this.environment = environment;
         selected.addListener((obs, old, run) -> markdown.set(run == null ? "" : RunbookRecord.of(run, report.zone())));
         environment.addListener((obs, old, env) -> {
             lockStatus.set("");
             lockTableMissing.set(false);
+            historyTableMissing.set(false);
             refreshLock();
+            refreshHistory();
         });
         launcher.listen(new RunLauncher.Events() {
             @Override
@@ -88,6 +97,32 @@ public final class ActivityModel {
                 .onFailure(error -> message.set(error.getMessage()))
                 .start();
         refreshLock();
+        refreshHistory();
+    }
+
+    /** Where the environment's runs are shared with the team, and what has not reached the table yet; said once, above the runs. */
+    public void refreshHistory() {
+        Environment env = environment.get();
+        if (env == null) {
+            historyReads.drop();
+            historyStatus.set("");
+            return;
+        }
+        historyReads.read("Reading how " + env.name() + "'s history is shared", () -> history.status(env), status -> {
+            historyTableMissing.set(status.shared() && !status.tableExists());
+            historyStatus.set(status.sentence());
+        }, error -> historyStatus.set("Team history unknown: " + error.getMessage()));
+    }
+
+    public void createHistoryTable() {
+        Environment env = environment.get();
+        work.run("Creating the history table of " + env.name(), () -> {
+                    history.createTable(env);
+                    return env;
+                })
+                .onSuccess(done -> refresh())
+                .onFailure(error -> message.set(error.getMessage()))
+                .start();
     }
 
     /** Shows one run whole: its steps, their log lines, its record. */
@@ -113,10 +148,12 @@ public final class ActivityModel {
                     finishedReading(runId);
                     int at = indexOf(runId);
                     RunOutcome before = at < 0 ? null : runs.get(at).outcome();
+                    RunSummary row = RunSummary.of(run);
                     if (at < 0) {
-                        runs.add(0, RunSummary.of(run));
+                        runs.add(0, row);
                     } else {
-                        runs.set(at, RunSummary.of(run));
+                        // A run of another console read again is still that console's.
+                        runs.set(at, runs.get(at).elsewhere() ? row.onConsole(runs.get(at).console()) : row);
                     }
                     showInterrupted();
                     if (at < 0 || selected.get() == null || selected.get().id().equals(runId)) {
@@ -158,7 +195,8 @@ public final class ActivityModel {
     /** The interrupted runs as news, with what to do about them where the sentence is shown; empty when there are none. */
     public static String interruptedSentence(List<RunSummary> unfinished, String whatToDo) {
         return unfinished.isEmpty() ? "" : unfinished.size() + (unfinished.size() == 1 ? " run was" : " runs were")
-                + " interrupted: " + String.join("; ", unfinished.stream().map(r -> r.title() + " (" + r.id() + ")").toList()) + ". " + whatToDo;
+                + " interrupted: " + String.join("; ", unfinished.stream().map(r -> r.title() + " (" + r.id()
+                + (r.elsewhere() ? ", on " + r.console() : "") + ")").toList()) + ". " + whatToDo;
     }
 
     public void refreshLock() {
@@ -264,6 +302,14 @@ public final class ActivityModel {
 
     public BooleanProperty lockTableMissingProperty() {
         return lockTableMissing;
+    }
+
+    public StringProperty historyStatusProperty() {
+        return historyStatus;
+    }
+
+    public BooleanProperty historyTableMissingProperty() {
+        return historyTableMissing;
     }
 
     /** News that is not a problem, such as where a report was saved. */

@@ -124,6 +124,19 @@ public final class ActivityView implements AppView {
         HBox lockLine = new HBox(10, lock, createTable);
         lockLine.setAlignment(Pos.CENTER_LEFT);
 
+        Label shared = new Label();
+        shared.setId("history-status");
+        shared.setGraphic(new FontIcon(Feather.USERS));
+        shared.textProperty().bind(model.historyStatusProperty());
+        shared.setWrapText(true);
+        Button createHistory = new Button("Create history table");
+        createHistory.setId("create-history-table");
+        createHistory.visibleProperty().bind(model.historyTableMissingProperty());
+        createHistory.managedProperty().bind(createHistory.visibleProperty());
+        createHistory.setOnAction(e -> model.createHistoryTable());
+        HBox historyLine = new HBox(10, shared, createHistory);
+        historyLine.setAlignment(Pos.CENTER_LEFT);
+
         Label interrupted = Columns.messageLine(model.interruptedProperty(), "interrupted-banner", Styles.WARNING, Feather.ALERT_TRIANGLE);
         Label message = Columns.messageLine(model.messageProperty(), "activity-message", Styles.DANGER, Feather.ALERT_CIRCLE);
         Label notice = Columns.messageLine(model.noticeProperty(), "activity-notice", Styles.SUCCESS, Feather.INFO);
@@ -131,7 +144,7 @@ public final class ActivityView implements AppView {
         SplitPane split = new SplitPane(runsTable(), detail());
         split.setDividerPositions(0.55);
         VBox.setVgrow(split, Priority.ALWAYS);
-        root.getChildren().addAll(header, lockLine, interrupted, message, notice, split);
+        root.getChildren().addAll(header, lockLine, historyLine, interrupted, message, notice, split);
     }
 
     private TableView<RunSummary> runsTable() {
@@ -142,6 +155,7 @@ public final class ActivityView implements AppView {
         table.getColumns().add(column("Started", 128, r -> WHEN.format(r.startedAt())));
         table.getColumns().add(column("Env", 80, RunSummary::environment));
         table.getColumns().add(column("Who", 90, RunSummary::osUser));
+        table.getColumns().add(column("Console", 90, r -> r.elsewhere() ? r.console() : "here"));
         table.getColumns().add(outcomeColumn());
         table.getColumns().add(column("Took", 58, r -> r.duration().map(RunReport::human).orElse("")));
         table.getColumns().add(column("Operation", 260, RunSummary::title));

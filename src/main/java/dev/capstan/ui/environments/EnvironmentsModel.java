@@ -85,6 +85,7 @@ public final class EnvironmentsModel {
         rows.add(new FieldRow("regionData.bucket", e.regionData() == null ? "—" : e.regionData().bucket(), null, ""));
         rows.add(new FieldRow("database", e.database() == null ? "—" : e.database().user() + " @ " + e.database().url(), null, ""));
         rows.add(new FieldRow("lockTable", orDash(e.lockTable()), null, ""));
+        rows.add(new FieldRow("historyTable", orDash(e.historyTable()), null, ""));
         return rows;
     }
 
