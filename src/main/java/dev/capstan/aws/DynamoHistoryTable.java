@@ -9,16 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /** {@link HistoryTable} on DynamoDB: conditional header writes, strongly consistent queries. */
 public final class DynamoHistoryTable implements HistoryTable {
@@ -33,33 +26,12 @@ public final class DynamoHistoryTable implements HistoryTable {
 
     @Override
     public boolean exists(AwsTarget target, String table) {
-        try {
-            clients.dynamoDb(target).describeTable(r -> r.tableName(table));
-            return true;
-        } catch (ResourceNotFoundException e) {
-            return false;
-        } catch (SdkException e) {
-            throw AwsErrors.explain(e, target, "look for the history table " + table);
-        }
+        return DynamoTables.exists(clients, target, table, "the history table");
     }
 
     @Override
     public void create(AwsTarget target, String table) {
-        try {
-            DynamoDbClient dynamo = clients.dynamoDb(target);
-            dynamo.createTable(r -> r.tableName(table)
-                    .attributeDefinitions(stringAttribute(PK), stringAttribute(SK))
-                    .keySchema(KeySchemaElement.builder().attributeName(PK).keyType(KeyType.HASH).build(),
-                            KeySchemaElement.builder().attributeName(SK).keyType(KeyType.RANGE).build())
-                    .billingMode(BillingMode.PAY_PER_REQUEST));
-            dynamo.waiter().waitUntilTableExists(r -> r.tableName(table));
-        } catch (SdkException e) {
-            throw AwsErrors.explain(e, target, "create the history table " + table);
-        }
-    }
-
-    private static AttributeDefinition stringAttribute(String name) {
-        return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+        DynamoTables.createOnDemand(clients, target, table, "the history table", PK, SK);
     }
 
     @Override
@@ -79,32 +51,30 @@ public final class DynamoHistoryTable implements HistoryTable {
 
     @Override
     public boolean putHeader(AwsTarget target, String table, Header header) {
-        try {
-            clients.dynamoDb(target).putItem(r -> r.tableName(table).item(toItem(header))
-                    .conditionExpression("attribute_not_exists(#pk) OR #console = :me")
-                    .expressionAttributeNames(Map.of("#pk", PK, "#console", "console"))
-                    .expressionAttributeValues(Map.of(":me", s(header.console()))));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        } catch (SdkException e) {
-            throw AwsErrors.explain(e, target, "mirror run " + header.runId() + " to " + table);
-        }
+        return conditionalPut(target, table, header, "attribute_not_exists(#pk) OR #console = :me", Map.of("#pk", PK, "#console", "console"),
+                Map.of(":me", s(header.console())), "mirror run " + header.runId() + " to " + table);
     }
 
     @Override
     public boolean claim(AwsTarget target, String table, Header seen, String console, String consoleName, Instant at) {
         Header mine = new Header(seen.environment(), seen.runId(), seen.summaryJson(), console, consoleName, at, seen.lines());
+        return conditionalPut(target, table, mine, "#console = :owner AND #heartbeat = :seen AND #lines = :lines",
+                Map.of("#console", "console", "#heartbeat", "heartbeat", "#lines", "lines"),
+                Map.of(":owner", s(seen.console()), ":seen", s(seen.heartbeat().toString()), ":lines", n(seen.lines())),
+                "take run " + seen.runId() + " over in " + table);
+    }
+
+    /** Writes the header if the condition holds; false if it does not (another console's write came first). */
+    private boolean conditionalPut(AwsTarget target, String table, Header header, String condition, Map<String, String> names,
+                                   Map<String, AttributeValue> values, String action) {
         try {
-            clients.dynamoDb(target).putItem(r -> r.tableName(table).item(toItem(mine))
-                    .conditionExpression("#console = :owner AND #heartbeat = :seen AND #lines = :lines")
-                    .expressionAttributeNames(Map.of("#console", "console", "#heartbeat", "heartbeat", "#lines", "lines"))
-                    .expressionAttributeValues(Map.of(":owner", s(seen.console()), ":seen", s(seen.heartbeat().toString()), ":lines", n(seen.lines()))));
+            clients.dynamoDb(target).putItem(r -> r.tableName(table).item(toItem(header))
+                    .conditionExpression(condition).expressionAttributeNames(names).expressionAttributeValues(values));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
         } catch (SdkException e) {
-            throw AwsErrors.explain(e, target, "take run " + seen.runId() + " over in " + table);
+            throw AwsErrors.explain(e, target, action);
         }
     }
 

@@ -7,15 +7,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /** {@link LockTable} on DynamoDB, with conditional writes and strongly consistent reads. */
 public final class DynamoLockTable implements LockTable {
@@ -27,28 +20,12 @@ public final class DynamoLockTable implements LockTable {
 
     @Override
     public boolean exists(AwsTarget target, String table) {
-        try {
-            clients.dynamoDb(target).describeTable(r -> r.tableName(table));
-            return true;
-        } catch (ResourceNotFoundException e) {
-            return false;
-        } catch (SdkException e) {
-            throw AwsErrors.explain(e, target, "look for the lock table " + table);
-        }
+        return DynamoTables.exists(clients, target, table, "the lock table");
     }
 
     @Override
     public void create(AwsTarget target, String table) {
-        try {
-            DynamoDbClient dynamo = clients.dynamoDb(target);
-            dynamo.createTable(r -> r.tableName(table)
-                    .attributeDefinitions(AttributeDefinition.builder().attributeName(KEY_ATTRIBUTE).attributeType(ScalarAttributeType.S).build())
-                    .keySchema(KeySchemaElement.builder().attributeName(KEY_ATTRIBUTE).keyType(KeyType.HASH).build())
-                    .billingMode(BillingMode.PAY_PER_REQUEST));
-            dynamo.waiter().waitUntilTableExists(r -> r.tableName(table));
-        } catch (SdkException e) {
-            throw AwsErrors.explain(e, target, "create the lock table " + table);
-        }
+        DynamoTables.createOnDemand(clients, target, table, "the lock table", KEY_ATTRIBUTE, null);
     }
 
     @Override

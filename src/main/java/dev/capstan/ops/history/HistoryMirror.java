@@ -49,6 +49,8 @@ final class HistoryMirror {
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
     /** Runs another console took over: nothing more of them is sent from here. */
     private final Set<String> handedOver = ConcurrentHashMap.newKeySet();
+    /** The environment of each run the mirror has looked at: a journal's first record, which never changes. */
+    private final java.util.Map<String, String> environments = new ConcurrentHashMap<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private volatile int failures;
     private volatile String problem;
@@ -92,6 +94,11 @@ final class HistoryMirror {
             // What was not sent stays marked; the next Capstan on this machine sends it.
         }
         return pending.isEmpty();
+    }
+
+    /** Whether anything waits to be sent now (a look for what earlier processes left may still be under way). */
+    boolean hasWork() {
+        return !pending.isEmpty() || scheduled.get();
     }
 
     /** How many journal lines of the environment's runs the table has not taken yet, by run. */
@@ -181,12 +188,14 @@ final class HistoryMirror {
         }
         long bytes = size(journal);
         MirrorMarks.Mark mark = marks.of(runId);
-        RunRecord record = store.readJournal(runId);
-        Optional<HistoryPlace> found = places.apply(record.environment());
+        String environment = environments.computeIfAbsent(runId, id -> store.readJournal(id).environment());
+        Optional<HistoryPlace> found = places.apply(environment);
         if (found.isEmpty() || !found.get().writable()) {
+            // A run of an environment that shares nothing costs the mirror one reading of its journal, the first time.
             marks.put(runId, new MirrorMarks.Mark(mark.lines(), bytes, "-"));
             return;
         }
+        RunRecord record = store.readJournal(runId);
         HistoryPlace place = found.get();
         if (handedOver.contains(runId) || ownedElsewhere(place, record.environment(), runId)) {
             handedOver.add(runId);

@@ -248,10 +248,15 @@ public final class TeamHistory implements SharedRuns, AutoCloseable {
         return mirror.drain(within);
     }
 
-    /** Sends what it can within a few seconds, then stops; what is left is sent by the next Capstan on this machine. */
+    /**
+     * Sends what this process wrote, within a few seconds, then stops; what is left is sent by the next Capstan on this machine.
+     * A process that wrote nothing (most CLI commands) does not wait for its look at what earlier ones left.
+     */
     @Override
     public void close() {
-        mirror.drain(Duration.ofSeconds(5));
+        if (mirror.hasWork()) {
+            mirror.drain(Duration.ofSeconds(5));
+        }
         thread.shutdownNow();
     }
 }

@@ -47,6 +47,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class ActivityView implements AppView {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
     private final ActivityModel model;
+    /** Other consoles' runs arrive without a journal here to announce them: while Activity is in front it lists again every so often. */
+    private final javafx.animation.Timeline teamTicker = new javafx.animation.Timeline();
     private final Supplier<java.util.List<Environment>> environments;
     private final Runnable scaleService;
     private final Runnable runTask;
@@ -66,6 +68,8 @@ public final class ActivityView implements AppView {
         this.environments = environments;
         this.scaleService = scaleService;
         this.runTask = runTask;
+        teamTicker.getKeyFrames().add(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(10), e -> model.refresh()));
+        teamTicker.setCycleCount(javafx.animation.Timeline.INDEFINITE);
         build();
     }
 
@@ -87,6 +91,12 @@ public final class ActivityView implements AppView {
     @Override
     public void shown() {
         model.refresh();
+        teamTicker.play();
+    }
+
+    @Override
+    public void hidden() {
+        teamTicker.stop();
     }
 
     @Override
@@ -112,30 +122,10 @@ public final class ActivityView implements AppView {
         HBox header = new HBox(10, title, grow, task, scale);
         header.setAlignment(Pos.CENTER_LEFT);
 
-        Label lock = new Label();
-        lock.setId("lock-status");
-        lock.setGraphic(new FontIcon(Feather.LOCK));
-        lock.textProperty().bind(model.lockStatusProperty());
-        Button createTable = new Button("Create lock table");
-        createTable.setId("create-lock-table");
-        createTable.visibleProperty().bind(model.lockTableMissingProperty());
-        createTable.managedProperty().bind(createTable.visibleProperty());
-        createTable.setOnAction(e -> model.createLockTable());
-        HBox lockLine = new HBox(10, lock, createTable);
-        lockLine.setAlignment(Pos.CENTER_LEFT);
-
-        Label shared = new Label();
-        shared.setId("history-status");
-        shared.setGraphic(new FontIcon(Feather.USERS));
-        shared.textProperty().bind(model.historyStatusProperty());
-        shared.setWrapText(true);
-        Button createHistory = new Button("Create history table");
-        createHistory.setId("create-history-table");
-        createHistory.visibleProperty().bind(model.historyTableMissingProperty());
-        createHistory.managedProperty().bind(createHistory.visibleProperty());
-        createHistory.setOnAction(e -> model.createHistoryTable());
-        HBox historyLine = new HBox(10, shared, createHistory);
-        historyLine.setAlignment(Pos.CENTER_LEFT);
+        HBox lockLine = tableLine("lock-status", Feather.LOCK, model.lockStatusProperty(), "create-lock-table", "Create lock table",
+                model.lockTableMissingProperty(), model::createLockTable);
+        HBox historyLine = tableLine("history-status", Feather.USERS, model.historyStatusProperty(), "create-history-table", "Create history table",
+                model.historyTableMissingProperty(), model::createHistoryTable);
 
         Label interrupted = Columns.messageLine(model.interruptedProperty(), "interrupted-banner", Styles.WARNING, Feather.ALERT_TRIANGLE);
         Label message = Columns.messageLine(model.messageProperty(), "activity-message", Styles.DANGER, Feather.ALERT_CIRCLE);
@@ -147,6 +137,24 @@ public final class ActivityView implements AppView {
         root.getChildren().addAll(header, lockLine, historyLine, interrupted, message, notice, split);
     }
 
+    /** A line saying how one of Capstan's tables stands, with the button that creates it while it is missing. */
+    private static HBox tableLine(String id, Feather icon, javafx.beans.value.ObservableValue<String> status, String buttonId, String buttonText,
+                                  javafx.beans.value.ObservableValue<Boolean> missing, Runnable create) {
+        Label label = new Label();
+        label.setId(id);
+        label.setGraphic(new FontIcon(icon));
+        label.textProperty().bind(status);
+        label.setWrapText(true);
+        Button button = new Button(buttonText);
+        button.setId(buttonId);
+        button.visibleProperty().bind(missing);
+        button.managedProperty().bind(button.visibleProperty());
+        button.setOnAction(e -> create.run());
+        HBox line = new HBox(10, label, button);
+        line.setAlignment(Pos.CENTER_LEFT);
+        return line;
+    }
+
     private TableView<RunSummary> runsTable() {
         table.setId("runs-table");
         table.setItems(model.runs());
@@ -154,8 +162,8 @@ public final class ActivityView implements AppView {
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.getColumns().add(column("Started", 128, r -> WHEN.format(r.startedAt())));
         table.getColumns().add(column("Env", 80, RunSummary::environment));
-        table.getColumns().add(column("Who", 90, RunSummary::osUser));
-        table.getColumns().add(column("Console", 90, r -> r.elsewhere() ? r.console() : "here"));
+        table.getColumns().add(column("Who", 120, RunSummary::osUser));
+        table.getColumns().add(column("Console", 130, r -> r.elsewhere() ? r.console() : "here"));
         table.getColumns().add(outcomeColumn());
         table.getColumns().add(column("Took", 58, r -> r.duration().map(RunReport::human).orElse("")));
         table.getColumns().add(column("Operation", 260, RunSummary::title));

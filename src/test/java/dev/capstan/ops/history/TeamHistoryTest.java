@@ -50,6 +50,12 @@ class TeamHistoryTest {
         return console.runner.start(operation, console.runner.plan(operation), Decision.yes(), RunListener.NONE).finished().get(2, TimeUnit.MINUTES);
     }
 
+    /** An environment with only files to change (no lock table), sharing its runs in a new history table. */
+    private static Environment sharedLedgers(MotoWorld moto, String name, String table) {
+        new DynamoHistoryTable(moto.clients()).create(moto.target(), table);
+        return TestEstate.withHistoryTable(EngineWorld.plainEnvironment(name, moto.endpoint(), false, null), table);
+    }
+
     @Test
     void aColleaguesConsoleListsExportsAndGatesOnTheRunsOfThisOne(MotoWorld moto, SandboxDatabase database) throws Exception {
         String table = "team-history-deploys";
@@ -96,8 +102,7 @@ class TeamHistoryTest {
     @Test
     void aFailingTableNeverStopsARunAndGetsEveryRecordOnceAndInOrderWhenItAnswers(MotoWorld moto) throws Exception {
         String table = "team-history-faults";
-        Environment env = TestEstate.withHistoryTable(EngineWorld.plainEnvironment("ledgers", moto.endpoint(), false, null), table);
-        new DynamoHistoryTable(moto.clients()).create(moto.target(), table);
+        Environment env = sharedLedgers(moto, "ledgers", table);
         try (EngineWorld alice = console(moto, "alice", "alice@laptop-a", List.of(env));
              EngineWorld bob = console(moto, "bob", "bob@laptop-b", List.of(env))) {
             moto.faults().failWith("PutItem", "ServiceUnavailable", 503, 100_000);
@@ -137,9 +142,7 @@ class TeamHistoryTest {
 
     @Test
     void aRunGoingOnElsewhereReadsAsRunningWithWhoseConsoleItIs(MotoWorld moto) throws Exception {
-        String table = "team-history-live";
-        Environment env = TestEstate.withHistoryTable(EngineWorld.plainEnvironment("liveledger", moto.endpoint(), false, null), table);
-        new DynamoHistoryTable(moto.clients()).create(moto.target(), table);
+        Environment env = sharedLedgers(moto, "liveledger", "team-history-live");
         try (EngineWorld alice = console(moto, "alice", "alice@laptop-a", List.of(env));
              EngineWorld bob = console(moto, "bob", "bob@laptop-b", List.of(env))) {
             LedgerOperation waitingForGo = new LedgerOperation(env, dir.resolve("live.txt"));
