@@ -132,7 +132,7 @@ public final class ActivityView implements AppView {
         Label notice = Columns.messageLine(model.noticeProperty(), "activity-notice", Styles.SUCCESS, Feather.INFO);
 
         SplitPane split = new SplitPane(runsTable(), detail());
-        split.setDividerPositions(0.55);
+        split.setDividerPositions(0.6);
         VBox.setVgrow(split, Priority.ALWAYS);
         root.getChildren().addAll(header, lockLine, historyLine, interrupted, message, notice, split);
     }
@@ -162,8 +162,8 @@ public final class ActivityView implements AppView {
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.getColumns().add(column("Started", 128, r -> WHEN.format(r.startedAt())));
         table.getColumns().add(column("Env", 80, RunSummary::environment));
-        table.getColumns().add(column("Who", 120, RunSummary::osUser));
-        table.getColumns().add(column("Console", 130, r -> r.elsewhere() ? r.console() : "here"));
+        table.getColumns().add(column("Who", 110, RunSummary::osUser));
+        table.getColumns().add(column("Console", 150, r -> r.elsewhere() ? r.console() : "here"));
         table.getColumns().add(outcomeColumn());
         table.getColumns().add(column("Took", 58, r -> r.duration().map(RunReport::human).orElse("")));
         table.getColumns().add(column("Operation", 260, RunSummary::title));
