@@ -112,14 +112,9 @@ public final class Runner {
         if (!record.environment().equals(environment.name())) {
             throw new IllegalArgumentException("Run " + runId + " ran in " + record.environment() + ", not " + environment.name() + ".");
         }
-        resumeConfirmation(record, environment).check(decision);
-        // A run another console left is made this machine's first: its journal comes from the team's record, and the record says who goes on.
-        boolean takenOver = store.adopt(runId);
-        if (takenOver) {
-            record = store.read(runId);
-        }
         Operation operation = types.rebuild(record, environment);
         Plan plan = record.plan();
+        resumeConfirmation(record, environment).check(decision);
         refuseIfReadOnly(operation, plan);
         List<String> ids = operation.steps().stream().map(Step::id).toList();
         // A console killed after its last step, before the run's end was journaled, left nothing to do: resuming ends the run.
@@ -129,6 +124,9 @@ public final class Runner {
                     + " had other steps; start over instead.");
         }
         String callerArn = targets.callerArn(environment);
+        // Only now, every check passed, is a run another console left made this machine's: its journal comes from the team's
+        // record (the same lines just read), and the record says this console goes on with it.
+        boolean takenOver = store.adopt(runId);
         AutoCloseable live = store.markLive(runId);
         Journal journal = store.journal(runId);
         ObjectNode resumed = journal.record("resumed").put("by", operator).put("callerArn", callerArn).put("fromStep", from == null ? "(the end)" : from);
