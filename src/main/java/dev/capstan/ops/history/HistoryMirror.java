@@ -198,7 +198,9 @@ final class HistoryMirror {
         RunRecord record = store.readJournal(runId);
         HistoryPlace place = found.get();
         if (handedOver.contains(runId) || ownedElsewhere(place, record.environment(), runId)) {
+            // Another console goes on with it: what this console wrote since stays here, and is not waiting to be sent.
             handedOver.add(runId);
+            marks.put(runId, new MirrorMarks.Mark(store.journalLines(runId).size(), bytes, place.table()));
             return;
         }
         List<String> lines = store.journalLines(runId);

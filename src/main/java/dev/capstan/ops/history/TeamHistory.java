@@ -51,6 +51,17 @@ public final class TeamHistory implements SharedRuns, AutoCloseable {
     private final MirrorMarks marks;
     private final Map<String, Listing> listings = new ConcurrentHashMap<>();
     private final Map<String, String> problems = new ConcurrentHashMap<>();
+    /** The other consoles' runs read most lately, a few dozen at most: Activity shows the same one again every few seconds. */
+    private final Map<String, Fetched> records = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Fetched> eldest) {
+            return size() > 64;
+        }
+    });
+
+    /** Another console's run as last fetched whole, and how many journal lines it had then: fetched again only when it grew. */
+    private record Fetched(int lines, RunRecord record) {
+    }
 
     /** One environment's headers as last read, and when. */
     private record Listing(Instant readAt, List<HistoryTable.Header> headers) {
@@ -97,7 +108,7 @@ public final class TeamHistory implements SharedRuns, AutoCloseable {
             }
             try {
                 RunSummary run = summaries.read(header.summaryJson());
-                runs.add(withLiveness(run, run.outcome(), header).onConsole(header.consoleName()));
+                runs.add(withLiveness(run, header).onConsole(header.consoleName()));
             } catch (RuntimeException e) {
                 LOG.warn("Skipping run {} of the team's history: {}", header.runId(), e.getMessage());
             }
@@ -105,8 +116,9 @@ public final class TeamHistory implements SharedRuns, AutoCloseable {
         return runs;
     }
 
-    private RunSummary withLiveness(RunSummary run, RunOutcome outcome, HistoryTable.Header header) {
-        return outcome == RunOutcome.INTERRUPTED && beats(header) ? run.withOutcome(RunOutcome.RUNNING) : run;
+    /** A run without an end reads as running while its console beats, and as interrupted once it has been silent for a lease. */
+    private RunSummary withLiveness(RunSummary run, HistoryTable.Header header) {
+        return run.outcome() == RunOutcome.INTERRUPTED && beats(header) ? run.withOutcome(RunOutcome.RUNNING) : run;
     }
 
     /** Whether the console that runs it beat within a lease, by this machine's clock. */
@@ -121,8 +133,13 @@ public final class TeamHistory implements SharedRuns, AutoCloseable {
             return Optional.empty();
         }
         HistoryTable.Header header = found.get();
-        HistoryPlace place = place(header.environment()).orElseThrow();
-        RunRecord record = store.fold(table.lines(place.target(), place.table(), header.environment(), runId, header.lines()));
+        Fetched fetched = records.get(runId);
+        if (fetched == null || fetched.lines() != header.lines()) {
+            HistoryPlace place = place(header.environment()).orElseThrow();
+            fetched = new Fetched(header.lines(), store.fold(table.lines(place.target(), place.table(), header.environment(), runId, header.lines())));
+            records.put(runId, fetched);
+        }
+        RunRecord record = fetched.record();
         return Optional.of(record.outcome() == RunOutcome.INTERRUPTED && beats(header) ? record.withOutcome(RunOutcome.RUNNING) : record);
     }
 
