@@ -230,16 +230,16 @@ public final class TeamHistory implements SharedRuns, AutoCloseable {
             return new HistoryStatus(environment.name(), null, false, List.of(), null);
         }
         headers(environment.name(), false);
-        String problem = problems.get(environment.name());
-        if (problem == null) {
-            problem = mirror.problem().orElse(null);
-        }
-        boolean exists;
-        try {
-            exists = tableExists(environment);
-        } catch (RuntimeException e) {
-            exists = true;
-            problem = e.getMessage();
+        String listingProblem = problems.get(environment.name());
+        // A table whose runs were just listed exists; only a listing that failed is asked why (Activity asks every 10 s).
+        boolean exists = true;
+        String problem = listingProblem != null ? listingProblem : mirror.problem().orElse(null);
+        if (listingProblem != null) {
+            try {
+                exists = tableExists(environment);
+            } catch (RuntimeException e) {
+                problem = e.getMessage();
+            }
         }
         return new HistoryStatus(environment.name(), environment.historyTable(), exists, unsent(environment), problem);
     }
