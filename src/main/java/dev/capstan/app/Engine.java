@@ -54,6 +54,7 @@ import dev.capstan.ops.verify.CheckServices;
 import dev.capstan.ops.verify.Checks;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
+import dev.capstan.ops.Patience;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -128,7 +129,7 @@ public final class Engine {
         runbooks = new RunbookFactory(new RunbookServices(runnerOnceBuilt::get, checks, b.attendants, b.clock));
         List<OperationType<?>> types = declarations();
         types.addAll(b.extraTypes);
-        runner = new Runner(runStore, lock, new OperationTypes(types), targets, b.runExecutor, b.operator);
+        runner = new Runner(runStore, lock, new OperationTypes(types), targets, b.runExecutor, b.operator, b.patience);
         runnerOnceBuilt.set(runner);
         operations = new Operations(runner, lock, targets, scale, tasks, regionData, restart, runbooks, blueGreen, rolling, deploys);
     }
@@ -176,6 +177,7 @@ public final class Engine {
         private Supplier<List<Environment>> environments = List::of;
         private HistoryTimings historyTimings = HistoryTimings.standard();
         private Clock historyClock = Clock.systemUTC();
+        private Patience patience = Patience.standard(Clock.systemUTC());
 
         private Builder(AwsClients clients, ProfileCatalog profiles) {
             this.clients = clients;
@@ -257,6 +259,12 @@ public final class Engine {
         public Builder history(HistoryTimings timings, Clock clock) {
             this.historyTimings = timings;
             this.historyClock = clock;
+            return this;
+        }
+
+        /** How runs ride out AWS faults that a pause can mend: the pauses, and the budget a step may spend retrying. */
+        public Builder patience(Patience patience) {
+            this.patience = patience;
             return this;
         }
 

@@ -39,6 +39,7 @@ public final class AwsClients implements AutoCloseable {
     private record Key(AwsTarget target, Class<?> service) {
     }
 
+    private static final CallNaming CALL_NAMING = new CallNaming();
     private final ProfileCatalog catalog;
     private final AwsClientSettings settings;
     private final SdkHttpClient http = ApacheHttpClient.builder().maxConnections(128).build();
@@ -122,6 +123,7 @@ public final class AwsClients implements AutoCloseable {
     /** The read-only guard goes first, so a refused call never reaches the other interceptors or the network. */
     private List<ExecutionInterceptor> interceptorsFor(AwsTarget target) {
         List<ExecutionInterceptor> chain = new ArrayList<>();
+        chain.add(CALL_NAMING);
         if (target.readOnly()) {
             chain.add(new ReadOnlyGuard(target));
         }

@@ -4,6 +4,7 @@ import dev.capstan.domain.AwsTarget;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.util.Locale;
+import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
@@ -14,8 +15,45 @@ final class AwsErrors {
     private AwsErrors() {
     }
 
+    /** Error codes AWS services answer when a caller goes too fast: retried after a pause, they pass. */
+    private static final Set<String> THROTTLING = Set.of("Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException",
+            "TooManyRequestsException", "ProvisionedThroughputExceededException", "RequestLimitExceeded", "BandwidthLimitExceeded",
+            "SlowDown", "RequestThrottled", "PriorRequestNotComplete", "EC2ThrottledException", "TransactionInProgressException");
+    /** Error codes of a fault on AWS's side, whatever the HTTP status they came with. */
+    private static final Set<String> SERVER_SIDE = Set.of("InternalFailure", "InternalError", "InternalServerError", "ServiceUnavailable",
+            "ServiceUnavailableException", "ServerException", "RequestTimeout", "RequestTimeoutException", "InternalServiceError");
+
     static AwsProblem explain(Throwable error, AwsTarget target, String action) {
-        return new AwsProblem(sentence(error, target, action), error);
+        return new AwsProblem(sentence(error, target, action), error, passingFault(error, action));
+    }
+
+    /**
+     * What went wrong, in a few words, when retrying the call after a pause can mend it (throttling, a fault on AWS's side, no
+     * answer, a dropped connection); null when it cannot (access denied, expired credentials, a missing resource, a bad request,
+     * an endpoint that refuses connections or cannot be found: these need a person).
+     */
+    static String passingFault(Throwable error, String action) {
+        String operation = CallNaming.operationOf(error);
+        String call = operation != null ? operation : "the call to " + action;
+        if (error instanceof AwsServiceException service) {
+            String code = service.awsErrorDetails() == null ? "" : String.valueOf(service.awsErrorDetails().errorCode());
+            if (THROTTLING.contains(code) || service.isThrottlingException()) {
+                return "AWS throttled " + call;
+            }
+            if (service.statusCode() >= 500 || SERVER_SIDE.contains(code)) {
+                return call + " failed on AWS's side (HTTP " + service.statusCode() + (code.isEmpty() || "null".equals(code) ? "" : " " + code) + ")";
+            }
+            return null;
+        }
+        if (error instanceof ApiCallTimeoutException || error instanceof ApiCallAttemptTimeoutException) {
+            return "no answer to " + call + " in time";
+        }
+        Throwable root = rootCause(error);
+        if (error instanceof SdkClientException && root instanceof java.io.IOException
+                && !(root instanceof ConnectException) && !(root instanceof UnknownHostException)) {
+            return "the connection dropped during " + call;
+        }
+        return null;
     }
 
     private static String sentence(Throwable error, AwsTarget target, String action) {

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.capstan.ops.lock.DeployLock;
 import dev.capstan.ops.lock.LockLease;
 import dev.capstan.ops.lock.LockSpot;
+import dev.capstan.aws.AwsProblem;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +38,7 @@ final class RunExecution implements Runnable, RunHandle, StepContext {
     private final LockSpot lockSpot;
     private final DeployLock lock;
     private final String operator;
+    private final Patience patience;
     private final CompletableFuture<RunRecord> finished = new CompletableFuture<>();
     /** Set when this process closes under the run: the run stops as interrupted (resumable), not as cancelled or failed. */
     private volatile boolean closing;
@@ -44,7 +47,9 @@ final class RunExecution implements Runnable, RunHandle, StepContext {
     private RunStore store;
 
     RunExecution(String runId, Operation operation, Plan plan, Journal journal, AutoCloseable live, RunListener listener, int from,
-                 Map<String, List<String>> facts, boolean resumed, boolean takenOver, LockSpot lockSpot, DeployLock lock, String operator) {
+                 Map<String, List<String>> facts, boolean resumed, boolean takenOver, LockSpot lockSpot, DeployLock lock, String operator,
+                 Patience patience) {
+        this.patience = patience;
         this.runId = runId;
         this.operation = operation;
         this.plan = plan;
@@ -151,7 +156,7 @@ final class RunExecution implements Runnable, RunHandle, StepContext {
         journal.append(journal.record("step").put("event", "started").put("id", step.id()).put("number", planned.number()));
         listener.stepStarted(planned);
         try {
-            String summary = step.run(this);
+            String summary = runPatiently(step);
             journal.append(journal.record("step").put("event", "done").put("id", step.id()).put("summary", summary));
             listener.stepDone(planned, summary);
         } catch (Exception | Error e) {
@@ -161,6 +166,34 @@ final class RunExecution implements Runnable, RunHandle, StepContext {
             throw e;
         } finally {
             current = null;
+        }
+    }
+
+    /**
+     * Runs the step, and runs it again after a pause when AWS refused one of its calls for a reason a pause can mend, until the
+     * patience's budget is spent. Every step looks at live state and at the run's facts before it changes anything (as it does
+     * when a run is resumed), so a second try finishes what the first began and does nothing twice.
+     */
+    private String runPatiently(Step step) throws Exception {
+        Instant firstFailure = null;
+        int failures = 0;
+        while (true) {
+            try {
+                return step.run(this);
+            } catch (RuntimeException failure) {
+                String fault = AwsProblem.passingFaultOf(failure).orElseThrow(() -> failure);
+                Instant now = patience.clock().instant();
+                firstFailure = firstFailure == null ? now : firstFailure;
+                Duration left = patience.budget().minus(Duration.between(firstFailure, now));
+                if (left.isNegative() || left.isZero()) {
+                    throw new IllegalStateException(failure.getMessage() + " AWS kept refusing for " + Wait.human(patience.budget())
+                            + "; resume the run once it answers again.", failure);
+                }
+                Duration pause = patience.pauseAfter(++failures, patience.first());
+                pause = pause.compareTo(left) > 0 ? left : pause;
+                log(Wait.capitalised(fault) + "; the step tries again in " + Patience.inWords(pause));
+                pause(pause);
+            }
         }
     }
 
@@ -265,6 +298,11 @@ final class RunExecution implements Runnable, RunHandle, StepContext {
     @Override
     public void pause(Duration duration) {
         cancellation.pause(duration);
+    }
+
+    @Override
+    public Patience patience() {
+        return patience;
     }
 
     @Override

@@ -31,11 +31,14 @@ public final class Runner {
     private final Targets targets;
     private final ExecutorService executor;
     private final String operator;
+    private final Patience patience;
     /** The runs this process is running now. */
     private final Set<RunExecution> live = ConcurrentHashMap.newKeySet();
 
     /** @param operator who runs Capstan here, as the OS knows them: user@host */
-    public Runner(RunStore store, DeployLock lock, OperationTypes types, Targets targets, ExecutorService executor, String operator) {
+    public Runner(RunStore store, DeployLock lock, OperationTypes types, Targets targets, ExecutorService executor, String operator,
+                  Patience patience) {
+        this.patience = patience;
         this.store = store;
         this.lock = lock;
         this.types = types;
@@ -97,7 +100,7 @@ public final class Runner {
         ObjectNode confirmed = journal.record("confirmed").put("by", operator);
         confirmed.put("typedName", decision.typedName());
         journal.append(confirmed);
-        return launch(new RunExecution(runId, operation, plan, journal, live, listener, 0, Map.of(), false, false, lockSpot(operation), lock, operator));
+        return launch(new RunExecution(runId, operation, plan, journal, live, listener, 0, Map.of(), false, false, lockSpot(operation), lock, operator, patience));
     }
 
     /**
@@ -133,7 +136,7 @@ public final class Runner {
         resumed.put("typedName", decision.typedName());
         journal.append(resumed);
         return launch(new RunExecution(runId, operation, plan, journal, live, listener, from == null ? ids.size() : ids.indexOf(from), record.facts(), true,
-                takenOver, lockSpot(operation), lock, operator));
+                takenOver, lockSpot(operation), lock, operator, patience));
     }
 
     /** The operation of a journaled run, rebuilt from its parameters: what starting over runs again. */

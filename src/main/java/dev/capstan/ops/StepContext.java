@@ -33,6 +33,11 @@ public interface StepContext {
 
     void checkCancelled();
 
+    /** How this run rides out AWS faults that a pause can mend, in its waits and its changes. */
+    default Patience patience() {
+        return Patience.standard(java.time.Clock.systemUTC());
+    }
+
     /** Looks until the wait's look says done, pausing between looks; see {@link Wait}. Every wait of every step goes through here. */
     default <T> T waitUntil(Wait<T> wait) {
         return wait.run(this);

@@ -1,5 +1,6 @@
 package dev.capstan.ops;
 
+import dev.capstan.aws.AwsProblem;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +13,9 @@ import java.util.function.Supplier;
  * What a step waits for, declared once and run by {@link StepContext#waitUntil}: look, log what changed,
  * stop when the look says done, and when the time is up fail with what is still pending. Time is the given
  * clock's (a test's moves only when the test says so); between looks the run pauses, so cancel ends a wait at once.
+ * A look that AWS refuses for a reason a pause can mend (throttling, a fault on its side, a dropped connection) does
+ * not end the wait: it looks again after a growing pause, says so, and gives up only at the wait's own deadline. A
+ * refusal a person must mend (access denied, a missing service) ends it at once with its sentence.
  *
  * <pre>
  * String counts = context.waitUntil(Wait.forThe("the restart").atMost(timeout).every(poll).measuredBy(clock)
@@ -84,8 +88,23 @@ public final class Wait<T> {
         Instant deadline = clock.instant().plus(timeout);
         String lastLine = null;
         List<String> lastPending = List.of();
+        int failedLooks = 0;
         while (true) {
-            Look<T> now = look.get();
+            Look<T> now;
+            try {
+                now = look.get();
+                failedLooks = 0;
+            } catch (RuntimeException failure) {
+                String fault = AwsProblem.passingFaultOf(failure).orElseThrow(() -> failure);
+                if (clock.instant().isAfter(deadline)) {
+                    throw new IllegalStateException("After " + human(timeout) + " " + waitingFor + " could still not look: "
+                            + failure.getMessage(), failure);
+                }
+                Duration pause = context.patience().pauseAfter(++failedLooks, every);
+                context.log(capitalised(fault) + "; next look in " + Patience.inWords(pause));
+                context.pause(pause);
+                continue;
+            }
             if (now.line() != null && !now.line().equals(lastLine)) {
                 context.log(now.line());
                 lastLine = now.line();
@@ -104,6 +123,10 @@ public final class Wait<T> {
             }
             context.pause(every);
         }
+    }
+
+    static String capitalised(String sentence) {
+        return sentence.isEmpty() ? sentence : Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1);
     }
 
     public static String human(Duration d) {

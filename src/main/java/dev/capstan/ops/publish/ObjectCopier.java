@@ -1,23 +1,29 @@
 package dev.capstan.ops.publish;
 
+import dev.capstan.aws.AwsProblem;
 import dev.capstan.domain.AwsTarget;
 import dev.capstan.domain.S3ObjectInfo;
 import dev.capstan.domain.S3Uri;
+import dev.capstan.ops.Patience;
 import dev.capstan.ops.StepContext;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Copies objects server-side with a bounded number in flight, saying how far it got about once a
- * second (objects, bytes, rate, time left). A cancel or the first failure stops new copies; those in
- * flight finish, since S3 either copies an object whole or not at all, and a resumed run skips them.
+ * Copies objects server-side, as many at a time as S3 lets it ({@link CopyWindow}), saying how far it got about once a
+ * second (objects, bytes, rate, time left, copies at a time). A copy S3 refuses for a reason a pause can mend (SlowDown,
+ * a 503, a dropped connection) narrows the window and is tried again after a growing pause, for up to the run's patience
+ * budget: a burst slows a publish down rather than stopping it. A cancel, or a copy that still fails, stops new copies;
+ * those in flight finish, since S3 either copies an object whole or not at all, and a resumed run skips them.
  */
 final class ObjectCopier {
     private static final long REPORT_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -31,78 +37,115 @@ final class ObjectCopier {
         if (objects.isEmpty()) {
             return;
         }
-        long totalBytes = objects.stream().mapToLong(S3ObjectInfo::size).sum();
-        AtomicInteger done = new AtomicInteger();
-        AtomicLong bytes = new AtomicLong();
+        Progress progress = new Progress(objects.size(), objects.stream().mapToLong(S3ObjectInfo::size).sum());
+        CopyWindow window = new CopyWindow(services.concurrency());
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
-        Semaphore inFlight = new Semaphore(services.concurrency());
+        CountDownLatch finished = new CountDownLatch(objects.size());
         ExecutorService pool = Executors.newFixedThreadPool(services.concurrency(), r -> {
             Thread thread = new Thread(r, "capstan-s3-copy");
             thread.setDaemon(true);
             return thread;
         });
-        long started = System.nanoTime();
-        long nextReport = started + REPORT_NANOS;
         try {
             for (S3ObjectInfo object : objects) {
-                while (!inFlight.tryAcquire(100, TimeUnit.MILLISECONDS)) {
-                    nextReport = reportIfDue(context, nextReport, started, done.get(), objects.size(), bytes.get(), totalBytes);
-                }
-                if (failure.get() != null) {
-                    inFlight.release();
-                    break;
-                }
-                try {
-                    context.checkCancelled();
-                } catch (RuntimeException cancelled) {
-                    inFlight.release();
-                    drain(inFlight);
-                    throw cancelled;
-                }
                 pool.execute(() -> {
                     try {
-                        services.s3().copy(target, from, to, object);
-                        done.incrementAndGet();
-                        bytes.addAndGet(object.size());
+                        if (failure.get() == null) {
+                            copyPatiently(target, from, to, object, window, context);
+                            progress.copied(object.size());
+                        }
                     } catch (RuntimeException e) {
                         failure.compareAndSet(null, e);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        failure.compareAndSet(null, new IllegalStateException("The copy was interrupted", e));
                     } finally {
-                        inFlight.release();
+                        finished.countDown();
                     }
                 });
-                nextReport = reportIfDue(context, nextReport, started, done.get(), objects.size(), bytes.get(), totalBytes);
             }
-            drain(inFlight);
+            while (!finished.await(100, TimeUnit.MILLISECONDS)) {
+                progress.reportIfDue(context, window.size());
+            }
         } finally {
             pool.shutdownNow();
         }
-        report(context, started, done.get(), objects.size(), bytes.get(), totalBytes);
-        if (failure.get() != null) {
-            throw new IllegalStateException("Copied " + done.get() + " of " + objects.size() + " objects, then: " + failure.get().getMessage()
-                    + " Resume to copy the rest; what was copied is not copied again.", failure.get());
+        progress.report(context, window.size());
+        RuntimeException first = failure.get();
+        if (first instanceof dev.capstan.ops.RunCancelledException cancelled) {
+            throw cancelled;
+        }
+        if (first != null) {
+            throw new IllegalStateException("Copied " + progress.done.get() + " of " + objects.size() + " objects, then: " + first.getMessage()
+                    + " Resume to copy the rest; what was copied is not copied again.", first);
         }
     }
 
-    /** Waits until every copy in flight has finished. */
-    private void drain(Semaphore inFlight) throws InterruptedException {
-        inFlight.acquire(services.concurrency());
-        inFlight.release(services.concurrency());
-    }
-
-    private long reportIfDue(StepContext context, long nextReport, long started, int done, int total, long bytes, long totalBytes) {
-        long now = System.nanoTime();
-        if (now < nextReport) {
-            return nextReport;
+    /** One object, tried again after a pause while S3's refusals are of the passing kind and the patience budget lasts. */
+    private void copyPatiently(AwsTarget target, S3Uri from, S3Uri to, S3ObjectInfo object, CopyWindow window, StepContext context)
+            throws InterruptedException {
+        Patience patience = context.patience();
+        Instant firstFailure = null;
+        for (int failures = 1; ; failures++) {
+            context.checkCancelled();
+            long round = window.enter();
+            try {
+                services.s3().copy(target, from, to, object);
+                window.passed();
+                return;
+            } catch (RuntimeException e) {
+                Optional<String> fault = AwsProblem.passingFaultOf(e);
+                if (fault.isEmpty()) {
+                    window.left();
+                    throw e;
+                }
+                if (window.slowedDown(round)) {
+                    context.log(fault.get() + ": " + window.size() + " copies at a time from now on");
+                }
+                Instant now = patience.clock().instant();
+                firstFailure = firstFailure == null ? now : firstFailure;
+                if (Duration.between(firstFailure, now).compareTo(patience.budget()) >= 0) {
+                    throw new IllegalStateException(e.getMessage() + " S3 kept refusing it for " + dev.capstan.ops.Wait.human(patience.budget()) + ".", e);
+                }
+                context.pause(patience.pauseAfter(failures, patience.first()));
+            }
         }
-        report(context, started, done, total, bytes, totalBytes);
-        return now + REPORT_NANOS;
     }
 
-    private static void report(StepContext context, long started, int done, int total, long bytes, long totalBytes) {
-        double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
-        double rate = done / seconds;
-        String left = rate <= 0 || done == total ? "" : ", about " + Sizes.seconds(Duration.ofMillis((long) ((total - done) / rate * 1000))) + " left";
-        context.log("copied " + Sizes.count(done) + " of " + Sizes.count(total) + " objects, " + Sizes.bytes(bytes) + " of "
-                + Sizes.bytes(totalBytes) + ", " + Math.round(rate) + " objects/s" + left);
+    /** Objects and bytes copied so far, and the line that says so about once a second. */
+    private static final class Progress {
+        private final AtomicInteger done = new AtomicInteger();
+        private final AtomicLong bytes = new AtomicLong();
+        private final int total;
+        private final long totalBytes;
+        private final long started = System.nanoTime();
+        private volatile long nextReport = started + REPORT_NANOS;
+
+        Progress(int total, long totalBytes) {
+            this.total = total;
+            this.totalBytes = totalBytes;
+        }
+
+        void copied(long size) {
+            done.incrementAndGet();
+            bytes.addAndGet(size);
+        }
+
+        void reportIfDue(StepContext context, int atATime) {
+            long now = System.nanoTime();
+            if (now >= nextReport) {
+                report(context, atATime);
+                nextReport = now + REPORT_NANOS;
+            }
+        }
+
+        void report(StepContext context, int atATime) {
+            int copied = done.get();
+            double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
+            double rate = copied / seconds;
+            String left = rate <= 0 || copied == total ? "" : ", about " + Sizes.seconds(Duration.ofMillis((long) ((total - copied) / rate * 1000))) + " left";
+            context.log("copied " + Sizes.count(copied) + " of " + Sizes.count(total) + " objects, " + Sizes.bytes(bytes.get()) + " of "
+                    + Sizes.bytes(totalBytes) + ", " + Math.round(rate) + " objects/s" + left + ", " + atATime + " at a time");
+        }
     }
 }
