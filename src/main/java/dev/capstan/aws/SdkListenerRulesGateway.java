@@ -48,7 +48,8 @@ public final class SdkListenerRulesGateway implements ListenerRulesGateway {
             clients.elb(target).setRulePriorities(r -> r.rulePriorities(priorities.entrySet().stream()
                     .map(e -> RulePriorityPair.builder().ruleArn(e.getKey()).priority(e.getValue()).build()).toList()));
         } catch (AwsServiceException e) {
-            if (e.statusCode() == 400) {
+            // A throttled call also comes back as 400 from ELB's Query protocol: that is not a refusal of the swap.
+            if (e.statusCode() == 400 && AwsErrors.passingFault(e, "set rule priorities") == null) {
                 throw new RefusedException(e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage());
             }
             throw AwsErrors.explain(e, target, "set rule priorities");

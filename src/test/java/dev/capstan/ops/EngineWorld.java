@@ -37,6 +37,8 @@ public final class EngineWorld implements AutoCloseable {
     public static final Duration TASK_POLL = Duration.ofMillis(300);
     /** The team history's timings here: a console silent for the lock's lease reads as gone; listings are never reused. */
     public static final HistoryTimings HISTORY = new HistoryTimings(HEARTBEAT, LEASE, Duration.ZERO, Duration.ofMillis(50));
+    /** Riding out AWS's passing faults here: pauses from 100 ms to 1 s, and 4 s of retrying a step before it fails. */
+    public static final Patience PATIENCE = new Patience(Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(4), Clock.systemUTC());
     public final ExecutorService runs = Executors.newCachedThreadPool();
     public final ScheduledExecutorService heartbeats = Executors.newScheduledThreadPool(2);
     public final Targets targets;
@@ -73,11 +75,20 @@ public final class EngineWorld implements AutoCloseable {
      */
     public EngineWorld(dev.capstan.aws.AwsClients clients, dev.capstan.aws.ProfileCatalog catalog, Path runsDirectory, String operator,
                        Supplier<List<Environment>> environments, Clock historyClock) {
+        this(clients, catalog, runsDirectory, operator, environments, historyClock, PATIENCE, Clock.systemUTC());
+    }
+
+    /**
+     * As above, riding out AWS's passing faults with the given patience (the product's own, say, where a test means to show it),
+     * the waits of scales, tasks and deploys measuring their timeouts by {@code waitClock}.
+     */
+    public EngineWorld(dev.capstan.aws.AwsClients clients, dev.capstan.aws.ProfileCatalog catalog, Path runsDirectory, String operator,
+                       Supplier<List<Environment>> environments, Clock historyClock, Patience patience, Clock waitClock) {
         // A low multipart threshold (6 MiB, 5 MiB parts) lets a test take the UploadPartCopy path with small objects.
         s3 = new SdkS3Gateway(clients, 6L * 1024 * 1024, 5L * 1024 * 1024);
         Engine engine = Engine.builder(clients, catalog).runs(runsDirectory).operator(operator).executors(runs, heartbeats)
-                .lockTimings(LEASE, HEARTBEAT).poll(TASK_POLL).restartClock(restartClock).s3(s3, 16).attendants(attendants)
-                .declare(LedgerOperation.declaration()).environments(environments).history(HISTORY, historyClock).build();
+                .lockTimings(LEASE, HEARTBEAT).poll(TASK_POLL).restartClock(restartClock).waitClock(waitClock).s3(s3, 16).attendants(attendants)
+                .declare(LedgerOperation.declaration()).environments(environments).history(HISTORY, historyClock).patience(patience).build();
         targets = engine.targets;
         lock = engine.lock;
         ecs = engine.ecs;

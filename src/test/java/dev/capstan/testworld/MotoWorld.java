@@ -41,8 +41,21 @@ public final class MotoWorld implements AutoCloseable {
         Files.writeString(awsCredentials(), "[" + PROFILE + "]\naws_access_key_id = testing\naws_secret_access_key = testing-secret\n\n"
                 + "[no-region]\naws_access_key_id = testing\naws_secret_access_key = testing-secret\n");
         this.catalog = new ProfileCatalog(awsConfig(), awsCredentials());
-        this.clients = new AwsClients(catalog, AwsClientSettings.forLocalStandIn().withInterceptor(faults).withInterceptor(taskEndings)
-                .withInterceptor(targetHealth).withInterceptor(taskStarts).withInterceptor(serviceDeployments).withInterceptor(calls));
+        this.clients = new AwsClients(catalog, harness(AwsClientSettings.forLocalStandIn()));
+    }
+
+    /** The settings with the harness's interceptors (what moto lacks, and the test's counters) in their chain. */
+    private AwsClientSettings harness(AwsClientSettings settings) {
+        return settings.withInterceptor(faults).withInterceptor(taskEndings).withInterceptor(targetHealth).withInterceptor(taskStarts)
+                .withInterceptor(serviceDeployments).withInterceptor(calls);
+    }
+
+    /**
+     * Clients built exactly as Capstan builds them for AWS (the SDK's three attempts, its standard backoff), with the harness's
+     * interceptors: for a test that puts a {@link FaultProxy} between them and moto. The caller closes them.
+     */
+    public AwsClients clientsAsForAws() {
+        return new AwsClients(catalog, harness(AwsClientSettings.forAws()));
     }
 
     public String endpoint() {

@@ -104,6 +104,13 @@ public final class TestEstate {
                 e.database(), e.lockTable(), e.historyTable(), e.deploy());
     }
 
+    /** The same environment reached through another endpoint, such as a fault proxy in front of the stand-in. */
+    public static Environment withEndpoint(Environment e, String endpoint) {
+        return new Environment(e.name(), e.profile(), e.region(), endpoint, e.production(), e.readOnly(), e.cluster(),
+                e.service(), e.container(), e.network(), e.logGroup(), e.autoScalingGroup(), e.loadBalancer(), e.regionData(),
+                e.database(), e.lockTable(), e.historyTable(), e.deploy());
+    }
+
     /** The same environment sharing its runs in the named history table. */
     public static Environment withHistoryTable(Environment e, String table) {
         return new Environment(e.name(), e.profile(), e.region(), e.endpoint(), e.production(), e.readOnly(), e.cluster(),

@@ -42,7 +42,9 @@ final class StartRollout implements Step {
     @Override
     public String run(StepContext context) {
         String revision = context.fact(RollingDeploy.NEW_TASK_DEFINITION).orElseThrow();
-        if (context.fact(RollingDeploy.ROLLOUT_STARTED).isPresent()) {
+        boolean triedBefore = context.fact(RollingDeploy.ROLLOUT_STARTED).isPresent();
+        // The fact says the call may have been made, not that it was (it failed, or the console died): the service says which.
+        if (triedBefore && revision.equals(rollout().taskDefinition())) {
             return "The service was pointed at " + TaskDefinitionNames.familyRevision(revision) + " before";
         }
         // Journaled before the call: a console killed just after it still judges only the tasks this rollout started. The tasks

@@ -110,7 +110,7 @@ class ScaleServiceTest {
 
     @Test
     void aJournalWrittenBeforeRequestsWereTypedListsAndResumes(MotoWorld moto) throws Exception {
-        moto.faults().failWith("UpdateService", "ServerException", 500, 1);
+        moto.faults().failWith("UpdateService", "AccessDeniedException", 400, 1);
         ScaleService scale = engine.scale.scale(environment, 3, Duration.ofMinutes(1));
         RunRecord failed = engine.runner.start(scale, engine.runner.plan(scale), Decision.yes(), RunListener.NONE).finished().get(60, TimeUnit.SECONDS);
         assertThat(failed.outcome()).isEqualTo(RunOutcome.FAILED);
