@@ -231,16 +231,37 @@ public final class JdbcRegionConfigStore implements RegionConfigStore {
     private <T> T inTransaction(Environment environment, String what, Work<T> work) {
         try (Connection c = connections.openForChange(environment)) {
             c.setAutoCommit(false);
+            T result;
             try {
-                T result = work.run(c);
-                c.commit();
-                return result;
+                result = work.run(c);
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                rollBack(c, e);
                 throw e;
             }
+            try {
+                c.commit();
+            } catch (SQLException e) {
+                if (e.getSQLState() != null && e.getSQLState().startsWith("08")) {
+                    // The COMMIT may have reached the server and been done before the line broke.
+                    throw new IllegalStateException("Lost the connection to the database of " + environment.name() + " while committing ("
+                            + what + "), so whether it committed is not known: resume the run, which looks for this run's audit row and "
+                            + "makes the change only if it is missing.", e);
+                }
+                rollBack(c, e);
+                throw e;
+            }
+            return result;
         } catch (SQLException e) {
             throw failure(environment, what, e);
+        }
+    }
+
+    /** Rolls back after a failure, keeping the failure as the one reported: on a broken connection the rollback fails too. */
+    private static void rollBack(Connection c, Exception cause) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
         }
     }
 
@@ -253,6 +274,7 @@ public final class JdbcRegionConfigStore implements RegionConfigStore {
 
     private static RuntimeException failure(Environment environment, String what, SQLException e) {
         return new IllegalStateException("Could not " + what + " in the database of " + environment.name() + ": " + e.getMessage()
-                + (e.getSQLState() != null && e.getSQLState().startsWith("08") ? " Is the database reachable from here?" : ""), e);
+                + (e.getSQLState() != null && e.getSQLState().startsWith("08")
+                ? " Is the database reachable from here? Nothing was committed; resume the run once it is." : ""), e);
     }
 }

@@ -111,6 +111,13 @@ public final class TestEstate {
                 e.database(), e.lockTable(), e.historyTable(), e.deploy());
     }
 
+    /** The same environment with other database settings, such as a line the test can cut. */
+    public static Environment withDatabase(Environment e, DatabaseSettings database) {
+        return new Environment(e.name(), e.profile(), e.region(), e.endpoint(), e.production(), e.readOnly(), e.cluster(),
+                e.service(), e.container(), e.network(), e.logGroup(), e.autoScalingGroup(), e.loadBalancer(), e.regionData(),
+                database, e.lockTable(), e.historyTable(), e.deploy());
+    }
+
     /** The same environment sharing its runs in the named history table. */
     public static Environment withHistoryTable(Environment e, String table) {
         return new Environment(e.name(), e.profile(), e.region(), e.endpoint(), e.production(), e.readOnly(), e.cluster(),
