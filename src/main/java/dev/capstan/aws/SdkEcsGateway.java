@@ -81,8 +81,9 @@ public final class SdkEcsGateway implements EcsGateway {
         try {
             RunTaskResponse response = clients.ecs(target).runTask(r -> r.cluster(launch.cluster()).taskDefinition(launch.taskDefinition())
                     .launchType(LaunchType.FARGATE).count(1).startedBy(launch.startedBy())
-                    // One token per call: the SDK's retries of this call reuse it, so ECS starts the task once however often it is sent.
-                    .clientToken(UUID.randomUUID().toString())
+                    // One token per run (its id, which is also startedBy): the SDK's retries of the call and the step's own tries after
+                    // a lost answer send the same token, so ECS starts the task once however often it is asked.
+                    .clientToken(launch.startedBy() != null ? launch.startedBy() : UUID.randomUUID().toString())
                     .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(launch.subnets()).securityGroups(launch.securityGroups())
                             .assignPublicIp(launch.assignPublicIp() ? AssignPublicIp.ENABLED : AssignPublicIp.DISABLED)))
                     .overrides(o -> o.containerOverrides(c -> {
