@@ -169,6 +169,8 @@ public final class SdkRolloutGateway implements RolloutGateway {
      */
     private static boolean unsupported(AwsServiceException e) {
         String code = e.awsErrorDetails() == null || e.awsErrorDetails().errorCode() == null ? "" : e.awsErrorDetails().errorCode();
-        return code.isBlank() || code.contains("UnknownOperation") || code.contains("InvalidAction") || code.contains("NotImplemented");
+        // A bare 404 is an endpoint without the call (a stand-in); a bare 5xx is a fault on AWS's side, to be ridden out, not "not offered".
+        return code.isBlank() && e.statusCode() < 500 || code.contains("UnknownOperation") || code.contains("InvalidAction")
+                || code.contains("NotImplemented");
     }
 }

@@ -38,6 +38,32 @@ class IdentityGatewayTest {
     }
 
     @Test
+    void whatAPauseCanMendIsToldApartFromWhatAPersonMust(MotoWorld moto) {
+        StsIdentityGateway sts = new StsIdentityGateway(moto.clients());
+        // Failed before they left the process, these calls have no API name on them: the gateway's words name the call instead.
+        moto.faults().failWith("GetCallerIdentity", "ThrottlingException", 400, 1);
+        assertThat(problem(() -> sts.callerIdentity(moto.target())).passingFault()).contains("AWS throttled the call to ask STS who this profile is");
+        moto.faults().failWith("GetCallerIdentity", "ServiceUnavailable", 503, 1);
+        assertThat(problem(() -> sts.callerIdentity(moto.target())).passingFault().orElseThrow()).endsWith("failed on AWS's side (HTTP 503 ServiceUnavailable)");
+        moto.faults().timeOut("GetCallerIdentity", 1);
+        assertThat(problem(() -> sts.callerIdentity(moto.target())).passingFault().orElseThrow()).startsWith("no answer to ").endsWith(" in time");
+
+        moto.faults().failWith("GetCallerIdentity", "AccessDenied", 403, 1);
+        assertThat(problem(() -> sts.callerIdentity(moto.target())).passingFault()).isEmpty();
+        moto.faults().failWith("GetCallerIdentity", "ExpiredToken", 400, 1);
+        assertThat(problem(() -> sts.callerIdentity(moto.target())).passingFault()).isEmpty();
+    }
+
+    private static AwsProblem problem(Runnable call) {
+        try {
+            call.run();
+        } catch (AwsProblem problem) {
+            return problem;
+        }
+        throw new AssertionError("the call did not fail");
+    }
+
+    @Test
     void timeoutSaysNoAnswer(MotoWorld moto) {
         moto.faults().timeOut("GetCallerIdentity", 1);
         assertThatThrownBy(() -> new StsIdentityGateway(moto.clients()).callerIdentity(moto.target()))

@@ -86,6 +86,8 @@ class FaultSweepTest {
     private MotoWorld moto;
     /** The kind of fault the sweep runs an operation under now. */
     private Kind current;
+    /** What the run under way said, step by step. */
+    private List<String> said = List.of();
     private SandboxDatabase database;
     private FaultProxy proxy;
     private AwsClients clients;
@@ -152,6 +154,7 @@ class FaultSweepTest {
             };
             proxy.use(faults);
             List<String> said = new java.util.concurrent.CopyOnWriteArrayList<>();
+            this.said = said;
             RunListener listening = new RunListener() {
                 @Override
                 public void log(PlannedStep step, String line) {
@@ -251,8 +254,13 @@ class FaultSweepTest {
 
         putObjects(uri, 60);
         putObjects(uriOf(env, "NC"), 60);
-        sweep("S3 backup", env, kind -> engine.regionData.backup(env, uri), FaultSweepTest::change,
-                run -> assertThat(etags(run.parameters().get("backup"))).isEqualTo(etags(uri)));
+        sweep("S3 backup", env, kind -> engine.regionData.backup(env, uri), FaultSweepTest::change, run -> {
+            assertThat(etags(run.parameters().get("backup"))).isEqualTo(etags(uri));
+            if (current == Kind.BURSTS) {
+                assertThat(said).as("S3's SlowDown narrowed the copier's window").anyMatch(line -> line.contains("SlowDown")
+                        || line.contains("copies at a time from now on"));
+            }
+        });
 
         Map<Kind, String> next = new ConcurrentHashMap<>();
         sweep("S3 copy-over (after its backup)", env, kind -> {

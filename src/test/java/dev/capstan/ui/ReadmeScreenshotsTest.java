@@ -66,9 +66,11 @@ class ReadmeScreenshotsTest {
         dev.capstan.testworld.TargetHealthFaults health = new dev.capstan.testworld.TargetHealthFaults();
         // Holds the restart's StopTask while the walk photographs new tasks beside the old: a fast restart passes that state in a look or two.
         dev.capstan.testworld.WireGate stops = new dev.capstan.testworld.WireGate();
+        // Throttles the restart's raise of its auto scaling group for a while, so the walk photographs a step riding it out.
+        dev.capstan.aws.FaultInjector faults = new dev.capstan.aws.FaultInjector();
         try (Sandbox sandbox = Sandbox.start(Files.createDirectories(home.resolve("sandbox")), line -> { });
              AppContext context = new AppContext(new UserDirectories(home.resolve("config"), home.resolve("state")), Map.of(),
-                     new ProfileCatalog(sandbox.awsConfig(), sandbox.awsCredentials()), AwsClientSettings.forLocalStandIn().withInterceptor(health).withInterceptor(stops)
+                     new ProfileCatalog(sandbox.awsConfig(), sandbox.awsCredentials()), AwsClientSettings.forLocalStandIn().withInterceptor(health).withInterceptor(stops).withInterceptor(faults)
                              .withInterceptor(sandbox.taskEndings()))) {
             FxTestSupport.Opened opened = FxTestSupport.open(context, sandbox.workspace());
             FxRobot robot = new FxRobot();
@@ -134,7 +136,12 @@ class ReadmeScreenshotsTest {
                 waitUntil("the restart plan is shown", () -> robot.lookup("#plan-dialog").tryQuery().isPresent());
                 assertThat(FxTestSupport.screenshot(robot.lookup("#plan-dialog").query().getScene(), OUT.resolve("restart-plan.png"))).isNotEmptyFile();
                 stops.holdOperation("StopTask");
+                faults.failWith("SetDesiredCapacity", "Throttling", 400, 1_000_000);
                 confirm(robot);
+                waitUntil("the restart rides out the throttled raise of its group", () -> robot.lookup("#restart-run-status").queryAs(Label.class)
+                        .getText().contains("AWS throttled"));
+                assertThat(FxTestSupport.screenshot(scene, OUT.resolve("restart-throttled.png"))).isNotEmptyFile();
+                faults.clear();
                 waitUntil("new tasks run beside the old ones", () -> robot.lookup("#restart-old-remaining").queryAs(Label.class).getText().equals("2")
                         && robot.lookup("#restart-new-healthy").queryAs(Label.class).getText().endsWith(" of 2")
                         && robot.lookup("#restart-targets").queryAs(TableView.class).getItems().size() >= 3);

@@ -188,7 +188,13 @@ final class HistoryMirror {
         }
         long bytes = size(journal);
         MirrorMarks.Mark mark = marks.of(runId);
-        String environment = environments.computeIfAbsent(runId, id -> store.readJournal(id).environment());
+        String environment;
+        try {
+            environment = environments.computeIfAbsent(runId, id -> store.readJournal(id).environment());
+        } catch (IllegalArgumentException notYet) {
+            // A journal just opened, its run record not written yet: writing that record brings the run back here.
+            return;
+        }
         Optional<HistoryPlace> found = places.apply(environment);
         if (found.isEmpty() || !found.get().writable()) {
             // A run of an environment that shares nothing costs the mirror one reading of its journal, the first time.
