@@ -318,6 +318,18 @@ class FaultSweepTest {
         Environment codeDeploy = TestEstate.withEndpoint(direct, proxy.endpoint());
         sweep("CodeDeploy deploy", codeDeploy, kind -> engine.deploys.deploy(codeDeploy, "cd" + kind.ordinal(), Duration.ofMinutes(2)),
                 FaultSweepTest::change, run -> assertThat(image(codeDeploy, primary(codeDeploy).taskDefinition())).endsWith(":cd" + kindOf(run)));
+        sweep("CodeDeploy rollback", codeDeploy, kind -> {
+            servedBefore.put("codeDeploy", image(codeDeploy, primary(codeDeploy).taskDefinition()));
+            return engine.deploys.rollback(codeDeploy, null, Duration.ofMinutes(2));
+        }, FaultSweepTest::change, run -> assertThat(image(codeDeploy, primary(codeDeploy).taskDefinition())).isNotEqualTo(servedBefore.get("codeDeploy")));
+
+        // ECS's own blue/green strategy (no bake time), recorded by the project's moto launcher as ECS records service deployments.
+        Environment ecsBlueGreen = seeded(TestEstate.spec("sweepecsbg"));
+        moto.clients().ecs(moto.target()).updateService(r -> r.cluster(ecsBlueGreen.cluster()).service(ecsBlueGreen.service())
+                .deploymentConfiguration(c -> c.strategy(software.amazon.awssdk.services.ecs.model.DeploymentStrategy.BLUE_GREEN).bakeTimeInMinutes(0)));
+        sweep("ECS blue/green deploy", ecsBlueGreen, kind -> engine.deploys.deploy(ecsBlueGreen, "ecsbg" + kind.ordinal(), Duration.ofMinutes(2)),
+                FaultSweepTest::change, run -> assertThat(image(ecsBlueGreen, engine.rolling.rollout(ecsBlueGreen).taskDefinition()))
+                        .endsWith(":ecsbg" + kindOf(run)));
     }
 
     /** The number of the kind of fault the sweep runs under now: its deploys' images are tagged with it, as in "roll1". */
