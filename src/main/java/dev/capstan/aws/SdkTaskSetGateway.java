@@ -45,7 +45,8 @@ public final class SdkTaskSetGateway implements TaskSetGateway {
         try {
             // No scale: ECS's default is the whole desired count (and moto, given one, starts tasks that belong to no set).
             return clients.ecs(target).createTaskSet(r -> {
-                r.cluster(cluster).service(service).taskDefinition(taskDefinition).externalId(externalId)
+                // The run's id as the client token too: a second try of the call after a lost answer makes no second task set.
+                r.cluster(cluster).service(service).taskDefinition(taskDefinition).externalId(externalId).clientToken(externalId)
                         .loadBalancers(l -> l.targetGroupArn(targetGroup).containerName(like.container()).containerPort(like.containerPort()));
                 if (like.launchType() != null) {
                     r.launchType(LaunchType.fromValue(like.launchType()));

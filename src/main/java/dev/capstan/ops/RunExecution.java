@@ -171,12 +171,12 @@ final class RunExecution implements Runnable, RunHandle, StepContext {
 
     /**
      * Runs the step, and runs it again after a pause when AWS refused one of its calls for a reason a pause can mend, until the
-     * patience's budget is spent on one refusal (the same call refused the same way since). Every step looks at live state and at the run's facts before it changes anything (as it does
+     * patience's budget is spent since the step last met a refusal it had not met before. Every step looks at live state and at the run's facts before it changes anything (as it does
      * when a run is resumed), so a second try finishes what the first began and does nothing twice.
      */
     private String runPatiently(Step step) throws Exception {
         Instant firstFailure = null;
-        String lastFault = null;
+        java.util.Set<String> metBefore = new java.util.HashSet<>();
         int failures = 0;
         while (true) {
             try {
@@ -184,11 +184,11 @@ final class RunExecution implements Runnable, RunHandle, StepContext {
             } catch (RuntimeException failure) {
                 String fault = AwsProblem.passingFaultOf(failure).orElseThrow(() -> failure);
                 Instant now = patience.clock().instant();
-                if (!fault.equals(lastFault)) {
-                    // Another call refused: the step got further than last time, so this is a new refusal with a budget of its own.
+                if (metBefore.add(fault)) {
+                    // A refusal this step has not met before: it got further than last time, so the budget starts again. Refusals
+                    // that take turns (a 503, then no answer, then a 503) are each met before soon, and spend one budget.
                     firstFailure = now;
                     failures = 0;
-                    lastFault = fault;
                 }
                 Duration left = patience.budget().minus(Duration.between(firstFailure, now));
                 if (left.isNegative() || left.isZero()) {

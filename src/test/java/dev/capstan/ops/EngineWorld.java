@@ -37,8 +37,8 @@ public final class EngineWorld implements AutoCloseable {
     public static final Duration TASK_POLL = Duration.ofMillis(300);
     /** The team history's timings here: a console silent for the lock's lease reads as gone; listings are never reused. */
     public static final HistoryTimings HISTORY = new HistoryTimings(HEARTBEAT, LEASE, Duration.ZERO, Duration.ofMillis(50));
-    /** Riding out AWS's passing faults here: pauses from 100 ms to 1 s, and 6 s of retrying a step before it fails. */
-    public static final Patience PATIENCE = new Patience(Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(6), Clock.systemUTC());
+    /** Riding out AWS's passing faults here: pauses from 100 ms to 1 s, and 4 s of retrying a refusal before the step fails. */
+    public static final Patience PATIENCE = new Patience(Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(4), Clock.systemUTC());
     public final ExecutorService runs = Executors.newCachedThreadPool();
     public final ScheduledExecutorService heartbeats = Executors.newScheduledThreadPool(2);
     public final Targets targets;

@@ -57,6 +57,38 @@ class WaitTest {
                 .hasMessage("Still 1 of 2; look at the service's events.");
     }
 
+    private static dev.capstan.aws.AwsProblem throttled() {
+        return new dev.capstan.aws.AwsProblem("AWS is throttling calls to describe service web; wait a moment and try again.", null,
+                "AWS throttled DescribeServices");
+    }
+
+    @Test
+    void aLookThatAwsThrottlesIsTriedAgainAndSaidSo() {
+        Deque<Supplier<Wait.Look<String>>> looks = new ArrayDeque<>(List.of(
+                () -> { throw throttled(); },
+                () -> { throw throttled(); },
+                () -> Wait.Look.done("2 of 2", "running 2 of 2")));
+
+        String found = context.waitUntil(wait(() -> looks.removeFirst().get()));
+
+        assertThat(found).isEqualTo("2 of 2");
+        assertThat(context.lines()).hasSize(3).last().isEqualTo("running 2 of 2");
+        assertThat(context.lines().get(0)).matches("AWS throttled DescribeServices; next look in \\d+\\.\\d s");
+    }
+
+    @Test
+    void aRefusalAPersonMustMendEndsTheWaitAtOnceAndAFaultThatGoesOnEndsItAtItsDeadline() {
+        dev.capstan.aws.AwsProblem denied = new dev.capstan.aws.AwsProblem("Profile ops may not describe service web: denied", null);
+        assertThatThrownBy(() -> context.waitUntil(wait(() -> { throw denied; }))).isSameAs(denied);
+        assertThat(context.lines()).isEmpty();
+
+        assertThatThrownBy(() -> context.waitUntil(wait(() -> {
+            clock.advance(Duration.ofMinutes(2));
+            throw throttled();
+        }))).hasMessage("After 5 min the test could still not look: AWS is throttling calls to describe service web; wait a moment and try again.");
+        assertThat(context.lines()).hasSize(2).allMatch(line -> line.startsWith("AWS throttled DescribeServices; next look in "));
+    }
+
     @Test
     void cancelEndsAWaitAtOnce() throws Exception {
         CompletableFuture<String> waiting = CompletableFuture.supplyAsync(() -> context.waitUntil(Wait.<String>forThe("the test")

@@ -56,6 +56,10 @@ final class FaultAnswers {
         String head = "HTTP/1.1 " + status + " " + (status == 400 ? "Bad Request" : status == 500 ? "Internal Server Error" : "Service Unavailable")
                 + "\r\nContent-Type: " + type + "\r\nContent-Length: " + bytes.length + "\r\nx-amzn-RequestId: " + requestId
                 + (json ? "\r\nx-amzn-ErrorType: " + code : "") + "\r\n\r\n";
+        if (request.method().equals("HEAD")) {
+            // An answer to HEAD has no body, whatever its Content-Length says: bytes after the head would be read as the next answer.
+            bytes = new byte[0];
+        }
         byte[] head8 = head.getBytes(StandardCharsets.ISO_8859_1);
         byte[] whole = new byte[head8.length + bytes.length];
         System.arraycopy(head8, 0, whole, 0, head8.length);

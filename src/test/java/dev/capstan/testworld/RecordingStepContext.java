@@ -73,6 +73,12 @@ public final class RecordingStepContext implements StepContext {
         cancellation.pause(duration);
     }
 
+    /** Pauses of a few milliseconds: a test of a wait that rides out faults takes no time of its own. */
+    @Override
+    public dev.capstan.ops.Patience patience() {
+        return new dev.capstan.ops.Patience(Duration.ofMillis(1), Duration.ofMillis(4), Duration.ofSeconds(1), java.time.Clock.systemUTC());
+    }
+
     @Override
     public void checkCancelled() {
         cancellation.check();
