@@ -186,7 +186,7 @@ class FaultSweepTest {
                     + String.join("\n", said)).isEqualTo(RunOutcome.SUCCEEDED);
             assertThat(faults.total()).as(name + ": faults met under " + kind.words + " (" + faults + ")").isPositive();
             endsAsWithout.accept(run);
-            cells.add("✓ " + faults.total() + " faults in " + faults.distinct() + " requests, " + (System.nanoTime() - started) / 1_000_000_000 + " s");
+            cells.add("✓ faults " + faults.total() + ", requests " + faults.distinct() + ", " + (System.nanoTime() - started) / 1_000_000_000 + " s");
         }
         SURVIVED.put(name, cells);
     }
