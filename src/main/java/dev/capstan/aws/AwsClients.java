@@ -39,9 +39,9 @@ public final class AwsClients implements AutoCloseable {
     private record Key(AwsTarget target, Class<?> service) {
     }
 
-    private static final CallNaming CALL_NAMING = new CallNaming();
     private final ProfileCatalog catalog;
     private final AwsClientSettings settings;
+    private final CallNaming callNaming = new CallNaming();
     private final SdkHttpClient http = ApacheHttpClient.builder().maxConnections(128).build();
     private final Map<Key, SdkClient> clients = new ConcurrentHashMap<>();
     private final Map<String, AwsCredentialsProvider> credentials = new ConcurrentHashMap<>();
@@ -123,7 +123,7 @@ public final class AwsClients implements AutoCloseable {
     /** The read-only guard goes first, so a refused call never reaches the other interceptors or the network. */
     private List<ExecutionInterceptor> interceptorsFor(AwsTarget target) {
         List<ExecutionInterceptor> chain = new ArrayList<>();
-        chain.add(CALL_NAMING);
+        chain.add(callNaming);
         if (target.readOnly()) {
             chain.add(new ReadOnlyGuard(target));
         }

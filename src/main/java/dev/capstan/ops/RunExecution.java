@@ -2,10 +2,10 @@ package dev.capstan.ops;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.capstan.aws.AwsProblem;
 import dev.capstan.ops.lock.DeployLock;
 import dev.capstan.ops.lock.LockLease;
 import dev.capstan.ops.lock.LockSpot;
-import dev.capstan.aws.AwsProblem;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -51,8 +51,9 @@ final class ObjectCopier {
                 pool.execute(() -> {
                     try {
                         if (failure.get() == null) {
-                            copyPatiently(target, from, to, object, window, context);
-                            progress.copied(object.size());
+                            if (copyPatiently(target, from, to, object, window, context, () -> failure.get() != null)) {
+                                progress.copied(object.size());
+                            }
                         }
                     } catch (RuntimeException e) {
                         failure.compareAndSet(null, e);
@@ -81,18 +82,25 @@ final class ObjectCopier {
         }
     }
 
-    /** One object, tried again after a pause while S3's refusals are of the passing kind and the patience budget lasts. */
-    private void copyPatiently(AwsTarget target, S3Uri from, S3Uri to, S3ObjectInfo object, CopyWindow window, StepContext context)
-            throws InterruptedException {
+    /**
+     * One object, tried again after a pause while S3's refusals are of the passing kind and the patience budget lasts.
+     * @return false when another copy failed while this one waited for room, so it was not made
+     */
+    private boolean copyPatiently(AwsTarget target, S3Uri from, S3Uri to, S3ObjectInfo object, CopyWindow window, StepContext context,
+                                  java.util.function.BooleanSupplier stopped) throws InterruptedException {
         Patience patience = context.patience();
         Instant firstFailure = null;
         for (int failures = 1; ; failures++) {
             context.checkCancelled();
             long round = window.enter();
+            if (stopped.getAsBoolean()) {
+                window.left();
+                return false;
+            }
             try {
                 services.s3().copy(target, from, to, object);
                 window.passed();
-                return;
+                return true;
             } catch (RuntimeException e) {
                 Optional<String> fault = AwsProblem.passingFaultOf(e);
                 if (fault.isEmpty()) {
