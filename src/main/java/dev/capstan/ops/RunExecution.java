@@ -9,10 +9,12 @@ import dev.capstan.ops.lock.LockSpot;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -176,7 +178,7 @@ final class RunExecution implements Runnable, RunHandle, StepContext {
      */
     private String runPatiently(Step step) throws Exception {
         Instant firstFailure = null;
-        java.util.Set<String> metBefore = new java.util.HashSet<>();
+        Set<String> metBefore = new HashSet<>();
         int failures = 0;
         while (true) {
             try {

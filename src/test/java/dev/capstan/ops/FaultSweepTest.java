@@ -299,7 +299,7 @@ class FaultSweepTest {
     void deploysAndRollbacksOfEachKindRideOutFaults() throws Exception {
         Environment rolling = seeded(TestEstate.spec("sweeproll"));
         sweep("Rolling deploy", rolling, kind -> engine.deploys.deploy(rolling, "roll" + kind.ordinal(), Duration.ofMinutes(2)), FaultSweepTest::change,
-                run -> assertThat(image(rolling, engine.rolling.rollout(rolling).taskDefinition())).endsWith(":roll" + kindOf(run)));
+                run -> assertThat(image(rolling, engine.rolling.rollout(rolling).taskDefinition())).endsWith(":roll" + kindNumber()));
         Map<String, String> servedBefore = new ConcurrentHashMap<>();
         sweep("Rolling rollback", rolling, kind -> {
             servedBefore.put("rolling", engine.rolling.rollout(rolling).taskDefinition());
@@ -308,7 +308,7 @@ class FaultSweepTest {
 
         Environment blueGreen = seeded(TestEstate.spec("sweepbg").withBlueGreen());
         sweep("Blue/green deploy (task sets)", blueGreen, kind -> engine.deploys.deploy(blueGreen, "bg" + kind.ordinal(), Duration.ofMinutes(2)),
-                FaultSweepTest::change, run -> assertThat(image(blueGreen, primary(blueGreen).taskDefinition())).endsWith(":bg" + kindOf(run)));
+                FaultSweepTest::change, run -> assertThat(image(blueGreen, primary(blueGreen).taskDefinition())).endsWith(":bg" + kindNumber()));
         sweep("Blue/green rollback (task sets)", blueGreen, kind -> {
             servedBefore.put("blueGreen", image(blueGreen, primary(blueGreen).taskDefinition()));
             return engine.deploys.rollback(blueGreen, null, Duration.ofMinutes(2));
@@ -318,7 +318,7 @@ class FaultSweepTest {
         schedulers.add(SchedulerLoop.start(moto, direct.cluster()));
         Environment codeDeploy = TestEstate.withEndpoint(direct, proxy.endpoint());
         sweep("CodeDeploy deploy", codeDeploy, kind -> engine.deploys.deploy(codeDeploy, "cd" + kind.ordinal(), Duration.ofMinutes(2)),
-                FaultSweepTest::change, run -> assertThat(image(codeDeploy, primary(codeDeploy).taskDefinition())).endsWith(":cd" + kindOf(run)));
+                FaultSweepTest::change, run -> assertThat(image(codeDeploy, primary(codeDeploy).taskDefinition())).endsWith(":cd" + kindNumber()));
         sweep("CodeDeploy rollback", codeDeploy, kind -> {
             servedBefore.put("codeDeploy", image(codeDeploy, primary(codeDeploy).taskDefinition()));
             return engine.deploys.rollback(codeDeploy, null, Duration.ofMinutes(2));
@@ -330,11 +330,11 @@ class FaultSweepTest {
                 .deploymentConfiguration(c -> c.strategy(software.amazon.awssdk.services.ecs.model.DeploymentStrategy.BLUE_GREEN).bakeTimeInMinutes(0)));
         sweep("ECS blue/green deploy", ecsBlueGreen, kind -> engine.deploys.deploy(ecsBlueGreen, "ecsbg" + kind.ordinal(), Duration.ofMinutes(2)),
                 FaultSweepTest::change, run -> assertThat(image(ecsBlueGreen, engine.rolling.rollout(ecsBlueGreen).taskDefinition()))
-                        .endsWith(":ecsbg" + kindOf(run)));
+                        .endsWith(":ecsbg" + kindNumber()));
     }
 
     /** The number of the kind of fault the sweep runs under now: its deploys' images are tagged with it, as in "roll1". */
-    private int kindOf(RunRecord run) {
+    private int kindNumber() {
         return current.ordinal();
     }
 

@@ -108,7 +108,7 @@ final class ObjectCopier {
                     throw e;
                 }
                 if (window.slowedDown(round)) {
-                    context.log(fault.get() + ": " + window.size() + " copies at a time from now on");
+                    context.log("S3 asked to slow down (" + fault.get() + "): " + window.size() + " copies at a time from now on");
                 }
                 Instant now = patience.clock().instant();
                 firstFailure = firstFailure == null ? now : firstFailure;
