@@ -275,5 +275,11 @@ public final class TeamHistory implements SharedRuns, AutoCloseable {
             mirror.drain(Duration.ofSeconds(5));
         }
         thread.shutdownNow();
+        try {
+            // A send under way (even of a mark for a run that shares nothing) ends before close returns: nothing is written after.
+            thread.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
