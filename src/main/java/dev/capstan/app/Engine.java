@@ -9,6 +9,7 @@ import dev.capstan.aws.SdkAutoScalingGateway;
 import dev.capstan.aws.SdkCodeDeployGateway;
 import dev.capstan.aws.SdkEcsGateway;
 import dev.capstan.aws.SdkListenerRulesGateway;
+import dev.capstan.aws.SdkLiveTailGateway;
 import dev.capstan.aws.SdkLogsGateway;
 import dev.capstan.aws.SdkNetworkGateway;
 import dev.capstan.aws.SdkRolloutGateway;
@@ -97,7 +98,7 @@ public final class Engine {
         taskDefinitions = new SdkTaskDefinitionReader(b.clients);
         SdkLogsGateway logsGateway = new SdkLogsGateway(b.clients);
         LogSources logSources = new LogSources(ecs, taskDefinitions, targets);
-        logs = new LogReading(logsGateway, logSources, b.clock);
+        logs = new LogReading(logsGateway, new SdkLiveTailGateway(b.clients), logSources, b.clock);
         SdkTargetHealthGateway targetHealth = new SdkTargetHealthGateway(b.clients);
         JdbcRegionConfigStore regionRows = new JdbcRegionConfigStore(new ConnectionFactory(b.environmentVariables));
         AtomicReference<TeamHistory> team = new AtomicReference<>();

@@ -15,7 +15,13 @@ import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
+import software.amazon.awssdk.http.Protocol;
 import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsAsyncClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
@@ -43,6 +49,7 @@ public final class AwsClients implements AutoCloseable {
     private final AwsClientSettings settings;
     private final CallNaming callNaming = new CallNaming();
     private final SdkHttpClient http = ApacheHttpClient.builder().maxConnections(128).build();
+    private SdkAsyncHttpClient streamingHttp;
     private final Map<Key, SdkClient> clients = new ConcurrentHashMap<>();
     private final Map<String, AwsCredentialsProvider> credentials = new ConcurrentHashMap<>();
 
@@ -73,6 +80,41 @@ public final class AwsClients implements AutoCloseable {
 
     public CloudWatchLogsClient logs(AwsTarget t) {
         return cached(t, CloudWatchLogsClient.class, target -> build(CloudWatchLogsClient.builder(), target));
+    }
+
+    public CloudWatchClient cloudWatch(AwsTarget t) {
+        return cached(t, CloudWatchClient.class, target -> build(CloudWatchClient.builder(), target));
+    }
+
+    /**
+     * The client for Live Tail, which only the async client serves (an event stream). HTTP/1.1 is enough; the session lasts
+     * up to three hours, so no call timeout; a stream is not retried, the caller starts a new session instead.
+     */
+    public CloudWatchLogsAsyncClient logsStreaming(AwsTarget t) {
+        return cached(t, CloudWatchLogsAsyncClient.class, target -> {
+            var builder = CloudWatchLogsAsyncClient.builder()
+                    .httpClient(streamingHttp())
+                    .region(Region.of(target.region()))
+                    .credentialsProvider(credentials.computeIfAbsent(target.profile(), this::credentialsFor));
+            ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
+                    .retryStrategy(AwsRetryStrategy.doNotRetry())
+                    .executionInterceptors(interceptorsFor(target));
+            if (target.endpoint() != null) {
+                // The SDK puts "streaming-" before the host; an endpoint override (a loopback address) has no such name.
+                override.putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true);
+                builder.endpointOverride(URI.create(target.endpoint()));
+            }
+            return builder.overrideConfiguration(override.build()).build();
+        });
+    }
+
+    /** Netty's event loops start only when the first Live Tail session does. A session sends an update about once a second, so 30 s of silence is a dead line. */
+    private synchronized SdkAsyncHttpClient streamingHttp() {
+        if (streamingHttp == null) {
+            streamingHttp = NettyNioAsyncHttpClient.builder().protocol(Protocol.HTTP1_1).maxConcurrency(64)
+                    .connectionTimeout(settings.apiCallAttemptTimeout()).readTimeout(java.time.Duration.ofSeconds(30)).build();
+        }
+        return streamingHttp;
     }
 
     public CodeDeployClient codeDeploy(AwsTarget t) {
@@ -161,5 +203,10 @@ public final class AwsClients implements AutoCloseable {
         });
         credentials.clear();
         http.close();
+        synchronized (this) {
+            if (streamingHttp != null) {
+                streamingHttp.close();
+            }
+        }
     }
 }

@@ -4,6 +4,7 @@ import dev.capstan.domain.Environment;
 import dev.capstan.domain.LogEvent;
 import dev.capstan.ops.logs.LogFollower;
 import dev.capstan.ops.logs.LogSource;
+import dev.capstan.ops.logs.LogTail;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -67,13 +68,18 @@ final class LogsCommand implements java.util.concurrent.Callable<Integer> {
         }
         CountDownLatch interrupted = new CountDownLatch(1);
         String[] failure = {null};
-        LogFollower follower = root.services.logs().follower(environment, source, filter, start, follow, new LogFollower.Sink() {
+        LogTail follower = root.services.logs().tail(environment, source, filter, start, follow, new LogFollower.Sink() {
             @Override
             public void events(List<LogEvent> batch) {
                 for (LogEvent e : batch) {
                     out.println(TIME.format(Instant.ofEpochMilli(e.timestamp())) + "  " + e.stream() + "  " + e.message());
                 }
                 out.flush();
+            }
+
+            @Override
+            public void notice(String sentence) {
+                err.println("capstan: " + sentence);
             }
 
             @Override

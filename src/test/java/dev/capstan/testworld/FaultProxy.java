@@ -63,6 +63,15 @@ public final class FaultProxy implements AutoCloseable {
         }
     }
 
+    /**
+     * Answers some calls itself, for as long as they last (an event stream), before the fault plan and the stand-in see them;
+     * it may also just look at a call on its way. Returns true when it answered, which ends the connection.
+     */
+    public interface Answerer {
+        boolean answer(Request request, OutputStream out) throws IOException;
+    }
+
+    private volatile Answerer answerer = (request, out) -> false;
     private final ServerSocket server;
     private final URI upstream;
     private final ExecutorService connections = Executors.newCachedThreadPool(r -> {
@@ -86,6 +95,11 @@ public final class FaultProxy implements AutoCloseable {
 
     public String endpoint() {
         return "http://127.0.0.1:" + server.getLocalPort();
+    }
+
+    /** From now on, the answerer sees every call first. */
+    public void answerWith(Answerer answerer) {
+        this.answerer = answerer;
     }
 
     /** From now on, faults as the plan decides (and it counts what it did). */
@@ -117,7 +131,7 @@ public final class FaultProxy implements AutoCloseable {
             OutputStream out = client.getOutputStream();
             while (true) {
                 Request request = readRequest(in, out);
-                if (request == null) {
+                if (request == null || answerer.answer(request, out)) {
                     return;
                 }
                 FaultPlan.Fault fault = plan.decide(request);

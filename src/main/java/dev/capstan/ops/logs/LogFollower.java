@@ -16,7 +16,7 @@ import java.util.Map;
  * de-duplicated by id across pages and polls: none is missed, none is delivered twice. Throttling is
  * backed off exponentially and said; a poll that needs many pages says the view is behind.
  */
-public final class LogFollower implements Runnable {
+public final class LogFollower implements LogTail {
     public enum State { CATCHING_UP, LIVE, BEHIND, BACKING_OFF, PAUSED, STOPPED, FAILED }
 
     /** Where events and state changes go; called on the follower's thread. */
@@ -24,6 +24,10 @@ public final class LogFollower implements Runnable {
         void events(List<LogEvent> batch);
 
         void state(State state, String detail);
+
+        /** Something the person following should read once, such as the switch from Live Tail to polling. */
+        default void notice(String sentence) {
+        }
     }
 
     /** How the follower waits; returns false when it should stop. */
@@ -63,6 +67,7 @@ public final class LogFollower implements Runnable {
         this.clock = clock;
     }
 
+    @Override
     public void stop() {
         stopped = true;
     }

@@ -172,7 +172,14 @@ public final class LogView implements AppView {
         list.setFixedCellSize(22);
         wrap.selectedProperty().addListener((obs, was, now) -> list.setFixedCellSize(now ? Region.USE_COMPUTED_SIZE : 22));
         VBox.setVgrow(list, Priority.ALWAYS);
-        root.getChildren().addAll(source, reading, list);
+        Label notice = new Label();
+        notice.setId("logs-notice");
+        notice.setWrapText(true);
+        notice.getStyleClass().add(Styles.TEXT_MUTED);
+        notice.textProperty().bind(model.noticeProperty());
+        notice.managedProperty().bind(notice.textProperty().isNotEmpty());
+        notice.visibleProperty().bind(notice.managedProperty());
+        root.getChildren().addAll(source, reading, notice, list);
     }
 
     private static TextField field(String id, String prompt, double width) {

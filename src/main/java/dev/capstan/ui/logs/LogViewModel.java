@@ -8,6 +8,7 @@ import dev.capstan.ops.RunRecord;
 import dev.capstan.ops.RunStore;
 import dev.capstan.ops.StepRecord;
 import dev.capstan.ops.logs.LogSource;
+import dev.capstan.ops.logs.LogTail;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +51,7 @@ public final class LogViewModel {
     private static final class Session {
         final ConcurrentLinkedQueue<LogEvent> incoming = new ConcurrentLinkedQueue<>();
         volatile String pendingState;
+        volatile String pendingNotice;
     }
 
     private volatile Session session = new Session();
@@ -64,8 +66,10 @@ public final class LogViewModel {
     private final IntegerProperty cap = new SimpleIntegerProperty(this, "cap", DEFAULT_CAP);
     private final LongProperty dropped = new SimpleLongProperty(this, "dropped");
     private final StringProperty state = new SimpleStringProperty(this, "state", "not following");
+    /** A sentence to read once about how the lines are read, such as Live Tail refused and polling instead. */
+    private final StringProperty notice = new SimpleStringProperty(this, "notice", "");
     private final StringProperty sourceTitle = new SimpleStringProperty(this, "sourceTitle", "");
-    private LogFollower follower;
+    private LogTail follower;
     private CountDownLatch stopSignal;
 
     public LogViewModel(LogReading reading, RunStore runs, ExecutorService executor, ObjectProperty<Environment> environment) {
@@ -98,6 +102,7 @@ public final class LogViewModel {
             return;
         }
         lines.clear();
+        notice.set("");
         Session mine = new Session();
         session = mine;
         dropped.set(0);
@@ -128,7 +133,7 @@ public final class LogViewModel {
                     case RUN -> throw new IllegalStateException("runs are followed from their journal");
                 };
                 mine.pendingState = "following " + source.title();
-                LogFollower f = reading.follower(env, source, filter, start, true, new LogFollower.Sink() {
+                LogTail f = reading.tail(env, source, filter, start, true, new LogFollower.Sink() {
                     @Override
                     public void events(List<LogEvent> batch) {
                         mine.incoming.addAll(batch);
@@ -137,6 +142,11 @@ public final class LogViewModel {
                     @Override
                     public void state(LogFollower.State s, String detail) {
                         mine.pendingState = describe(s, detail);
+                    }
+
+                    @Override
+                    public void notice(String sentence) {
+                        mine.pendingNotice = sentence;
                     }
                 }, d -> {
                     try {
@@ -222,6 +232,11 @@ public final class LogViewModel {
     /** One frame's worth of work on the FX thread: move what arrived into the list in one batch. */
     public int drain() {
         Session shown = session;
+        String said = shown.pendingNotice;
+        if (said != null) {
+            shown.pendingNotice = null;
+            notice.set(said);
+        }
         String news = shown.pendingState;
         if (news != null) {
             shown.pendingState = null;
@@ -306,6 +321,10 @@ public final class LogViewModel {
 
     public StringProperty stateProperty() {
         return state;
+    }
+
+    public StringProperty noticeProperty() {
+        return notice;
     }
 
     public StringProperty sourceTitleProperty() {
