@@ -5,6 +5,7 @@ import dev.capstan.aws.AwsClients;
 import dev.capstan.aws.ClusterReader;
 import dev.capstan.aws.SdkClusterReader;
 import dev.capstan.ops.logs.LogReading;
+import dev.capstan.ops.metrics.ServiceGraphs;
 import dev.capstan.aws.LoadBalancerReader;
 import dev.capstan.aws.SdkLoadBalancerReader;
 import dev.capstan.aws.TaskDefinitionReader;
@@ -57,6 +58,7 @@ public final class AppContext implements AutoCloseable {
     private final TaskDefinitionReader taskDefinitions;
     private final LoadBalancerReader loadBalancers;
     private final LogReading logs;
+    private final ServiceGraphs graphs;
     private final WorkspaceLoader workspaceLoader = new WorkspaceLoader();
     private final List<AutoCloseable> owned = new ArrayList<>();
     private boolean closed;
@@ -83,6 +85,7 @@ public final class AppContext implements AutoCloseable {
         this.operations = engine.operations;
         this.taskDefinitions = engine.taskDefinitions;
         this.logs = engine.logs;
+        this.graphs = engine.graphs;
         this.clusters = new SdkClusterReader(aws, Clock.systemUTC());
         this.loadBalancers = new SdkLoadBalancerReader(aws, Clock.systemUTC());
     }
@@ -153,6 +156,10 @@ public final class AppContext implements AutoCloseable {
 
     public LogReading logs() {
         return logs;
+    }
+
+    public ServiceGraphs graphs() {
+        return graphs;
     }
 
     public LoadBalancerReader loadBalancers() {

@@ -13,6 +13,7 @@ import dev.capstan.ui.loadbalancers.LoadBalancersModel;
 import dev.capstan.ui.loadbalancers.LoadBalancersView;
 import dev.capstan.ui.logs.LogView;
 import dev.capstan.ui.logs.LogViewModel;
+import dev.capstan.ui.metrics.GraphsModel;
 import dev.capstan.ui.profiles.ProfilesModel;
 import dev.capstan.ui.profiles.ProfilesView;
 import dev.capstan.ui.regions.RegionsModel;
@@ -84,7 +85,7 @@ public final class CapstanApp {
                 shell.environmentProperty());
         LoadBalancersView loadBalancers = new LoadBalancersView(loadBalancersModel);
         ClustersView clusters = new ClustersView(new ClustersModel(context.clusters(), context.operations().targets(), work,
-                shell.environmentProperty()), new ClustersView.Links() {
+                shell.environmentProperty()), graphs(context, work, null), new ClustersView.Links() {
                     @Override
                     public void taskDefinition(String arn) {
                         taskDefinitionsModel.show(arn);
@@ -111,7 +112,7 @@ public final class CapstanApp {
         RegionsView regions = new RegionsView(new RegionsModel(context.operations().regionData(), work, shell.environmentProperty()), stage, launcher,
                 () -> window.show(activityView));
         RestartView restart = new RestartView(new RestartModel(context.operations().restart(), context.logs(), context.operations().runner().store(),
-                work, shell.environmentProperty()), launcher, () -> window.show(activityView));
+                work, shell.environmentProperty()), graphs(context, work, GraphsModel.Subject.ENVIRONMENT), launcher, () -> window.show(activityView));
         // Runbook runs ask this console for manual ticks (the Runbooks view) and for their operations' plans (the plan dialog).
         ConsoleAttendant attendant = new ConsoleAttendant(() -> new PlanDialog(stage));
         context.operations().runbooks().services().attendants().attend(attendant);
@@ -119,7 +120,7 @@ public final class CapstanApp {
                 shell.environmentProperty(), shell.workspaceProperty()), attendant, launcher, stage);
         DeploysView deploys = new DeploysView(new DeploysModel(context.operations().deploys(), context.operations().blueGreen(),
                 context.operations().rolling(), context.operations().runner().store(),
-                context.logs(), work, shell.environmentProperty()), launcher);
+                context.logs(), work, shell.environmentProperty()), graphs(context, work, GraphsModel.Subject.ENVIRONMENT), launcher);
         window = new MainWindow(shell, work, List.of(profiles, environments, clusters, taskDefinitions, loadBalancers, deploys, restart, regions,
                 runbooks, logs, activityView));
         window.closeGuard(launcher::runningHere);
@@ -134,6 +135,11 @@ public final class CapstanApp {
             shell.openWorkspace(workspace);
         }
         return window;
+    }
+
+    /** A view's own graphs of the chosen environment's service ({@code subject}), or of the service the view chooses (null). */
+    private GraphsModel graphs(AppContext context, BackgroundWork work, GraphsModel.Subject subject) {
+        return new GraphsModel(context.graphs(), work, shell.environmentProperty(), subject, java.time.Clock.systemUTC());
     }
 
     /** Opening a workspace clears the top bar's message, so the news is given again after it. */

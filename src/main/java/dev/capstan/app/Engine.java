@@ -10,6 +10,7 @@ import dev.capstan.aws.SdkCodeDeployGateway;
 import dev.capstan.aws.SdkEcsGateway;
 import dev.capstan.aws.SdkListenerRulesGateway;
 import dev.capstan.aws.SdkLiveTailGateway;
+import dev.capstan.aws.SdkMetricsGateway;
 import dev.capstan.aws.SdkLogsGateway;
 import dev.capstan.aws.SdkNetworkGateway;
 import dev.capstan.aws.SdkRolloutGateway;
@@ -39,6 +40,7 @@ import dev.capstan.ops.history.TeamHistory;
 import dev.capstan.ops.lock.DeployLock;
 import dev.capstan.ops.lock.ForceReleaseLock;
 import dev.capstan.ops.logs.LogReading;
+import dev.capstan.ops.metrics.ServiceGraphs;
 import dev.capstan.ops.logs.LogSources;
 import dev.capstan.ops.publish.PublishServices;
 import dev.capstan.ops.publish.RegionData;
@@ -78,6 +80,8 @@ public final class Engine {
     public final SdkEcsGateway ecs;
     public final TaskDefinitionReader taskDefinitions;
     public final LogReading logs;
+    /** A service's CloudWatch graphs, with runs marked. */
+    public final ServiceGraphs graphs;
     public final ScaleServiceFactory scale;
     public final OneOffTaskFactory tasks;
     public final RegionData regionData;
@@ -107,6 +111,7 @@ public final class Engine {
             return team.get();
         });
         history = team.get();
+        graphs = new ServiceGraphs(new SdkMetricsGateway(b.clients), ecs, targets, runStore);
 
         scale = new ScaleServiceFactory(ecs, targets, b.waitClock);
         tasks = new OneOffTaskFactory(new TaskRunServices(ecs, new SdkNetworkGateway(b.clients), taskDefinitions, logs, targets,

@@ -9,6 +9,7 @@ import dev.capstan.aws.sandbox.EcsScheduler;
 import dev.capstan.aws.sandbox.EnvironmentSpec;
 import dev.capstan.aws.sandbox.EstateSeeder;
 import dev.capstan.aws.sandbox.LogTrickle;
+import dev.capstan.aws.sandbox.MetricsPublisher;
 import dev.capstan.aws.sandbox.OneOffTaskPlayer;
 import dev.capstan.aws.sandbox.SeededEnvironment;
 import dev.capstan.aws.sandbox.TaskEndings;
@@ -91,7 +92,12 @@ public final class Sandbox implements AutoCloseable {
         List<String> clusters = seeded.stream().map(e -> e.spec().cluster()).toList();
         EcsScheduler scheduler = new EcsScheduler(clients, target, clusters, DeploymentRules.ECS_DEFAULTS, SandboxEstate::brokenImage, taskEndings);
         scheduler.reconcileOnce();
-        keepRunning(scheduler, new LogTrickle(clients, target, SandboxEstate::brokenImage), seeded,
+        progress.accept("Publishing the last hour of service and load balancer metrics…");
+        MetricsPublisher metrics = new MetricsPublisher(clients, target);
+        for (SeededEnvironment env : seeded) {
+            metrics.backfill(env.spec().cluster(), env.spec().service(), java.time.Duration.ofHours(1));
+        }
+        keepRunning(scheduler, metrics, new LogTrickle(clients, target, SandboxEstate::brokenImage), seeded,
                 new OneOffTaskPlayer(clients, target, clusters, OneOffTaskPlayer.migrationScript(), taskArn -> taskEndings.exitWith(taskArn, 0)));
 
         workspace = directory.resolve("capstan.yaml");
@@ -100,7 +106,8 @@ public final class Sandbox implements AutoCloseable {
         progress.accept("Sandbox ready: " + workspace);
     }
 
-    private void keepRunning(EcsScheduler scheduler, LogTrickle logs, List<SeededEnvironment> seeded, OneOffTaskPlayer oneOffTasks) {
+    private void keepRunning(EcsScheduler scheduler, MetricsPublisher metrics, LogTrickle logs, List<SeededEnvironment> seeded,
+                             OneOffTaskPlayer oneOffTasks) {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "sandbox-scheduler");
             thread.setDaemon(true);
@@ -109,6 +116,9 @@ public final class Sandbox implements AutoCloseable {
         timer.scheduleWithFixedDelay(() -> quietly("reconcile ECS services", scheduler::reconcileOnce), 2, 2, TimeUnit.SECONDS);
         timer.scheduleWithFixedDelay(() -> seeded.forEach(e -> quietly("write sandbox log lines", () -> logs.writeOnce(
                 e.spec().cluster(), e.spec().service(), e.spec().container(), e.spec().logGroup()))), 1, 2, TimeUnit.SECONDS);
+        // ECS and ELB publish a point a minute; a few points a minute here let a restart move the graphs within its first minute.
+        timer.scheduleWithFixedDelay(() -> seeded.forEach(e -> quietly("publish sandbox metrics", () -> metrics.publishOnce(
+                e.spec().cluster(), e.spec().service()))), 5, 15, TimeUnit.SECONDS);
         // A one-off task (a migration) writes a line a second, then exits: about ten seconds from start to exit code.
         timer.scheduleWithFixedDelay(() -> quietly("play one-off tasks", oneOffTasks::tickOnce), 1, 1, TimeUnit.SECONDS);
         // Stop the timer before anything it calls is closed.

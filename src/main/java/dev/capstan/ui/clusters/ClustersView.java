@@ -22,6 +22,10 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import dev.capstan.ui.metrics.GraphsModel;
+import dev.capstan.ui.metrics.GraphsView;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -54,14 +58,18 @@ public final class ClustersView implements AppView {
     }
 
     private final ClustersModel model;
+    private final GraphsModel graphs;
+    private final Tab graphsTab = new Tab("Graphs");
+    private boolean inFront;
     private final Links links;
     private final VBox root = new VBox(8);
     private final Label age = new Label();
     private final Timeline poll;
     private final Timeline tick;
 
-    public ClustersView(ClustersModel model, Links links) {
+    public ClustersView(ClustersModel model, GraphsModel graphs, Links links) {
         this.model = model;
+        this.graphs = graphs;
         this.links = links;
         this.poll = new Timeline(new KeyFrame(AUTO_REFRESH, e -> model.refreshCluster()));
         poll.setCycleCount(Timeline.INDEFINITE);
@@ -89,6 +97,8 @@ public final class ClustersView implements AppView {
 
     @Override
     public void shown() {
+        inFront = true;
+        graphs.setActive(graphsTab.isSelected());
         model.activate();
         poll.play();
         tick.play();
@@ -96,6 +106,8 @@ public final class ClustersView implements AppView {
 
     @Override
     public void hidden() {
+        inFront = false;
+        graphs.setActive(false);
         model.deactivate();
         poll.stop();
         tick.stop();
@@ -219,9 +231,19 @@ public final class ClustersView implements AppView {
         model.serviceProperty().addListener((obs, old, s) -> openTargetGroup.setDisable(s == null || s.targetGroupArns().isEmpty()));
         openTargetGroup.setDisable(true);
         VBox.setVgrow(detail, Priority.ALWAYS);
-        VBox detailPane = new VBox(6, new javafx.scene.layout.FlowPane(6, 6, openTaskDefinition, openTargetGroup, openLogs, runTask), detail);
+        // The chosen service's graphs are read only while their tab is open and the view in front.
+        model.serviceProperty().addListener((obs, old, s) -> graphs.subjectProperty().set(s == null ? null
+                : new GraphsModel.Subject(s.cluster(), s.name(), s.targetGroupArns())));
+        graphsTab.setId("service-graphs-tab");
+        graphsTab.setContent(new GraphsView(graphs, "service-graphs").node());
+        graphsTab.selectedProperty().addListener((obs, was, now) -> graphs.setActive(now && inFront));
+        Tab detailTab = new Tab("Detail", detail);
+        TabPane about = new TabPane(detailTab, graphsTab);
+        about.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        VBox.setVgrow(about, Priority.ALWAYS);
+        VBox detailPane = new VBox(6, new javafx.scene.layout.FlowPane(6, 6, openTaskDefinition, openTargetGroup, openLogs, runTask), about);
         SplitPane side = new SplitPane(table, detailPane);
-        side.setDividerPositions(0.7);
+        side.setDividerPositions(0.55);
         VBox.setVgrow(side, Priority.ALWAYS);
         return new VBox(6, Columns.errorLine(model.servicesErrorProperty(), "services-error"), side);
     }

@@ -11,6 +11,8 @@ import dev.capstan.ops.StepRecord;
 import dev.capstan.ops.bluegreen.Colour;
 import dev.capstan.ops.rolling.Rolling;
 import dev.capstan.ui.common.Columns;
+import dev.capstan.ui.metrics.GraphsModel;
+import dev.capstan.ui.metrics.GraphsView;
 import dev.capstan.ui.runs.RunLauncher;
 import dev.capstan.ui.shell.AppView;
 import java.util.Locale;
@@ -45,6 +47,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * steps with Resume and Start over after a failure, and the service's live log.
  */
 public final class DeploysView implements AppView {
+    private final GraphsModel graphs;
     private final DeploysModel model;
     private final RunLauncher launcher;
     private final VBox root = new VBox(10);
@@ -58,7 +61,10 @@ public final class DeploysView implements AppView {
     private final ListView<String> steps = new ListView<>();
     private static final int STATUS_ERROR = 320;
 
-    public DeploysView(DeploysModel model, RunLauncher launcher) {
+    public DeploysView(DeploysModel model, GraphsModel graphs, RunLauncher launcher) {
+        this.graphs = graphs;
+        graphs.runProperty().bind(model.runProperty());
+        graphs.spanProperty().set(GraphsModel.Span.SINCE_RUN);
         this.model = model;
         this.launcher = launcher;
         build();
@@ -99,16 +105,19 @@ public final class DeploysView implements AppView {
     @Override
     public void shown() {
         model.setActive(true);
+        graphs.setActive(true);
     }
 
     @Override
     public void hidden() {
         model.setActive(false);
+        graphs.setActive(false);
     }
 
     @Override
     public void refresh() {
         model.refresh();
+        graphs.refresh();
     }
 
     private void build() {
@@ -138,8 +147,11 @@ public final class DeploysView implements AppView {
                 log.scrollTo(log.getItems().size() - 1);
             }
         });
-        SplitPane split = new SplitPane(steps, log);
-        split.setOrientation(Orientation.VERTICAL);
+        SplitPane stepsAndLog = new SplitPane(steps, log);
+        stepsAndLog.setOrientation(Orientation.VERTICAL);
+        stepsAndLog.setDividerPositions(0.5);
+        // The graphs beside the deploy: what it does to the service's load, hosts and errors, marked with its steps.
+        SplitPane split = new SplitPane(stepsAndLog, new GraphsView(graphs, "deploy-graphs").node());
         split.setDividerPositions(0.5);
         VBox.setVgrow(split, Priority.ALWAYS);
         root.getChildren().add(split);

@@ -8,6 +8,8 @@ import dev.capstan.ops.StepRecord;
 import dev.capstan.ops.restart.RestartDefaults;
 import dev.capstan.ops.restart.RestartPicture;
 import dev.capstan.ui.common.Columns;
+import dev.capstan.ui.metrics.GraphsModel;
+import dev.capstan.ui.metrics.GraphsView;
 import dev.capstan.ui.common.Explained;
 import dev.capstan.ui.runs.RunLauncher;
 import dev.capstan.ui.shell.AppView;
@@ -55,9 +57,13 @@ public final class RestartView implements AppView {
     private final RestartForm form;
     private final TableView<RestartPicture.TargetRow> targets = new TableView<>();
     private final Tiles tiles = new Tiles();
+    private final GraphsModel graphs;
 
-    public RestartView(RestartModel model, RunLauncher launcher, Runnable showActivity) {
+    public RestartView(RestartModel model, GraphsModel graphs, RunLauncher launcher, Runnable showActivity) {
         this.model = model;
+        this.graphs = graphs;
+        graphs.runProperty().bind(model.runProperty());
+        graphs.spanProperty().set(GraphsModel.Span.SINCE_RUN);
         this.launcher = launcher;
         this.showActivity = showActivity;
         this.form = new RestartForm(model.restarts());
@@ -84,16 +90,19 @@ public final class RestartView implements AppView {
     @Override
     public void shown() {
         model.setActive(true);
+        graphs.setActive(true);
     }
 
     @Override
     public void hidden() {
         model.setActive(false);
+        graphs.setActive(false);
     }
 
     @Override
     public void refresh() {
         model.refresh();
+        graphs.refresh();
     }
 
     private void build() {
@@ -122,7 +131,10 @@ public final class RestartView implements AppView {
         root.getChildren().addAll(title, explain, form(), notes,
                 Columns.messageLine(problem, "restart-problem", Styles.DANGER, Feather.ALERT_CIRCLE),
                 Columns.errorLine(model.errorProperty(), "restart-error"), runLine(), tiles.node());
-        SplitPane split = new SplitPane(targetsTable(), logTail());
+        // The graphs beside the log: what the restart does to the service's hosts and load, marked with its steps.
+        SplitPane below = new SplitPane(new GraphsView(graphs, "restart-graphs").node(), logTail());
+        below.setDividerPositions(0.55);
+        SplitPane split = new SplitPane(targetsTable(), below);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.45);
         VBox.setVgrow(split, Priority.ALWAYS);

@@ -1,0 +1,126 @@
+package dev.capstan.ops.metrics;
+
+import dev.capstan.aws.EcsGateway;
+import dev.capstan.aws.MetricsGateway;
+import dev.capstan.aws.MetricsGateway.Dimension;
+import dev.capstan.aws.MetricsGateway.Point;
+import dev.capstan.aws.MetricsGateway.Query;
+import dev.capstan.aws.TargetHealthGateway;
+import dev.capstan.domain.AwsTarget;
+import dev.capstan.domain.Environment;
+import dev.capstan.ops.RunRecord;
+import dev.capstan.ops.RunStore;
+import dev.capstan.ops.RunSummary;
+import dev.capstan.ops.StepRecord;
+import dev.capstan.ops.Targets;
+import dev.capstan.ops.metrics.GraphPicture.Chart;
+import dev.capstan.ops.metrics.GraphPicture.Line;
+import dev.capstan.ops.metrics.GraphPicture.Marker;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+
+/**
+ * A service's graphs as CloudWatch has them: its CPU and memory utilisation (AWS/ECS), and for each of its target groups the
+ * healthy and unhealthy host counts, the targets' 5xx responses and their response time (AWS/ApplicationELB), all in one
+ * GetMetricData call, with the watched run's steps and the environment's deploys, rollbacks and restarts marked.
+ */
+public final class ServiceGraphs {
+    /** ECS and ALB publish these metrics a minute at a time. */
+    public static final Duration PERIOD = Duration.ofMinutes(1);
+    /** Runs that change what the service serves, marked where they began. */
+    private static final Set<String> MARKED_RUNS = Set.of("rolling.deploy", "rolling.rollback", "bluegreen.deploy", "bluegreen.rollback",
+            "codedeploy.deploy", "codedeploy.rollback", "codedeploy.approve", "codedeploy.stop", "service.restart", "service.scale");
+
+    private final MetricsGateway metrics;
+    private final EcsGateway ecs;
+    private final Targets targets;
+    private final RunStore runs;
+    /** A target group's dimensions do not change: asked of ELB once each. */
+    private final Map<String, List<Dimension>> groupDimensions = new ConcurrentHashMap<>();
+
+    public ServiceGraphs(MetricsGateway metrics, EcsGateway ecs, Targets targets, RunStore runs) {
+        this.metrics = metrics;
+        this.ecs = ecs;
+        this.targets = targets;
+        this.runs = runs;
+    }
+
+    /** The environment's own service, with the target groups ECS says it registers its tasks in. */
+    public GraphPicture read(Environment env, Instant from, Instant to, RunRecord watched) {
+        AwsTarget target = targets.of(env);
+        return read(env, env.cluster(), env.service(), ecs.targetGroupsOf(target, env.cluster(), env.service()), from, to, watched);
+    }
+
+    /**
+     * @param targetGroupArns the service's target groups (both colours of a blue/green service)
+     * @param watched         the run whose steps to mark, or null
+     */
+    public GraphPicture read(Environment env, String cluster, String service, List<String> targetGroupArns, Instant from, Instant to,
+                             RunRecord watched) {
+        AwsTarget target = targets.of(env);
+        List<Query> queries = new ArrayList<>();
+        List<Chart> charts = new ArrayList<>();
+        List<UnaryOperator<Double>> scales = new ArrayList<>();
+        List<Dimension> serviceDimensions = List.of(new Dimension("ClusterName", cluster), new Dimension("ServiceName", service));
+        add(queries, charts, scales, new Query("cpu", "CPU", "AWS/ECS", "CPUUtilization", serviceDimensions, "Average", PERIOD), Chart.UTILISATION, v -> v);
+        add(queries, charts, scales, new Query("memory", "Memory", "AWS/ECS", "MemoryUtilization", serviceDimensions, "Average", PERIOD),
+                Chart.UTILISATION, v -> v);
+        for (int i = 0; i < targetGroupArns.size(); i++) {
+            String arn = targetGroupArns.get(i);
+            List<Dimension> dimensions = groupDimensions.computeIfAbsent(arn, a -> metrics.targetGroupDimensions(target, a));
+            if (dimensions.isEmpty()) {
+                continue;
+            }
+            String group = targetGroupArns.size() > 1 ? " (" + TargetHealthGateway.name(arn) + ")" : "";
+            add(queries, charts, scales, new Query("healthy" + i, "Healthy" + group, "AWS/ApplicationELB", "HealthyHostCount", dimensions, "Average", PERIOD),
+                    Chart.HOSTS, v -> v);
+            add(queries, charts, scales, new Query("unhealthy" + i, "Unhealthy" + group, "AWS/ApplicationELB", "UnHealthyHostCount", dimensions,
+                    "Average", PERIOD), Chart.HOSTS, v -> v);
+            add(queries, charts, scales, new Query("errors" + i, "5xx" + group, "AWS/ApplicationELB", "HTTPCode_Target_5XX_Count", dimensions,
+                    "Sum", PERIOD), Chart.ERRORS, v -> v);
+            // ELB measures response time in seconds; people read it in milliseconds.
+            add(queries, charts, scales, new Query("latency" + i, "Response time" + group, "AWS/ApplicationELB", "TargetResponseTime", dimensions,
+                    "Average", PERIOD), Chart.LATENCY, v -> v * 1000);
+        }
+        List<MetricsGateway.Series> series = metrics.read(target, queries, from, to);
+        List<Line> lines = new ArrayList<>();
+        for (int i = 0; i < series.size(); i++) {
+            UnaryOperator<Double> scale = scales.get(i);
+            lines.add(new Line(charts.get(i), series.get(i).label(),
+                    series.get(i).points().stream().map(p -> new Point(p.at(), scale.apply(p.value()))).toList()));
+        }
+        return new GraphPicture(from, to, lines, markers(env, from, to, watched));
+    }
+
+    private static void add(List<Query> queries, List<Chart> charts, List<UnaryOperator<Double>> scales, Query query, Chart chart,
+                            UnaryOperator<Double> scale) {
+        queries.add(query);
+        charts.add(chart);
+        scales.add(scale);
+    }
+
+    private List<Marker> markers(Environment env, Instant from, Instant to, RunRecord watched) {
+        List<Marker> markers = new ArrayList<>();
+        if (watched != null) {
+            for (StepRecord step : watched.steps()) {
+                if (step.startedAt() != null && !step.startedAt().isBefore(from) && !step.startedAt().isAfter(to)) {
+                    markers.add(new Marker(step.startedAt(), step.planned().number() + ". " + step.planned().sentence(), true));
+                }
+            }
+        }
+        for (RunSummary run : runs.summaries(env.name())) {
+            boolean inSpan = run.startedAt() != null && !run.startedAt().isBefore(from) && !run.startedAt().isAfter(to);
+            if (inSpan && MARKED_RUNS.contains(run.operationType()) && (watched == null || !run.id().equals(watched.id()))) {
+                markers.add(new Marker(run.startedAt(), run.title() + (run.console() == null ? "" : " (" + run.console() + ")"), false));
+            }
+        }
+        markers.sort(java.util.Comparator.comparing(Marker::at));
+        return markers;
+    }
+}

@@ -1,0 +1,101 @@
+package dev.capstan.ui.metrics;
+
+import atlantafx.base.theme.Styles;
+import dev.capstan.aws.MetricsGateway.Point;
+import dev.capstan.ops.metrics.GraphPicture;
+import dev.capstan.ops.metrics.GraphPicture.Chart;
+import dev.capstan.ops.metrics.GraphPicture.Line;
+import dev.capstan.ui.common.Columns;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.TilePane;
+import javafx.scene.layout.VBox;
+
+/**
+ * A service's graphs: CPU and memory, healthy and unhealthy hosts, 5xx responses and response time, side by side as room allows,
+ * with the watched run's steps and the environment's deploys marked on the time axis.
+ */
+public final class GraphsView {
+    private static final double TILE_WIDTH = 380;
+    private static final double TILE_HEIGHT = 240;
+    private final GraphsModel model;
+    private final VBox root = new VBox(6);
+    private final Map<Chart, MarkedLineChart> charts = new EnumMap<>(Chart.class);
+    private final Label status = new Label();
+
+    public GraphsView(GraphsModel model, String id) {
+        this.model = model;
+        root.setId(id);
+        root.getStylesheets().add(GraphsView.class.getResource("/dev/capstan/ui/metrics/graphs.css").toExternalForm());
+        ChoiceBox<GraphsModel.Span> span = new ChoiceBox<>(javafx.collections.FXCollections.observableArrayList(GraphsModel.Span.values()));
+        span.setId(id + "-span");
+        span.valueProperty().bindBidirectional(model.spanProperty());
+        status.setId(id + "-status");
+        status.getStyleClass().add(Styles.TEXT_MUTED);
+        Label title = new Label("Graphs");
+        title.getStyleClass().add(Styles.TEXT_BOLD);
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox header = new HBox(8, title, grow, span);
+        header.setAlignment(Pos.CENTER_LEFT);
+        TilePane tiles = new TilePane(6, 6);
+        tiles.setPrefTileWidth(TILE_WIDTH);
+        tiles.setPrefTileHeight(TILE_HEIGHT);
+        for (Chart chart : Chart.values()) {
+            MarkedLineChart shown = new MarkedLineChart(chart.title() + " (" + chart.unit() + ")");
+            shown.setId(id + "-" + chart.name().toLowerCase(java.util.Locale.ROOT));
+            charts.put(chart, shown);
+            tiles.getChildren().add(shown);
+        }
+        ScrollPane scroll = new ScrollPane(tiles);
+        scroll.setFitToWidth(true);
+        scroll.setPadding(new Insets(0));
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        status.setWrapText(true);
+        root.getChildren().addAll(header, status, Columns.errorLine(model.errorProperty(), id + "-error"), scroll);
+        model.pictureProperty().addListener((obs, old, now) -> show(now));
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    private void show(GraphPicture picture) {
+        if (picture == null) {
+            status.setText("reading CloudWatch…");
+            charts.values().forEach(c -> c.getData().clear());
+            return;
+        }
+        long points = picture.lines().stream().mapToLong(l -> l.points().size()).sum();
+        status.setText(points == 0 ? "CloudWatch has no points for this span yet" : "a point a minute · numbered lines: the run's steps · ▾ lines: the environment's other runs");
+        for (Map.Entry<Chart, MarkedLineChart> entry : charts.entrySet()) {
+            MarkedLineChart chart = entry.getValue();
+            chart.span(picture.from().getEpochSecond(), picture.to().getEpochSecond());
+            List<Line> lines = picture.on(entry.getKey());
+            chart.getData().setAll(lines.stream().map(GraphsView::series).toList());
+            chart.setVisible(!lines.isEmpty());
+            chart.setManaged(!lines.isEmpty());
+            chart.mark(picture.markers());
+        }
+    }
+
+    private static XYChart.Series<Number, Number> series(Line line) {
+        XYChart.Series<Number, Number> series = new XYChart.Series<>();
+        series.setName(line.label());
+        for (Point point : line.points()) {
+            series.getData().add(new XYChart.Data<>(point.at().getEpochSecond(), point.value()));
+        }
+        return series;
+    }
+}
