@@ -59,6 +59,14 @@ class ReadmeScreenshotsTest {
                 || !(((javafx.scene.layout.VBox) n).getChildren().get(0) instanceof Label l && l.getText().equals("Your turn: " + title))).orElse(true));
     }
 
+    /** The newest point of a graph's series, or -1 while it has none. */
+    @SuppressWarnings("unchecked")
+    private static double lastOf(FxRobot robot, String chart, String series) {
+        javafx.scene.chart.LineChart<Number, Number> shown = robot.lookup(chart).queryAs(javafx.scene.chart.LineChart.class);
+        return shown.getData().stream().filter(s -> series.equals(s.getName())).flatMap(s -> s.getData().stream())
+                .reduce((first, second) -> second).map(d -> d.getYValue().doubleValue()).orElse(-1.0);
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void theSandboxConsoleAsANewcomerSeesIt() throws Exception {
@@ -145,6 +153,8 @@ class ReadmeScreenshotsTest {
                 waitUntil("new tasks run beside the old ones", () -> robot.lookup("#restart-old-remaining").queryAs(Label.class).getText().equals("2")
                         && robot.lookup("#restart-new-healthy").queryAs(Label.class).getText().endsWith(" of 2")
                         && robot.lookup("#restart-targets").queryAs(TableView.class).getItems().size() >= 3);
+                // The sandbox publishes the target group's healthy hosts as ELB would: the graph rises while new tasks run beside the old.
+                waitUntil("the healthy-host graph rises", () -> lastOf(robot, "#restart-graphs-hosts", "Healthy") > 2);
                 assertThat(FxTestSupport.screenshot(scene, OUT.resolve("restart-running.png"))).isNotEmptyFile();
                 stops.release();
                 waitUntil("the restart succeeded", () -> robot.lookup("#restart-run-status").queryAs(Label.class).getText().contains(", succeeded"));
@@ -155,6 +165,7 @@ class ReadmeScreenshotsTest {
                         java.util.Set.copyOf(oldTasks), java.util.Set.of(), null, null, 0, new java.util.HashSet<>());
                 assertThat(stagingTasks.tasks().stream().filter(t -> "RUNNING".equals(t.desiredStatus())).map(t -> t.arn()))
                         .as("the old tasks are gone").hasSize(2).doesNotContainAnyElementsOf(oldTasks);
+                waitUntil("the healthy-host graph comes back down", () -> lastOf(robot, "#restart-graphs-hosts", "Healthy") == 2);
                 assertThat(FxTestSupport.screenshot(scene, OUT.resolve("restart-done.png"))).isNotEmptyFile();
 
                 // A colleague's console (a state folder of its own) scales staging to what it runs: Activity shows their run beside
