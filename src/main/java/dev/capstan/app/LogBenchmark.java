@@ -6,8 +6,13 @@ import dev.capstan.aws.ProfileCatalog;
 import dev.capstan.aws.SdkLogsGateway;
 import dev.capstan.domain.AwsTarget;
 import dev.capstan.domain.LogEvent;
+import dev.capstan.aws.SdkLiveTailGateway;
+import dev.capstan.ops.logs.LiveTailFollower;
 import dev.capstan.ops.logs.LogFollower;
+import dev.capstan.ops.logs.LogReading;
 import dev.capstan.ops.logs.LogSource;
+import dev.capstan.ops.logs.LogTail;
+import dev.capstan.sandbox.LiveTailStandIn;
 import dev.capstan.sandbox.MotoServer;
 import dev.capstan.sandbox.SandboxEstate;
 import dev.capstan.sandbox.SandboxProfiles;
@@ -32,8 +37,8 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /**
- * The log view's figures on this machine: events per second from FilterLogEvents pages (moto) into the
- * view model; the FX thread's longest and median frame while the real view is fed 5,000 lines a second;
+ * The log view's figures on this machine: how long a line takes from PutLogEvents to the view model by Live Tail and by
+ * polling; events per second from FilterLogEvents pages (moto) into the view model; the FX thread's longest and median frame while the real view is fed 5,000 lines a second;
  * the heap that 100,000 lines hold. Needs a display for the second part (xvfb-run on a server).
  */
 final class LogBenchmark {
@@ -44,6 +49,7 @@ final class LogBenchmark {
     }
 
     static int run(PrintWriter out) throws Exception {
+        latency(out);
         ingestion(out);
         heap(out);
         pulses(out);
@@ -82,6 +88,99 @@ final class LogBenchmark {
                         delivered.get(), seconds, delivered.get() / seconds);
             }
         }
+    }
+
+    /**
+     * From the moment a line is put (PutLogEvents) to the moment the follower hands it to the log view's model, for both ways of
+     * following: Live Tail against the local stand-in (which sends at once; AWS sends an update about once a second), and
+     * polling FilterLogEvents every 2 s against moto.
+     */
+    private static void latency(PrintWriter out) throws Exception {
+        Path directory = Files.createTempDirectory("capstan-logbench-");
+        try (MotoServer moto = MotoServer.start(directory.resolve("moto.log"));
+             LiveTailStandIn liveTail = LiveTailStandIn.inFrontOf(moto.endpoint())) {
+            SandboxProfiles.write(directory.resolve("config"), directory.resolve("credentials"), moto.endpoint());
+            try (AwsClients clients = new AwsClients(new ProfileCatalog(directory.resolve("config"), directory.resolve("credentials")),
+                    AwsClientSettings.forLocalStandIn())) {
+                AwsTarget live = new AwsTarget(SandboxEstate.PROFILE, SandboxEstate.REGION, liveTail.endpoint());
+                AwsTarget polled = new AwsTarget(SandboxEstate.PROFILE, SandboxEstate.REGION, moto.endpoint());
+                clients.logs(live).createLogGroup(r -> r.logGroupName("/bench/latency"));
+                clients.logs(live).createLogStream(r -> r.logGroupName("/bench/latency").logStreamName("app/web/task"));
+                LogSource source = new LogSource("bench", "/bench/latency", "app/web/", List.of());
+                out.println("Latency from PutLogEvents to the log view's model, " + LATENCY_LINES + " lines, one every 200 ms:");
+                measureLatency(out, clients, live, "Live Tail (local stand-in)", (sink, stop) -> new LiveTailFollower(
+                        new SdkLiveTailGateway(clients), new SdkLogsGateway(clients), live, source, null, System.currentTimeMillis(),
+                        LogReading.POLL, LiveTailFollower.RENEW_AFTER, sink, stop, Clock.systemUTC()));
+                measureLatency(out, clients, live, "polling every " + LogReading.POLL.toSeconds() + " s (moto)", (sink, stop) -> new LogFollower(
+                        new SdkLogsGateway(clients), polled, source, null, System.currentTimeMillis(), true, LogReading.POLL, sink, stop,
+                        Clock.systemUTC()));
+            }
+        }
+    }
+
+    private static final int LATENCY_LINES = 40;
+
+    private static void measureLatency(PrintWriter out, AwsClients clients, AwsTarget target, String path,
+                                       java.util.function.BiFunction<LogFollower.Sink, LogFollower.Sleeper, LogTail> tailer) throws Exception {
+        LogViewModel model = new LogViewModel(null, null, null, new SimpleObjectProperty<>());
+        java.util.Map<String, Long> putAt = new java.util.concurrent.ConcurrentHashMap<>();
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch live = new CountDownLatch(1);
+        String run = Long.toString(System.nanoTime(), 36);
+        LogTail tail = tailer.apply(new LogFollower.Sink() {
+            @Override
+            public void events(List<LogEvent> batch) {
+                long now = System.nanoTime();
+                model.offer(batch);
+                for (LogEvent event : batch) {
+                    Long at = putAt.get(event.message());
+                    if (at != null) {
+                        latencies.add(now - at);
+                    }
+                }
+            }
+
+            @Override
+            public void state(LogFollower.State state, String detail) {
+                if (state == LogFollower.State.LIVE) {
+                    live.countDown();
+                }
+            }
+        }, d -> {
+            try {
+                return !stop.await(d.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                return false;
+            }
+        });
+        Thread thread = new Thread(tail, "bench-tail");
+        thread.start();
+        live.await(30, TimeUnit.SECONDS);
+        for (int i = 0; i < LATENCY_LINES; i++) {
+            String message = "latency " + run + " line " + i;
+            long at = System.nanoTime();
+            putAt.put(message, at);
+            clients.logs(target).putLogEvents(r -> r.logGroupName("/bench/latency").logStreamName("app/web/task")
+                    .logEvents(e -> e.timestamp(System.currentTimeMillis()).message(message)));
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (latencies.size() < LATENCY_LINES && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+        tail.stop();
+        stop.countDown();
+        thread.join(10_000);
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        if (sorted.isEmpty()) {
+            out.printf("  %-28s no line arrived%n", path);
+        } else {
+            out.printf("  %-28s %d of %d lines; median %.0f ms, 90th percentile %.0f ms, longest %.0f ms%n", path, sorted.size(), LATENCY_LINES,
+                    sorted.get(sorted.size() / 2) / 1e6, sorted.get(sorted.size() * 9 / 10) / 1e6, sorted.get(sorted.size() - 1) / 1e6);
+        }
+        out.flush();
     }
 
     private static void heap(PrintWriter out) {

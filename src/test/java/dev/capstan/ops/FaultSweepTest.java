@@ -1,5 +1,6 @@
 package dev.capstan.ops;
 
+import dev.capstan.sandbox.HttpInterposer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capstan.aws.AwsClients;
@@ -140,7 +141,7 @@ class FaultSweepTest {
      * Runs the operation under each kind of fault (planned without faults, as a person plans before they confirm), and checks
      * each run ended as it does without faults. {@code outageFrom} says which request begins the outage.
      */
-    private void sweep(String name, Environment env, Function<Kind, Operation> operation, Predicate<FaultProxy.Request> outageFrom,
+    private void sweep(String name, Environment env, Function<Kind, Operation> operation, Predicate<HttpInterposer.Request> outageFrom,
                        Consumer<RunRecord> endsAsWithout) throws Exception {
         List<String> cells = new ArrayList<>();
         for (Kind kind : KINDS) {
@@ -192,7 +193,7 @@ class FaultSweepTest {
     }
 
     /** A change: what the outage begins with (the deploy lock's table is left alone, so that the run fails on its own call). */
-    private static boolean change(FaultProxy.Request request) {
+    private static boolean change(HttpInterposer.Request request) {
         if (request.service().equals("dynamodb")) {
             return false;
         }
@@ -203,7 +204,7 @@ class FaultSweepTest {
         return !(operation.startsWith("Describe") || operation.startsWith("List") || operation.startsWith("Get") || operation.startsWith("Filter"));
     }
 
-    private static Predicate<FaultProxy.Request> firstCallTo(String service) {
+    private static Predicate<HttpInterposer.Request> firstCallTo(String service) {
         return request -> request.service().equals(service);
     }
 

@@ -1,5 +1,6 @@
 package dev.capstan.testworld;
 
+import dev.capstan.sandbox.HttpInterposer;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
@@ -13,7 +14,7 @@ final class FaultAnswers {
     private FaultAnswers() {
     }
 
-    static byte[] answer(FaultPlan.Fault fault, FaultProxy.Request request) {
+    static byte[] answer(FaultPlan.Fault fault, HttpInterposer.Request request) {
         String service = request.service();
         String contentType = request.headers().getOrDefault("content-type", "");
         boolean json = contentType.startsWith("application/x-amz-json");

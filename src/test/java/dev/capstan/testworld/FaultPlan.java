@@ -1,5 +1,6 @@
 package dev.capstan.testworld;
 
+import dev.capstan.sandbox.HttpInterposer;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -16,7 +17,7 @@ public final class FaultPlan {
     public enum Fault { THROTTLE, HTTP_500, HTTP_503, DROP }
 
     private interface Decision {
-        Fault decide(FaultProxy.Request request, FaultPlan plan);
+        Fault decide(HttpInterposer.Request request, FaultPlan plan);
     }
 
     private record Failing(Fault fault, int timesLeft, long untilNanos) {
@@ -80,7 +81,7 @@ public final class FaultPlan {
      * From the first request that matches {@code beginsWith} on, every request to that request's service fails with a 503 until
      * {@link #lift()}: that service unavailable for longer than any budget.
      */
-    public static FaultPlan outageFrom(Predicate<FaultProxy.Request> beginsWith) {
+    public static FaultPlan outageFrom(Predicate<HttpInterposer.Request> beginsWith) {
         return new FaultPlan("an outage until lifted", (request, plan) -> {
             if (plan.outageOf == null && beginsWith.test(request)) {
                 plan.outageOf = request.service();
@@ -100,7 +101,7 @@ public final class FaultPlan {
         return begun;
     }
 
-    synchronized Fault decide(FaultProxy.Request request) {
+    synchronized Fault decide(HttpInterposer.Request request) {
         if (begun && !lifted && request.service().equals(outageOf)) {
             distinct++;
             return count(Fault.HTTP_503);

@@ -1,4 +1,4 @@
-package dev.capstan.testworld;
+package dev.capstan.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,10 +22,10 @@ import software.amazon.eventstream.HeaderValue;
 import software.amazon.eventstream.Message;
 
 /**
- * CloudWatch Logs Live Tail, which moto lacks, served on the test's side as AWS documents it: a proxy in front of moto
+ * CloudWatch Logs Live Tail, which moto lacks, served locally (for the tests and the log benchmark) as AWS documents it: a proxy in front of moto
  * answers StartLiveTail with an event stream ({@code initial-response}, {@code sessionStart}, then a {@code sessionUpdate}
  * at least once a second) framed by the SDK's own event-stream library, and passes every other call on to moto. Sessions are
- * fed from the PutLogEvents calls that go through it (the lines the test puts into moto), narrowed as the request asks
+ * fed from the PutLogEvents calls that go through it (the lines put into moto), narrowed as the request asks
  * (group ARNs, stream names or prefixes, and a filter pattern of plain terms, all of which must appear). A test can make it
  * sample, end its sessions (SessionTimeoutException, as at three hours), break them (SessionStreamingException), or refuse.
  */
@@ -51,20 +51,19 @@ public final class LiveTailStandIn implements AutoCloseable {
     private record EndWith(String exceptionType) {
     }
 
-    private final FaultProxy proxy;
+    private final HttpInterposer proxy;
     private final List<Session> open = new CopyOnWriteArrayList<>();
     private final AtomicInteger started = new AtomicInteger();
     private volatile String refusal;
     private volatile int sampleAbove = Integer.MAX_VALUE;
 
-    private LiveTailStandIn(FaultProxy proxy) {
-        this.proxy = proxy;
-        proxy.answerWith(this::answer);
+    private LiveTailStandIn(String upstream) throws IOException {
+        this.proxy = HttpInterposer.inFrontOf(upstream, this::answer);
     }
 
     /** A Live Tail stand-in on a free loopback port in front of moto at {@code upstream}. */
     public static LiveTailStandIn inFrontOf(String upstream) throws IOException {
-        return new LiveTailStandIn(FaultProxy.inFrontOf(upstream));
+        return new LiveTailStandIn(upstream);
     }
 
     /** Where clients go for every service: StartLiveTail is answered here, the rest by moto. */
@@ -101,14 +100,14 @@ public final class LiveTailStandIn implements AutoCloseable {
         return open.size();
     }
 
-    private boolean answer(FaultProxy.Request request, OutputStream out) throws IOException {
+    private HttpInterposer.Answer answer(HttpInterposer.Request request, OutputStream out) throws IOException {
         String operation = request.operation();
         if ("PutLogEvents".equals(operation)) {
             feed(JSON.readTree(request.body()));
-            return false;
+            return HttpInterposer.Answer.PASS;
         }
         if (!"StartLiveTail".equals(operation)) {
-            return false;
+            return HttpInterposer.Answer.PASS;
         }
         JsonNode ask = JSON.readTree(request.body());
         String refused = refusal;
@@ -119,7 +118,7 @@ public final class LiveTailStandIn implements AutoCloseable {
                     + "\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             out.write(body);
             out.flush();
-            return true;
+            return HttpInterposer.Answer.CLOSE;
         }
         Session session = new Session();
         ask.path("logGroupIdentifiers").forEach(n -> session.groups.add(n.asText()));
@@ -131,7 +130,7 @@ public final class LiveTailStandIn implements AutoCloseable {
             }
         }
         serve(session, ask, out);
-        return true;
+        return HttpInterposer.Answer.CLOSE;
     }
 
     /** Streams the session until it is ended or the client goes away. */
