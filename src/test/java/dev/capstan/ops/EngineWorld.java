@@ -58,6 +58,7 @@ public final class EngineWorld implements AutoCloseable {
     public final TaskDefinitionReader taskDefinitions;
     public final Runner runner;
     public final TeamHistory history;
+    public final dev.capstan.ops.metrics.ServiceGraphs graphs;
     /** What the restart's waits measure their timeouts by: a test that wants one to pass moves it, once it has seen what it waits for. */
     public final ManualClock restartClock = new ManualClock(Instant.now());
 
@@ -104,6 +105,7 @@ public final class EngineWorld implements AutoCloseable {
         runbooks = engine.runbooks;
         runner = engine.runner;
         history = engine.history;
+        graphs = engine.graphs;
     }
 
     /** The operation a parent test planned, from its flat parameters, read as a journal written before requests were typed is. */

@@ -13,6 +13,9 @@ import dev.capstan.ops.RunStore;
 import dev.capstan.ops.RunSummary;
 import dev.capstan.ops.StepRecord;
 import dev.capstan.ops.Targets;
+import dev.capstan.ops.controller.Deploys;
+import dev.capstan.ops.restart.RollingRestart;
+import dev.capstan.ops.scale.ScaleService;
 import dev.capstan.ops.metrics.GraphPicture.Chart;
 import dev.capstan.ops.metrics.GraphPicture.Line;
 import dev.capstan.ops.metrics.GraphPicture.Marker;
@@ -34,8 +37,7 @@ public final class ServiceGraphs {
     /** ECS and ALB publish these metrics a minute at a time. */
     public static final Duration PERIOD = Duration.ofMinutes(1);
     /** Runs that change what the service serves, marked where they began. */
-    private static final Set<String> MARKED_RUNS = Set.of("rolling.deploy", "rolling.rollback", "bluegreen.deploy", "bluegreen.rollback",
-            "codedeploy.deploy", "codedeploy.rollback", "codedeploy.approve", "codedeploy.stop", "service.restart", "service.scale");
+    private static final Set<String> MARKED_RUNS = markedRuns();
 
     private final MetricsGateway metrics;
     private final EcsGateway ecs;
@@ -96,6 +98,13 @@ public final class ServiceGraphs {
                     series.get(i).points().stream().map(p -> new Point(p.at(), scale.apply(p.value()))).toList()));
         }
         return new GraphPicture(from, to, lines, markers(env, from, to, watched));
+    }
+
+    private static Set<String> markedRuns() {
+        Set<String> types = new java.util.HashSet<>(Deploys.TYPES);
+        types.add(RollingRestart.TYPE);
+        types.add(ScaleService.TYPE);
+        return Set.copyOf(types);
     }
 
     private static void add(List<Query> queries, List<Chart> charts, List<UnaryOperator<Double>> scales, Query query, Chart chart,

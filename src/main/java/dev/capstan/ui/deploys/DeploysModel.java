@@ -72,11 +72,23 @@ public final class DeploysModel {
         redeploy.set(null);
         logLines.clear();
         error.set("");
-        tail = null;
+        stopTail();
     }
 
     public void setActive(boolean active) {
+        if (!active) {
+            // Nobody is looking: the log stops being followed (a Live Tail session is billed by the minute) and starts afresh when shown.
+            stopTail();
+            logLines.clear();
+        }
         front.setActive(active);
+    }
+
+    private void stopTail() {
+        if (tail != null) {
+            tail.stop();
+            tail = null;
+        }
     }
 
     private record Look(String controller, BlueGreenPicture picture, RollingPicture rollout, CodeDeployPicture codeDeploy, Optional<RunRecord> run,

@@ -67,11 +67,23 @@ public final class RestartModel {
         logLines.clear();
         error.set("");
         seen = ConcurrentHashMap.newKeySet();
-        tail = null;
+        stopTail();
     }
 
     public void setActive(boolean active) {
+        if (!active) {
+            // Nobody is looking: the log stops being followed (a Live Tail session is billed by the minute) and starts afresh when shown.
+            stopTail();
+            logLines.clear();
+        }
         front.setActive(active);
+    }
+
+    private void stopTail() {
+        if (tail != null) {
+            tail.stop();
+            tail = null;
+        }
     }
 
     /** One look in the background; a look of the same environment still under way makes this a no-op, so a slow estate is never asked twice at once. */
