@@ -7,6 +7,7 @@ import dev.capstan.aws.SdkLogsGateway;
 import dev.capstan.domain.AwsTarget;
 import dev.capstan.domain.LogEvent;
 import dev.capstan.aws.SdkLiveTailGateway;
+import dev.capstan.aws.sandbox.EstateSeeder;
 import dev.capstan.ops.logs.LiveTailFollower;
 import dev.capstan.ops.logs.LogFollower;
 import dev.capstan.ops.logs.LogReading;
@@ -104,8 +105,7 @@ final class LogBenchmark {
                     AwsClientSettings.forLocalStandIn())) {
                 AwsTarget live = new AwsTarget(SandboxEstate.PROFILE, SandboxEstate.REGION, liveTail.endpoint());
                 AwsTarget polled = new AwsTarget(SandboxEstate.PROFILE, SandboxEstate.REGION, moto.endpoint());
-                clients.logs(live).createLogGroup(r -> r.logGroupName("/bench/latency"));
-                clients.logs(live).createLogStream(r -> r.logGroupName("/bench/latency").logStreamName("app/web/task"));
+                new EstateSeeder(clients, live).logStream("/bench/latency", "app/web/task");
                 LogSource source = new LogSource("bench", "/bench/latency", "app/web/", List.of());
                 out.println("Latency from PutLogEvents to the log view's model, " + LATENCY_LINES + " lines, one every 200 ms:");
                 measureLatency(out, clients, live, "Live Tail (local stand-in)", (sink, stop) -> new LiveTailFollower(
@@ -128,6 +128,7 @@ final class LogBenchmark {
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch live = new CountDownLatch(1);
         String run = Long.toString(System.nanoTime(), 36);
+        EstateSeeder writer = new EstateSeeder(clients, target);
         LogTail tail = tailer.apply(new LogFollower.Sink() {
             @Override
             public void events(List<LogEvent> batch) {
@@ -161,8 +162,7 @@ final class LogBenchmark {
             String message = "latency " + run + " line " + i;
             long at = System.nanoTime();
             putAt.put(message, at);
-            clients.logs(target).putLogEvents(r -> r.logGroupName("/bench/latency").logStreamName("app/web/task")
-                    .logEvents(e -> e.timestamp(System.currentTimeMillis()).message(message)));
+            writer.putLine("/bench/latency", "app/web/task", message);
             TimeUnit.MILLISECONDS.sleep(200);
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);

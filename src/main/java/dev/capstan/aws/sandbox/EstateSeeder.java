@@ -205,6 +205,19 @@ public final class EstateSeeder {
         }
     }
 
+    /** An empty log group with one stream, for lines put one at a time ({@link #putLine}). */
+    public void logStream(String group, String stream) {
+        var logs = clients.logs(target);
+        logs.createLogGroup(r -> r.logGroupName(group));
+        logs.createLogStream(r -> r.logGroupName(group).logStreamName(stream));
+    }
+
+    /** One line, stamped now, as a task's awslogs driver would put it. */
+    public void putLine(String group, String stream, String message) {
+        clients.logs(target).putLogEvents(r -> r.logGroupName(group).logStreamName(stream)
+                .logEvents(e -> e.timestamp(System.currentTimeMillis()).message(message)));
+    }
+
     /**
      * A bucket holding {@code count} objects under the prefix, 200 B, 2 KB and 20 KB in turn: the mix the
      * S3 backup benchmark copies.
