@@ -1,11 +1,13 @@
 package dev.capstan.ui.clusters;
 
-import dev.capstan.domain.Visible;
 import atlantafx.base.theme.Styles;
 import dev.capstan.domain.ClusterSummary;
 import dev.capstan.domain.ServiceDetail;
 import dev.capstan.domain.TaskDetail;
+import dev.capstan.domain.Visible;
 import dev.capstan.ui.common.Columns;
+import dev.capstan.ui.metrics.GraphsModel;
+import dev.capstan.ui.metrics.GraphsView;
 import dev.capstan.ui.shell.AppView;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,8 +26,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import dev.capstan.ui.metrics.GraphsModel;
-import dev.capstan.ui.metrics.GraphsView;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;

@@ -9,6 +9,7 @@ import dev.capstan.ops.RunRecord;
 import dev.capstan.ops.RunSummary;
 import dev.capstan.ops.StepRecord;
 import dev.capstan.ops.bluegreen.Colour;
+import dev.capstan.ops.metrics.GraphPicture;
 import dev.capstan.ops.rolling.Rolling;
 import dev.capstan.ui.common.Columns;
 import dev.capstan.ui.metrics.GraphsModel;
@@ -151,7 +152,7 @@ public final class DeploysView implements AppView {
         stepsAndLog.setOrientation(Orientation.VERTICAL);
         stepsAndLog.setDividerPositions(0.5);
         // The graphs beside the deploy: what it does to the service's load, hosts and errors, marked with its steps.
-        SplitPane split = new SplitPane(stepsAndLog, new GraphsView(graphs, "deploy-graphs").node());
+        SplitPane split = new SplitPane(stepsAndLog, new GraphsView(graphs, "deploy-graphs", GraphPicture.Chart.HOSTS, GraphPicture.Chart.ERRORS).node());
         split.setDividerPositions(0.5);
         VBox.setVgrow(split, Priority.ALWAYS);
         root.getChildren().add(split);

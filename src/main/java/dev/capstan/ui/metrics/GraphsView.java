@@ -27,14 +27,15 @@ import javafx.scene.layout.VBox;
  * with the watched run's steps and the environment's deploys marked on the time axis.
  */
 public final class GraphsView {
-    private static final double TILE_WIDTH = 380;
-    private static final double TILE_HEIGHT = 240;
+    private static final double TILE_WIDTH = 330;
+    private static final double TILE_HEIGHT = 220;
     private final GraphsModel model;
     private final VBox root = new VBox(6);
     private final Map<Chart, MarkedLineChart> charts = new EnumMap<>(Chart.class);
     private final Label status = new Label();
 
-    public GraphsView(GraphsModel model, String id) {
+    /** @param first the charts this view puts first (a restart's healthy hosts), the rest after them in their usual order */
+    public GraphsView(GraphsModel model, String id, Chart... first) {
         this.model = model;
         root.setId(id);
         root.getStylesheets().add(GraphsView.class.getResource("/dev/capstan/ui/metrics/graphs.css").toExternalForm());
@@ -52,7 +53,9 @@ public final class GraphsView {
         TilePane tiles = new TilePane(6, 6);
         tiles.setPrefTileWidth(TILE_WIDTH);
         tiles.setPrefTileHeight(TILE_HEIGHT);
-        for (Chart chart : Chart.values()) {
+        java.util.LinkedHashSet<Chart> order = new java.util.LinkedHashSet<>(List.of(first));
+        order.addAll(List.of(Chart.values()));
+        for (Chart chart : order) {
             MarkedLineChart shown = new MarkedLineChart(chart.title() + " (" + chart.unit() + ")");
             shown.setId(id + "-" + chart.name().toLowerCase(java.util.Locale.ROOT));
             charts.put(chart, shown);

@@ -80,6 +80,8 @@ final class MarkedLineChart extends LineChart<Number, Number> {
     protected void layoutPlotChildren() {
         super.layoutPlotChildren();
         double height = getYAxis().getHeight();
+        // Steps a few seconds apart share a pixel column: only labels with room of their own are shown (every line keeps its tooltip).
+        double labelsEnd = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < markers.size(); i++) {
             double x = getXAxis().getDisplayPosition(markers.get(i).at().getEpochSecond());
             Line line = (Line) marks.get(i)[0];
@@ -88,7 +90,12 @@ final class MarkedLineChart extends LineChart<Number, Number> {
             line.setStartY(0);
             line.setEndY(height);
             Label label = (Label) marks.get(i)[1];
-            label.resizeRelocate(x + 2, 0, label.prefWidth(-1), label.prefHeight(-1));
+            double width = label.prefWidth(-1);
+            label.setVisible(x + 2 > labelsEnd);
+            if (label.isVisible()) {
+                labelsEnd = x + 2 + width;
+            }
+            label.resizeRelocate(x + 2, 0, width, label.prefHeight(-1));
         }
     }
 }

@@ -5,12 +5,13 @@ import dev.capstan.domain.Environment;
 import dev.capstan.ops.RunOutcome;
 import dev.capstan.ops.RunRecord;
 import dev.capstan.ops.StepRecord;
+import dev.capstan.ops.metrics.GraphPicture;
 import dev.capstan.ops.restart.RestartDefaults;
 import dev.capstan.ops.restart.RestartPicture;
 import dev.capstan.ui.common.Columns;
+import dev.capstan.ui.common.Explained;
 import dev.capstan.ui.metrics.GraphsModel;
 import dev.capstan.ui.metrics.GraphsView;
-import dev.capstan.ui.common.Explained;
 import dev.capstan.ui.runs.RunLauncher;
 import dev.capstan.ui.shell.AppView;
 import javafx.beans.binding.Bindings;
@@ -132,8 +133,8 @@ public final class RestartView implements AppView {
                 Columns.messageLine(problem, "restart-problem", Styles.DANGER, Feather.ALERT_CIRCLE),
                 Columns.errorLine(model.errorProperty(), "restart-error"), runLine(), tiles.node());
         // The graphs beside the log: what the restart does to the service's hosts and load, marked with its steps.
-        SplitPane below = new SplitPane(new GraphsView(graphs, "restart-graphs").node(), logTail());
-        below.setDividerPositions(0.55);
+        SplitPane below = new SplitPane(new GraphsView(graphs, "restart-graphs", GraphPicture.Chart.HOSTS).node(), logTail());
+        below.setDividerPositions(0.6);
         SplitPane split = new SplitPane(targetsTable(), below);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.45);
