@@ -118,6 +118,12 @@ class ReadmeScreenshotsTest {
                 run(() -> services.getSelectionModel().select(0));
                 waitUntil("its tasks are listed", () -> !robot.lookup("#tasks-table").queryAs(TableView.class).getItems().isEmpty());
                 assertThat(FxTestSupport.screenshot(scene, OUT.resolve("clusters-light.png"))).isNotEmptyFile();
+                // The service's graphs from the hour the sandbox back-filled, in the dark theme.
+                robot.clickOn("#service-graphs-tab");
+                waitUntil("the service's CPU is graphed", () -> lastOf(robot, "#service-graphs-utilisation", "CPU") > 0);
+                run(() -> opened.app().shell().themeProperty().set(ShellModel.Theme.DARK));
+                assertThat(FxTestSupport.screenshot(scene, OUT.resolve("clusters-graphs-dark.png"))).isNotEmptyFile();
+                run(() -> opened.app().shell().themeProperty().set(ShellModel.Theme.LIGHT));
                 robot.clickOn("#open-service-logs");
                 waitUntil("the service's log lines flow in", () -> robot.lookup("#logs-list").queryAs(javafx.scene.control.ListView.class).getItems().size() >= 12);
                 run(() -> robot.lookup("#logs-highlight").queryAs(javafx.scene.control.TextField.class).setText("HealthCheckService"));
