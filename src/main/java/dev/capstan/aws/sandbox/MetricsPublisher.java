@@ -62,7 +62,11 @@ public final class MetricsPublisher {
         double cpu = Math.min(100, 18 + 6 * random.nextDouble() + 30.0 * starting / Math.max(1, running));
         datums.add(datum("CPUUtilization", serviceDimensions, cpu, StandardUnit.PERCENT, at));
         datums.add(datum("MemoryUtilization", serviceDimensions, 42 + 4 * random.nextDouble() + (starting > 0 ? 9 : 0), StandardUnit.PERCENT, at));
-        for (String group : live.loadBalancers().stream().map(LoadBalancer::targetGroupArn).distinct().toList()) {
+        // A rolling service names its groups; a blue/green one's task sets do, one colour each.
+        List<String> groups = java.util.stream.Stream.concat(live.loadBalancers().stream(),
+                        live.taskSets().stream().flatMap(set -> set.loadBalancers().stream()))
+                .map(LoadBalancer::targetGroupArn).filter(java.util.Objects::nonNull).distinct().toList();
+        for (String group : groups) {
             String loadBalancer = loadBalancers.computeIfAbsent(group, this::loadBalancerOf);
             if (loadBalancer.isEmpty()) {
                 continue;

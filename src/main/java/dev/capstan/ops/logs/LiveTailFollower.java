@@ -100,7 +100,8 @@ public final class LiveTailFollower implements LogTail {
             LiveTailGateway.Session session;
             try {
                 session = open(number);
-            } catch (AwsProblem | IllegalArgumentException e) {
+            } catch (RuntimeException e) {
+                // Whatever stops a session from starting (a refusal, a log group Live Tail cannot name), polling may still read.
                 pollInstead(e.getMessage());
                 return;
             }

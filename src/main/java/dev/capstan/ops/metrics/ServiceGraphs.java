@@ -53,10 +53,20 @@ public final class ServiceGraphs {
         this.runs = runs;
     }
 
-    /** The environment's own service, with the target groups ECS says it registers its tasks in. */
+    /**
+     * The environment's own service, with the target groups ECS says it registers its tasks in and, for a blue/green
+     * environment, both colours' groups, so a deploy shows its traffic moving from one to the other.
+     */
     public GraphPicture read(Environment env, Instant from, Instant to, RunRecord watched) {
         AwsTarget target = targets.of(env);
-        return read(env, env.cluster(), env.service(), ecs.targetGroupsOf(target, env.cluster(), env.service()), from, to, watched);
+        java.util.LinkedHashSet<String> groups = new java.util.LinkedHashSet<>(ecs.targetGroupsOf(target, env.cluster(), env.service()));
+        if (env.loadBalancer() != null) {
+            groups.add(env.loadBalancer().blueTargetGroupArn());
+            if (env.loadBalancer().greenTargetGroupArn() != null) {
+                groups.add(env.loadBalancer().greenTargetGroupArn());
+            }
+        }
+        return read(env, env.cluster(), env.service(), List.copyOf(groups), from, to, watched);
     }
 
     /**

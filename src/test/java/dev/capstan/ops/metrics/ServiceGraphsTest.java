@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDatum;
 
-/** A service's graphs from moto's GetMetricData, with the watched run's steps and the environment's other runs marked. */
+/** An environment's service graphs from moto's GetMetricData, with the watched run's steps and the environment's other runs marked. */
 @ExtendWith({MotoExtension.class, PostgresExtension.class})
 class ServiceGraphsTest {
     @TempDir
@@ -55,7 +55,7 @@ class ServiceGraphsTest {
     }
 
     @Test
-    void theServiceAndItsTargetGroupAreGraphedAndRunsAreMarked(MotoWorld moto) throws Exception {
+    void theServiceAndBothColoursTargetGroupsAreGraphedAndRunsAreMarked(MotoWorld moto) throws Exception {
         RunRecord earlier = scaleTo(2);
         RunRecord watched = scaleTo(2);
         Instant tenAgo = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(10, ChronoUnit.MINUTES);
@@ -73,7 +73,8 @@ class ServiceGraphsTest {
 
         assertThat(picture.on(Chart.UTILISATION)).extracting(GraphPicture.Line::label).containsExactly("CPU", "Memory");
         assertThat(picture.on(Chart.UTILISATION).get(0).points()).extracting(Point::value).containsExactly(12.5);
-        assertThat(picture.on(Chart.HOSTS)).extracting(GraphPicture.Line::label).containsExactly("Healthy", "Unhealthy");
+        assertThat(picture.on(Chart.HOSTS)).extracting(GraphPicture.Line::label).as("both colours, so a deploy shows traffic moving")
+                .containsExactly("Healthy (graphed-blue)", "Unhealthy (graphed-blue)", "Healthy (graphed-green)", "Unhealthy (graphed-green)");
         assertThat(picture.on(Chart.LATENCY).get(0).points()).extracting(Point::value).as("seconds read as ms").containsExactly(250.0);
         assertThat(picture.markers()).filteredOn(Marker::step).extracting(Marker::label)
                 .containsExactly("1. " + watched.steps().get(0).planned().sentence(), "2. " + watched.steps().get(1).planned().sentence(),
