@@ -111,7 +111,7 @@ public final class Engine {
             return team.get();
         });
         history = team.get();
-        graphs = new ServiceGraphs(new SdkMetricsGateway(b.clients), ecs, targets, runStore);
+        graphs = new ServiceGraphs(new SdkMetricsGateway(b.clients), ecs, new SdkTaskSetGateway(b.clients), targets, runStore);
 
         scale = new ScaleServiceFactory(ecs, targets, b.waitClock);
         tasks = new OneOffTaskFactory(new TaskRunServices(ecs, new SdkNetworkGateway(b.clients), taskDefinitions, logs, targets,

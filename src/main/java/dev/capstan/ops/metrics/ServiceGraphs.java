@@ -6,6 +6,7 @@ import dev.capstan.aws.MetricsGateway.Dimension;
 import dev.capstan.aws.MetricsGateway.Point;
 import dev.capstan.aws.MetricsGateway.Query;
 import dev.capstan.aws.TargetHealthGateway;
+import dev.capstan.aws.TaskSetGateway;
 import dev.capstan.domain.AwsTarget;
 import dev.capstan.domain.Environment;
 import dev.capstan.ops.RunRecord;
@@ -41,26 +42,29 @@ public final class ServiceGraphs {
 
     private final MetricsGateway metrics;
     private final EcsGateway ecs;
+    private final TaskSetGateway taskSets;
     private final Targets targets;
     private final RunStore runs;
     /** A target group's dimensions do not change: asked of ELB once each. */
     private final Map<String, List<Dimension>> groupDimensions = new ConcurrentHashMap<>();
 
-    public ServiceGraphs(MetricsGateway metrics, EcsGateway ecs, Targets targets, RunStore runs) {
+    public ServiceGraphs(MetricsGateway metrics, EcsGateway ecs, TaskSetGateway taskSets, Targets targets, RunStore runs) {
         this.metrics = metrics;
         this.ecs = ecs;
+        this.taskSets = taskSets;
         this.targets = targets;
         this.runs = runs;
     }
 
     /**
-     * The environment's own service, with the target groups ECS says it registers its tasks in and, for a blue/green
-     * environment, both colours' groups, so a deploy shows its traffic moving from one to the other.
+     * The environment's own service, with the target groups ECS says it registers its tasks in and, for a service deployed
+     * with task sets, both colours' groups, so a deploy shows its traffic moving from one to the other.
      */
     public GraphPicture read(Environment env, Instant from, Instant to, RunRecord watched) {
         AwsTarget target = targets.of(env);
         java.util.LinkedHashSet<String> groups = new java.util.LinkedHashSet<>(ecs.targetGroupsOf(target, env.cluster(), env.service()));
-        if (env.loadBalancer() != null) {
+        // Task sets (blue/green, CodeDeploy) take turns behind the two colours; a rolling service stays behind its own group.
+        if (env.loadBalancer() != null && !taskSets.taskSets(target, env.cluster(), env.service()).isEmpty()) {
             groups.add(env.loadBalancer().blueTargetGroupArn());
             if (env.loadBalancer().greenTargetGroupArn() != null) {
                 groups.add(env.loadBalancer().greenTargetGroupArn());

@@ -39,8 +39,7 @@ class ServiceGraphsTest {
     private Environment environment;
 
     @BeforeEach
-    void setUp(MotoWorld moto, SandboxDatabase database) throws Exception {
-        environment = TestEstate.environment(moto, database, "graphed");
+    void setUp(MotoWorld moto) {
         engine = new EngineWorld(moto, dir.resolve("runs"));
     }
 
@@ -55,7 +54,8 @@ class ServiceGraphsTest {
     }
 
     @Test
-    void theServiceAndBothColoursTargetGroupsAreGraphedAndRunsAreMarked(MotoWorld moto) throws Exception {
+    void theServiceAndItsTargetGroupAreGraphedAndRunsAreMarked(MotoWorld moto, SandboxDatabase database) throws Exception {
+        environment = TestEstate.environment(moto, database, "graphed");
         RunRecord earlier = scaleTo(2);
         RunRecord watched = scaleTo(2);
         Instant tenAgo = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(10, ChronoUnit.MINUTES);
@@ -73,14 +73,25 @@ class ServiceGraphsTest {
 
         assertThat(picture.on(Chart.UTILISATION)).extracting(GraphPicture.Line::label).containsExactly("CPU", "Memory");
         assertThat(picture.on(Chart.UTILISATION).get(0).points()).extracting(Point::value).containsExactly(12.5);
-        assertThat(picture.on(Chart.HOSTS)).extracting(GraphPicture.Line::label).as("both colours, so a deploy shows traffic moving")
-                .containsExactly("Healthy (graphed-blue)", "Unhealthy (graphed-blue)", "Healthy (graphed-green)", "Unhealthy (graphed-green)");
+        assertThat(picture.on(Chart.HOSTS)).extracting(GraphPicture.Line::label).as("a rolling service stays behind its own group")
+                .containsExactly("Healthy", "Unhealthy");
         assertThat(picture.on(Chart.LATENCY).get(0).points()).extracting(Point::value).as("seconds read as ms").containsExactly(250.0);
         assertThat(picture.markers()).filteredOn(Marker::step).extracting(Marker::label)
                 .containsExactly("1. " + watched.steps().get(0).planned().sentence(), "2. " + watched.steps().get(1).planned().sentence(),
                         "3. " + watched.steps().get(2).planned().sentence());
         assertThat(picture.markers()).filteredOn(m -> !m.step()).extracting(Marker::label, Marker::at)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(earlier.title(), earlier.startedAt()));
+    }
+
+    @Test
+    void aServiceDeployedWithTaskSetsIsGraphedBehindBothColours(MotoWorld moto, SandboxDatabase database) throws Exception {
+        environment = TestEstate.environment(moto, database, TestEstate.spec("coloured").withBlueGreen());
+
+        GraphPicture picture = engine.graphs.read(environment, Instant.now().minus(Duration.ofHours(1)), Instant.now(), null);
+
+        assertThat(picture.on(Chart.HOSTS)).extracting(GraphPicture.Line::label).as("a deploy shows its traffic moving from one to the other")
+                .containsExactly("Healthy (coloured-blue)", "Unhealthy (coloured-blue)", "Healthy (coloured-green)", "Unhealthy (coloured-green)");
+        assertThat(picture.markers()).isEmpty();
     }
 
     private static Dimension dimension(String name, String value) {
