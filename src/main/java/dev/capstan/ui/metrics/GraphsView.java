@@ -18,7 +18,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
 
@@ -27,8 +26,8 @@ import javafx.scene.layout.VBox;
  * with the watched run's steps and the environment's deploys marked on the time axis.
  */
 public final class GraphsView {
-    private static final double TILE_WIDTH = 330;
-    private static final double TILE_HEIGHT = 220;
+    private static final double TILE_WIDTH = 300;
+    private static final double TILE_HEIGHT = 200;
     private final GraphsModel model;
     private final VBox root = new VBox(6);
     private final Map<Chart, MarkedLineChart> charts = new EnumMap<>(Chart.class);
@@ -46,9 +45,13 @@ public final class GraphsView {
         status.getStyleClass().add(Styles.TEXT_MUTED);
         Label title = new Label("Graphs");
         title.getStyleClass().add(Styles.TEXT_BOLD);
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox header = new HBox(8, title, grow, span);
+        // The status takes what room the header has left and gives way first; its tooltip keeps the whole sentence.
+        status.setMinWidth(0);
+        status.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        status.tooltipProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
+                () -> new javafx.scene.control.Tooltip(status.getText()), status.textProperty()));
+        HBox header = new HBox(8, title, status, span);
         header.setAlignment(Pos.CENTER_LEFT);
         TilePane tiles = new TilePane(6, 6);
         tiles.setPrefTileWidth(TILE_WIDTH);
@@ -65,8 +68,7 @@ public final class GraphsView {
         scroll.setFitToWidth(true);
         scroll.setPadding(new Insets(0));
         VBox.setVgrow(scroll, Priority.ALWAYS);
-        status.setWrapText(true);
-        root.getChildren().addAll(header, status, Columns.errorLine(model.errorProperty(), id + "-error"), scroll);
+        root.getChildren().addAll(header, Columns.errorLine(model.errorProperty(), id + "-error"), scroll);
         model.pictureProperty().addListener((obs, old, now) -> show(now));
     }
 
