@@ -71,7 +71,10 @@ final class AwsErrors {
                         "Profile " + profile + " may not " + action + ": " + message;
                 case "Throttling", "ThrottlingException", "TooManyRequestsException" ->
                         "AWS is throttling calls to " + action + "; wait a moment and try again.";
-                default -> "Could not " + action + ": " + message + (code.isEmpty() ? "" : " (" + code + ")");
+                default -> "Could not " + action + ": " + (message == null && (code.isEmpty() || "null".equals(code))
+                        // A stand-in that lacks the call (moto answers 500 with a page of HTML) gives neither.
+                        ? "HTTP " + service.statusCode() + " with no AWS error in the answer"
+                        : message + (code.isEmpty() || "null".equals(code) ? "" : " (" + code + ")"));
             };
         }
         if (error instanceof ApiCallTimeoutException || error instanceof ApiCallAttemptTimeoutException) {
