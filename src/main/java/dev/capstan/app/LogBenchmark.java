@@ -17,6 +17,7 @@ import dev.capstan.sandbox.LiveTailStandIn;
 import dev.capstan.sandbox.MotoServer;
 import dev.capstan.sandbox.SandboxEstate;
 import dev.capstan.sandbox.SandboxProfiles;
+import dev.capstan.sandbox.Trees;
 import dev.capstan.ui.logs.LogView;
 import dev.capstan.ui.logs.LogViewModel;
 import java.io.PrintWriter;
@@ -59,7 +60,9 @@ final class LogBenchmark {
 
     private static void ingestion(PrintWriter out) throws Exception {
         Path directory = Files.createTempDirectory("capstan-logbench-");
-        try (MotoServer moto = MotoServer.start(directory.resolve("moto.log"))) {
+        // Resources close in reverse order: the directory goes once moto has stopped writing its log into it.
+        try (AutoCloseable cleanUp = () -> Trees.delete(directory);
+             MotoServer moto = MotoServer.start(directory.resolve("moto.log"))) {
             SandboxProfiles.write(directory.resolve("config"), directory.resolve("credentials"), moto.endpoint());
             try (AwsClients clients = new AwsClients(new ProfileCatalog(directory.resolve("config"), directory.resolve("credentials")),
                     AwsClientSettings.forLocalStandIn())) {
@@ -98,7 +101,8 @@ final class LogBenchmark {
      */
     private static void latency(PrintWriter out) throws Exception {
         Path directory = Files.createTempDirectory("capstan-logbench-");
-        try (MotoServer moto = MotoServer.start(directory.resolve("moto.log"));
+        try (AutoCloseable cleanUp = () -> Trees.delete(directory);
+             MotoServer moto = MotoServer.start(directory.resolve("moto.log"));
              LiveTailStandIn liveTail = LiveTailStandIn.inFrontOf(moto.endpoint())) {
             SandboxProfiles.write(directory.resolve("config"), directory.resolve("credentials"), moto.endpoint());
             try (AwsClients clients = new AwsClients(new ProfileCatalog(directory.resolve("config"), directory.resolve("credentials")),

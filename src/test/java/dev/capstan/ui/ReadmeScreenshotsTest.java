@@ -124,6 +124,7 @@ class ReadmeScreenshotsTest {
                 run(() -> opened.app().shell().themeProperty().set(ShellModel.Theme.DARK));
                 assertThat(FxTestSupport.screenshot(scene, OUT.resolve("clusters-graphs-dark.png"))).isNotEmptyFile();
                 run(() -> opened.app().shell().themeProperty().set(ShellModel.Theme.LIGHT));
+                robot.clickOn("#service-tasks-tab");
                 robot.clickOn("#open-service-logs");
                 waitUntil("the service's log lines flow in", () -> robot.lookup("#logs-list").queryAs(javafx.scene.control.ListView.class).getItems().size() >= 12);
                 run(() -> robot.lookup("#logs-highlight").queryAs(javafx.scene.control.TextField.class).setText("HealthCheckService"));

@@ -141,7 +141,7 @@ public final class ClustersView implements AppView {
         HBox header = new HBox(10, title, grow, age, filter);
         header.setAlignment(Pos.CENTER_LEFT);
 
-        SplitPane tables = new SplitPane(servicesPanel(), tasksPanel());
+        SplitPane tables = new SplitPane(servicesPanel(), serviceBelow());
         tables.setOrientation(Orientation.VERTICAL);
         tables.setDividerPositions(0.55);
         SplitPane split = new SplitPane(clustersPanel(), tables);
@@ -231,19 +231,9 @@ public final class ClustersView implements AppView {
         model.serviceProperty().addListener((obs, old, s) -> openTargetGroup.setDisable(s == null || s.targetGroupArns().isEmpty()));
         openTargetGroup.setDisable(true);
         VBox.setVgrow(detail, Priority.ALWAYS);
-        // The chosen service's graphs are read only while their tab is open and the view in front.
-        model.serviceProperty().addListener((obs, old, s) -> graphs.subjectProperty().set(s == null ? null
-                : new GraphsModel.Subject(s.cluster(), s.name(), s.targetGroupArns())));
-        graphsTab.setId("service-graphs-tab");
-        graphsTab.setContent(new GraphsView(graphs, "service-graphs").node());
-        graphsTab.selectedProperty().addListener((obs, was, now) -> graphs.setActive(now && inFront));
-        Tab detailTab = new Tab("Detail", detail);
-        TabPane about = new TabPane(detailTab, graphsTab);
-        about.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        VBox.setVgrow(about, Priority.ALWAYS);
-        VBox detailPane = new VBox(6, new javafx.scene.layout.FlowPane(6, 6, openTaskDefinition, openTargetGroup, openLogs, runTask), about);
+        VBox detailPane = new VBox(6, new javafx.scene.layout.FlowPane(6, 6, openTaskDefinition, openTargetGroup, openLogs, runTask), detail);
         SplitPane side = new SplitPane(table, detailPane);
-        side.setDividerPositions(0.55);
+        side.setDividerPositions(0.7);
         VBox.setVgrow(side, Priority.ALWAYS);
         return new VBox(6, Columns.errorLine(model.servicesErrorProperty(), "services-error"), side);
     }
@@ -259,6 +249,20 @@ public final class ClustersView implements AppView {
     }
 
     @SuppressWarnings("unchecked")
+    /** Below the services: the chosen service's tasks, or its graphs (read only while their tab is open and the view in front). */
+    private Node serviceBelow() {
+        model.serviceProperty().addListener((obs, old, s) -> graphs.subjectProperty().set(s == null ? null
+                : new GraphsModel.Subject(s.cluster(), s.name(), s.targetGroupArns())));
+        graphsTab.setId("service-graphs-tab");
+        graphsTab.setContent(new GraphsView(graphs, "service-graphs").node());
+        graphsTab.selectedProperty().addListener((obs, was, now) -> graphs.setActive(now && inFront));
+        Tab tasksTab = new Tab("Tasks", tasksPanel());
+        tasksTab.setId("service-tasks-tab");
+        TabPane below = new TabPane(tasksTab, graphsTab);
+        below.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        return below;
+    }
+
     private Node tasksPanel() {
         TableView<TaskDetail> table = new TableView<>();
         table.setId("tasks-table");

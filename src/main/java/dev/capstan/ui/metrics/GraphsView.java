@@ -18,6 +18,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
 
@@ -51,6 +52,8 @@ public final class GraphsView {
         HBox.setHgrow(status, Priority.ALWAYS);
         status.tooltipProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
                 () -> new javafx.scene.control.Tooltip(status.getText()), status.textProperty()));
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        span.setMinWidth(Region.USE_PREF_SIZE);
         HBox header = new HBox(8, title, status, span);
         header.setAlignment(Pos.CENTER_LEFT);
         TilePane tiles = new TilePane(6, 6);

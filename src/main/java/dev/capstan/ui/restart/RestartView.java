@@ -137,7 +137,7 @@ public final class RestartView implements AppView {
         below.setDividerPositions(0.6);
         SplitPane split = new SplitPane(targetsTable(), below);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.38);
+        split.setDividerPositions(0.33);
         VBox.setVgrow(split, Priority.ALWAYS);
         root.getChildren().add(split);
     }
