@@ -115,6 +115,9 @@ public final class LiveTailFollower implements LogTail {
             Outcome outcome;
             try {
                 if (!catchUp()) {
+                    if (stopped) {
+                        sink.state(LogFollower.State.STOPPED, "stopped");
+                    }
                     return;
                 }
                 sink.state(LogFollower.State.LIVE, "Live Tail");

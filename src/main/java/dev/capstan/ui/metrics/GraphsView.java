@@ -16,6 +16,7 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -32,6 +33,8 @@ public final class GraphsView {
     private final GraphsModel model;
     private final VBox root = new VBox(6);
     private final Map<Chart, MarkedLineChart> charts = new EnumMap<>(Chart.class);
+    private final Map<Chart, FlowPane> legends = new EnumMap<>(Chart.class);
+    private final Map<Chart, VBox> tilesOf = new EnumMap<>(Chart.class);
     private final Label status = new Label();
 
     /** @param first the charts this view puts first (a restart's healthy hosts), the rest after them in their usual order */
@@ -65,7 +68,13 @@ public final class GraphsView {
             MarkedLineChart shown = new MarkedLineChart(chart.title() + " (" + chart.unit() + ")");
             shown.setId(id + "-" + chart.name().toLowerCase(java.util.Locale.ROOT));
             charts.put(chart, shown);
-            tiles.getChildren().add(shown);
+            FlowPane legend = new FlowPane(10, 2);
+            legend.setAlignment(Pos.CENTER);
+            legends.put(chart, legend);
+            VBox tile = new VBox(0, shown, legend);
+            VBox.setVgrow(shown, Priority.ALWAYS);
+            tilesOf.put(chart, tile);
+            tiles.getChildren().add(tile);
         }
         ScrollPane scroll = new ScrollPane(tiles);
         scroll.setFitToWidth(true);
@@ -92,10 +101,24 @@ public final class GraphsView {
             chart.span(picture.from().getEpochSecond(), picture.to().getEpochSecond());
             List<Line> lines = picture.on(entry.getKey());
             chart.getData().setAll(lines.stream().map(GraphsView::series).toList());
-            chart.setVisible(!lines.isEmpty());
-            chart.setManaged(!lines.isEmpty());
+            legends.get(entry.getKey()).getChildren().setAll(legend(lines));
+            tilesOf.get(entry.getKey()).setVisible(!lines.isEmpty());
+            tilesOf.get(entry.getKey()).setManaged(!lines.isEmpty());
             chart.mark(picture.markers());
         }
+    }
+
+    /** A swatch and a name a series, in the colours the chart gives its series (the theme's default-colorN, in order). */
+    private static List<Label> legend(List<Line> lines) {
+        List<Label> items = new java.util.ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            Region swatch = new Region();
+            swatch.getStyleClass().addAll("chart-legend-item-symbol", "chart-line-symbol", "series" + i, "default-color" + (i % 8));
+            Label item = new Label(lines.get(i).label(), swatch);
+            item.getStyleClass().add("chart-legend-item");
+            items.add(item);
+        }
+        return items;
     }
 
     private static XYChart.Series<Number, Number> series(Line line) {

@@ -26,7 +26,8 @@ final class MarkedLineChart extends LineChart<Number, Number> {
         setTitle(title);
         setCreateSymbols(false);
         setAnimated(false);
-        setLegendVisible(true);
+        // JavaFX hides its legend on a chart under about 250 px; the view draws its own below each chart instead.
+        setLegendVisible(false);
         getStyleClass().add("graph");
         ((NumberAxis) getYAxis()).setForceZeroInRange(true);
     }
