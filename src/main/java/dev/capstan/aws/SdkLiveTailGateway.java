@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 import software.amazon.awssdk.services.cloudwatchlogs.model.LiveTailSessionLogEvent;
@@ -29,7 +30,7 @@ public final class SdkLiveTailGateway implements LiveTailGateway {
         AtomicReference<Subscription> subscription = new AtomicReference<>();
         AtomicBoolean over = new AtomicBoolean();
         // The SDK may call onError more than once, and after onComplete: the listener hears of the end once.
-        java.util.function.Consumer<AwsProblem> end = problem -> {
+        Consumer<AwsProblem> end = problem -> {
             if (over.compareAndSet(false, true)) {
                 listener.ended(problem);
             }

@@ -263,6 +263,9 @@ public final class LiveTailFollower implements LogTail {
         LogFollower.Sink polled = new LogFollower.Sink() {
             @Override
             public void events(List<LogEvent> batch) {
+                // Only lines shown live before the switch can come twice, and the first polls re-read them: after that the
+                // poller's own ids do, so the identities need not pile up for as long as the follow lasts.
+                delivered.forgetBefore(clock.millis() - LogFollower.OVERLAP.multipliedBy(3).toMillis());
                 deliver(batch);
             }
 
