@@ -12,7 +12,8 @@ import java.util.Map;
 final class EventIdentities {
     /** Identity → the event's own time. */
     private final Map<String, Long> delivered = new HashMap<>();
-    private long forgottenBefore = Long.MIN_VALUE;
+    /** Where the last walk forgot up to; the epoch at first (not Long.MIN_VALUE, which the step below would overflow). */
+    private long forgottenBefore;
 
     /** Whether the event is new; if so it is remembered. */
     synchronized boolean firstTime(LogEvent event) {
