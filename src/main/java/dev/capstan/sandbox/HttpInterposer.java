@@ -115,7 +115,7 @@ public final class HttpInterposer implements AutoCloseable {
         }
     }
 
-    /** Serves one client connection, a request at a time, until the client closes it or a fault drops it. */
+    /** Serves one client connection, a request at a time, until the client closes it or an answerer ends it. */
     private void serve(Socket client) {
         try (client) {
             InputStream in = client.getInputStream();
