@@ -32,17 +32,25 @@ public final class MetricsPublisher {
         this.target = target;
     }
 
+    /** What the metrics are made from: the service's tasks, and each target group's hosts by health. */
+    private record Look(List<Dimension> service, int running, int starting, List<GroupLook> groups) {
+    }
+
+    private record GroupLook(List<Dimension> dimensions, long healthy, long unhealthy) {
+    }
+
     /** One point of every metric of the service, now. */
     public void publishOnce(String cluster, String service) {
-        put(datums(cluster, service, Instant.now()));
+        put(datums(look(cluster, service), Instant.now()));
     }
 
     /** A point a minute for the last {@code span}, from the service as it is now: graphs that start full rather than empty. */
     public void backfill(String cluster, String service, Duration span) {
-        Instant now = Instant.now();
+        Look now = look(cluster, service);
+        Instant at = Instant.now();
         List<MetricDatum> all = new ArrayList<>();
         for (long minute = span.toMinutes(); minute > 0; minute--) {
-            all.addAll(datums(cluster, service, now.minus(Duration.ofMinutes(minute))));
+            all.addAll(datums(now, at.minus(Duration.ofMinutes(minute))));
         }
         // PutMetricData takes at most 1,000 points a call.
         for (int from = 0; from < all.size(); from += 1000) {
@@ -50,39 +58,44 @@ public final class MetricsPublisher {
         }
     }
 
-    private List<MetricDatum> datums(String cluster, String service, Instant at) {
+    private Look look(String cluster, String service) {
         Service live = clients.ecs(target).describeServices(r -> r.cluster(cluster).services(service)).services().stream().findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("There is no service " + service + " in " + cluster + "."));
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        int running = live.runningCount();
-        int starting = live.pendingCount() + Math.max(0, running - live.desiredCount());
-        List<Dimension> serviceDimensions = List.of(dimension("ClusterName", cluster), dimension("ServiceName", service));
-        List<MetricDatum> datums = new ArrayList<>();
-        // Starting tasks load the service (they read their data); steady ones idle along.
-        double cpu = Math.min(100, 18 + 6 * random.nextDouble() + 30.0 * starting / Math.max(1, running));
-        datums.add(datum("CPUUtilization", serviceDimensions, cpu, StandardUnit.PERCENT, at));
-        datums.add(datum("MemoryUtilization", serviceDimensions, 42 + 4 * random.nextDouble() + (starting > 0 ? 9 : 0), StandardUnit.PERCENT, at));
         // A rolling service names its groups; a blue/green one's task sets do, one colour each.
-        List<String> groups = java.util.stream.Stream.concat(live.loadBalancers().stream(),
+        List<String> arns = java.util.stream.Stream.concat(live.loadBalancers().stream(),
                         live.taskSets().stream().flatMap(set -> set.loadBalancers().stream()))
                 .map(LoadBalancer::targetGroupArn).filter(java.util.Objects::nonNull).distinct().toList();
-        for (String group : groups) {
+        List<GroupLook> groups = new ArrayList<>();
+        for (String group : arns) {
             String loadBalancer = loadBalancers.computeIfAbsent(group, this::loadBalancerOf);
             if (loadBalancer.isEmpty()) {
                 continue;
             }
-            List<Dimension> groupDimensions = List.of(dimension("TargetGroup", group.substring(group.lastIndexOf(':') + 1)),
-                    dimension("LoadBalancer", loadBalancer));
             var health = clients.elb(target).describeTargetHealth(r -> r.targetGroupArn(group)).targetHealthDescriptions();
             long healthy = health.stream().filter(h -> "healthy".equals(h.targetHealth().stateAsString())).count();
             long unhealthy = health.stream().filter(h -> !"healthy".equals(h.targetHealth().stateAsString())
                     && !"draining".equals(h.targetHealth().stateAsString())).count();
-            datums.add(datum("HealthyHostCount", groupDimensions, healthy, StandardUnit.COUNT, at));
-            datums.add(datum("UnHealthyHostCount", groupDimensions, unhealthy, StandardUnit.COUNT, at));
-            if (healthy + unhealthy > 0) {
-                datums.add(datum("HTTPCode_Target_5XX_Count", groupDimensions, unhealthy > 0 ? 2 + random.nextInt(5) : random.nextInt(2),
+            groups.add(new GroupLook(List.of(dimension("TargetGroup", group.substring(group.lastIndexOf(':') + 1)),
+                    dimension("LoadBalancer", loadBalancer)), healthy, unhealthy));
+        }
+        return new Look(List.of(dimension("ClusterName", cluster), dimension("ServiceName", service)), live.runningCount(),
+                live.pendingCount() + Math.max(0, live.runningCount() - live.desiredCount()), groups);
+    }
+
+    private static List<MetricDatum> datums(Look look, Instant at) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        List<MetricDatum> datums = new ArrayList<>();
+        // Starting tasks load the service (they read their data); steady ones idle along.
+        double cpu = Math.min(100, 18 + 6 * random.nextDouble() + 30.0 * look.starting() / Math.max(1, look.running()));
+        datums.add(datum("CPUUtilization", look.service(), cpu, StandardUnit.PERCENT, at));
+        datums.add(datum("MemoryUtilization", look.service(), 42 + 4 * random.nextDouble() + (look.starting() > 0 ? 9 : 0), StandardUnit.PERCENT, at));
+        for (GroupLook group : look.groups()) {
+            datums.add(datum("HealthyHostCount", group.dimensions(), group.healthy(), StandardUnit.COUNT, at));
+            datums.add(datum("UnHealthyHostCount", group.dimensions(), group.unhealthy(), StandardUnit.COUNT, at));
+            if (group.healthy() + group.unhealthy() > 0) {
+                datums.add(datum("HTTPCode_Target_5XX_Count", group.dimensions(), group.unhealthy() > 0 ? 2 + random.nextInt(5) : random.nextInt(2),
                         StandardUnit.COUNT, at));
-                datums.add(datum("TargetResponseTime", groupDimensions, 0.045 + 0.03 * random.nextDouble() + (starting > 0 ? 0.06 : 0),
+                datums.add(datum("TargetResponseTime", group.dimensions(), 0.045 + 0.03 * random.nextDouble() + (look.starting() > 0 ? 0.06 : 0),
                         StandardUnit.SECONDS, at));
             }
         }

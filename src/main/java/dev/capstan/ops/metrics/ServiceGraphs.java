@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.UnaryOperator;
 
 /**
  * A service's graphs as CloudWatch has them: its CPU and memory utilisation (AWS/ECS), and for each of its target groups the
@@ -47,6 +46,8 @@ public final class ServiceGraphs {
     private final RunStore runs;
     /** A target group's dimensions do not change: asked of ELB once each. */
     private final Map<String, List<Dimension>> groupDimensions = new ConcurrentHashMap<>();
+    /** An environment's service's target groups, by the environment as the workspace gives it (an edited entry is asked again). */
+    private final Map<Environment, List<String>> serviceGroups = new ConcurrentHashMap<>();
 
     public ServiceGraphs(MetricsGateway metrics, EcsGateway ecs, TaskSetGateway taskSets, Targets targets, RunStore runs) {
         this.metrics = metrics;
@@ -61,6 +62,11 @@ public final class ServiceGraphs {
      * with task sets, both colours' groups, so a deploy shows its traffic moving from one to the other.
      */
     public GraphPicture read(Environment env, Instant from, Instant to, RunRecord watched) {
+        return read(env, env.cluster(), env.service(), serviceGroups.computeIfAbsent(env, this::groupsOf), from, to, watched);
+    }
+
+    /** Which groups a service sits behind does not change with a deploy (the colours only take turns): asked of ECS once. */
+    private List<String> groupsOf(Environment env) {
         AwsTarget target = targets.of(env);
         java.util.LinkedHashSet<String> groups = new java.util.LinkedHashSet<>(ecs.targetGroupsOf(target, env.cluster(), env.service()));
         // Task sets (blue/green, CodeDeploy) take turns behind the two colours; a rolling service stays behind its own group.
@@ -70,7 +76,11 @@ public final class ServiceGraphs {
                 groups.add(env.loadBalancer().greenTargetGroupArn());
             }
         }
-        return read(env, env.cluster(), env.service(), List.copyOf(groups), from, to, watched);
+        return List.copyOf(groups);
+    }
+
+    /** One series asked of CloudWatch: its query, the chart it is drawn on, and the factor from CloudWatch's unit to the chart's. */
+    private record Graphed(Query query, Chart chart, double factor) {
     }
 
     /**
@@ -80,13 +90,11 @@ public final class ServiceGraphs {
     public GraphPicture read(Environment env, String cluster, String service, List<String> targetGroupArns, Instant from, Instant to,
                              RunRecord watched) {
         AwsTarget target = targets.of(env);
-        List<Query> queries = new ArrayList<>();
-        List<Chart> charts = new ArrayList<>();
-        List<UnaryOperator<Double>> scales = new ArrayList<>();
+        List<Graphed> asked = new ArrayList<>();
         List<Dimension> serviceDimensions = List.of(new Dimension("ClusterName", cluster), new Dimension("ServiceName", service));
-        add(queries, charts, scales, new Query("cpu", "CPU", "AWS/ECS", "CPUUtilization", serviceDimensions, "Average", PERIOD), Chart.UTILISATION, v -> v);
-        add(queries, charts, scales, new Query("memory", "Memory", "AWS/ECS", "MemoryUtilization", serviceDimensions, "Average", PERIOD),
-                Chart.UTILISATION, v -> v);
+        asked.add(new Graphed(new Query("cpu", "CPU", "AWS/ECS", "CPUUtilization", serviceDimensions, "Average", PERIOD), Chart.UTILISATION, 1));
+        asked.add(new Graphed(new Query("memory", "Memory", "AWS/ECS", "MemoryUtilization", serviceDimensions, "Average", PERIOD),
+                Chart.UTILISATION, 1));
         for (int i = 0; i < targetGroupArns.size(); i++) {
             String arn = targetGroupArns.get(i);
             List<Dimension> dimensions = groupDimensions.computeIfAbsent(arn, a -> metrics.targetGroupDimensions(target, a));
@@ -94,22 +102,22 @@ public final class ServiceGraphs {
                 continue;
             }
             String group = targetGroupArns.size() > 1 ? " (" + TargetHealthGateway.name(arn) + ")" : "";
-            add(queries, charts, scales, new Query("healthy" + i, "Healthy" + group, "AWS/ApplicationELB", "HealthyHostCount", dimensions, "Average", PERIOD),
-                    Chart.HOSTS, v -> v);
-            add(queries, charts, scales, new Query("unhealthy" + i, "Unhealthy" + group, "AWS/ApplicationELB", "UnHealthyHostCount", dimensions,
-                    "Average", PERIOD), Chart.HOSTS, v -> v);
-            add(queries, charts, scales, new Query("errors" + i, "5xx" + group, "AWS/ApplicationELB", "HTTPCode_Target_5XX_Count", dimensions,
-                    "Sum", PERIOD), Chart.ERRORS, v -> v);
+            asked.add(new Graphed(new Query("healthy" + i, "Healthy" + group, "AWS/ApplicationELB", "HealthyHostCount", dimensions, "Average",
+                    PERIOD), Chart.HOSTS, 1));
+            asked.add(new Graphed(new Query("unhealthy" + i, "Unhealthy" + group, "AWS/ApplicationELB", "UnHealthyHostCount", dimensions,
+                    "Average", PERIOD), Chart.HOSTS, 1));
+            asked.add(new Graphed(new Query("errors" + i, "5xx" + group, "AWS/ApplicationELB", "HTTPCode_Target_5XX_Count", dimensions,
+                    "Sum", PERIOD), Chart.ERRORS, 1));
             // ELB measures response time in seconds; people read it in milliseconds.
-            add(queries, charts, scales, new Query("latency" + i, "Response time" + group, "AWS/ApplicationELB", "TargetResponseTime", dimensions,
-                    "Average", PERIOD), Chart.LATENCY, v -> v * 1000);
+            asked.add(new Graphed(new Query("latency" + i, "Response time" + group, "AWS/ApplicationELB", "TargetResponseTime", dimensions,
+                    "Average", PERIOD), Chart.LATENCY, 1000));
         }
-        List<MetricsGateway.Series> series = metrics.read(target, queries, from, to);
+        List<MetricsGateway.Series> series = metrics.read(target, asked.stream().map(Graphed::query).toList(), from, to);
         List<Line> lines = new ArrayList<>();
         for (int i = 0; i < series.size(); i++) {
-            UnaryOperator<Double> scale = scales.get(i);
-            lines.add(new Line(charts.get(i), series.get(i).label(),
-                    series.get(i).points().stream().map(p -> new Point(p.at(), scale.apply(p.value()))).toList()));
+            double factor = asked.get(i).factor();
+            lines.add(new Line(asked.get(i).chart(), series.get(i).label(),
+                    series.get(i).points().stream().map(p -> new Point(p.at(), p.value() * factor)).toList()));
         }
         return new GraphPicture(from, to, lines, markers(env, from, to, watched));
     }
@@ -119,13 +127,6 @@ public final class ServiceGraphs {
         types.add(RollingRestart.TYPE);
         types.add(ScaleService.TYPE);
         return Set.copyOf(types);
-    }
-
-    private static void add(List<Query> queries, List<Chart> charts, List<UnaryOperator<Double>> scales, Query query, Chart chart,
-                            UnaryOperator<Double> scale) {
-        queries.add(query);
-        charts.add(chart);
-        scales.add(scale);
     }
 
     private List<Marker> markers(Environment env, Instant from, Instant to, RunRecord watched) {
