@@ -15,16 +15,16 @@ import javafx.stage.Stage;
 /** Starts the JavaFX toolkit and the console window, on a person's own estate or on the sandbox. */
 final class DesktopConsole implements ConsoleStarter {
     private final Map<String, String> env;
-    private final AppContext userContext;
+    private final OnFirstUse<AppContext> userContext;
 
-    DesktopConsole(Map<String, String> env, AppContext userContext) {
+    DesktopConsole(Map<String, String> env, OnFirstUse<AppContext> userContext) {
         this.env = env;
         this.userContext = userContext;
     }
 
     @Override
     public int open(Path workspace) throws InterruptedException {
-        runWindow(userContext, workspace);
+        runWindow(userContext.get(), workspace);
         return 0;
     }
 

@@ -17,19 +17,19 @@ final class BenchCommand {
     int clusters(@Option(names = "--services", defaultValue = "40") int services,
                  @Option(names = "--tasks-per-service", defaultValue = "10") int tasks,
                  @Option(names = "--refreshes", defaultValue = "5") int refreshes) throws Exception {
-        return root.services.benchmarks().clusterRefresh(services, tasks, refreshes, spec.commandLine().getOut());
+        return root.services().benchmarks().clusterRefresh(services, tasks, refreshes, spec.commandLine().getOut());
     }
 
     @Command(name = "logs", description = "Log view figures: ingestion rate, FX frame times at 5,000 lines/s (needs a display), heap for 100,000 lines.")
     int logs() throws Exception {
-        return root.services.benchmarks().logs(spec.commandLine().getOut());
+        return root.services().benchmarks().logs(spec.commandLine().getOut());
     }
 
     @Command(name = "history", description = "Whole-process time of capstan runs list over a year of journals against one journal. "
             + "Exit 1 if the ratio is above the README's target.")
     int history(@Option(names = "--runs", defaultValue = "5000") int runs,
                 @Option(names = "--rounds", defaultValue = "5") int rounds) throws Exception {
-        return root.services.benchmarks().history(runs, rounds, spec.commandLine().getOut());
+        return root.services().benchmarks().history(runs, rounds, spec.commandLine().getOut());
     }
 
     @Command(name = "s3-backup", description = "Back up a prefix of mixed small objects with capstan and with aws s3 cp --recursive; print both times and the ratio.")
@@ -39,6 +39,6 @@ final class BenchCommand {
                  @Option(names = "--delay-ms", defaultValue = "50", description = "Latency added to every request to S3Proxy (default ${DEFAULT-VALUE}).")
                  long delay,
                  @Option(names = "--s3proxy-jar", paramLabel = "FILE") java.nio.file.Path jar) throws Exception {
-        return root.services.benchmarks().s3Backup(server, objects, rounds, delay, jar, spec.commandLine().getOut());
+        return root.services().benchmarks().s3Backup(server, objects, rounds, delay, jar, spec.commandLine().getOut());
     }
 }

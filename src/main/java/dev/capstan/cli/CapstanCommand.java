@@ -1,6 +1,8 @@
 package dev.capstan.cli;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -8,11 +10,19 @@ import picocli.CommandLine.ScopeType;
 
 /** {@code capstan}: with no command it opens the console; each command drives the same objects the console does. */
 @Command(name = "capstan", mixinStandardHelpOptions = true, version = "capstan 0.1.0",
-        description = "An operations console for containerised apps on AWS ECS.",
-        subcommands = {ProfilesCommand.class, EnvCommand.class, ServiceCommand.class, TaskCommand.class, RestartCommand.class, DeployCommands.Deploy.class, DeployCommands.Rollback.class, DeployCommands.History.class, DeployCommands.Colours.class, RunbookCommand.class, S3Command.class, RegionCommand.class, RunsCommand.class, HistoryCommand.class, LockCommand.class,
-                SandboxCommand.class, BenchCommand.class, LogsCommand.class})
+        description = "An operations console for containerised apps on AWS ECS.")
 public final class CapstanCommand implements Callable<Integer> {
-    final CliServices services;
+    /** The commands, in the order help lists them. */
+    static final List<Class<?>> COMMANDS = List.of(ProfilesCommand.class, EnvCommand.class, ServiceCommand.class, TaskCommand.class,
+            RestartCommand.class, DeployCommands.Deploy.class, DeployCommands.Rollback.class, DeployCommands.History.class,
+            DeployCommands.Colours.class, RunbookCommand.class, S3Command.class, RegionCommand.class, RunsCommand.class,
+            HistoryCommand.class, LockCommand.class, SandboxCommand.class, BenchCommand.class, LogsCommand.class);
+    /** The root's options that take a value: the word after one is that value, never a command. */
+    private static final Set<String> VALUED_OPTIONS = Set.of("--workspace", "--output", "--env", "--confirm-env");
+
+    /** Built on first use: {@code --version}, {@code --help} and a mistyped command need no AWS client, store or engine. */
+    private final java.util.function.Supplier<CliServices> servicesSource;
+    private CliServices services;
     final ConsoleStarter console;
 
     @Option(names = "--workspace", scope = ScopeType.INHERIT, paramLabel = "FILE",
@@ -46,6 +56,41 @@ public final class CapstanCommand implements Callable<Integer> {
      * word after --env is always its value.
      */
     public static picocli.CommandLine commandLine(CapstanCommand command) {
+        return commandLine(command, COMMANDS);
+    }
+
+    /**
+     * The command line for these arguments: picocli builds a command's model by reflection over every option of
+     * it and its subcommands, which is most of a short command's start-up, so only the command named is built.
+     * Help, or a word that names no command, gets them all (to list them, or to suggest the nearest).
+     */
+    public static picocli.CommandLine commandLine(CapstanCommand command, String[] args) {
+        return commandLine(command, commandsFor(args));
+    }
+
+    static List<Class<?>> commandsFor(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--help") || arg.equals("-h") || arg.equals("help")) {
+                return COMMANDS;
+            }
+            if (VALUED_OPTIONS.contains(arg)) {
+                i++;
+            } else if (!arg.startsWith("-")) {
+                return COMMANDS.stream().filter(c -> names(c).contains(arg)).findFirst().<List<Class<?>>>map(List::of).orElse(COMMANDS);
+            }
+        }
+        return List.of();
+    }
+
+    private static List<String> names(Class<?> command) {
+        Command declared = command.getAnnotation(Command.class);
+        List<String> names = new java.util.ArrayList<>(List.of(declared.aliases()));
+        names.add(declared.name());
+        return names;
+    }
+
+    private static picocli.CommandLine commandLine(CapstanCommand command, List<Class<?>> commands) {
         // Whatever writers the caller sets, text reaches them through a VisibleWriter: nothing printed acts on a terminal.
         picocli.CommandLine line = new picocli.CommandLine(command) {
             @Override
@@ -57,16 +102,26 @@ public final class CapstanCommand implements Callable<Integer> {
             public picocli.CommandLine setErr(java.io.PrintWriter err) {
                 return super.setErr(VisibleWriter.around(err));
             }
-        }.setAllowSubcommandsAsOptionParameters(true);
+        };
+        commands.forEach(line::addSubcommand);
+        line.setAllowSubcommandsAsOptionParameters(true);
         line.setOut(new java.io.PrintWriter(System.out, true));
         line.setErr(new java.io.PrintWriter(System.err, true));
-        DeclaredOptions.apply(line, command.services.operations().runner().types());
+        DeclaredOptions.apply(line, () -> command.services().operations().runner().types());
         return line;
     }
 
-    public CapstanCommand(CliServices services, ConsoleStarter console) {
-        this.services = services;
+    public CapstanCommand(java.util.function.Supplier<CliServices> services, ConsoleStarter console) {
+        this.servicesSource = services;
         this.console = console;
+    }
+
+    /** What the commands act through, built by the first command that needs it. */
+    CliServices services() {
+        if (services == null) {
+            services = servicesSource.get();
+        }
+        return services;
     }
 
     @Override
@@ -79,7 +134,7 @@ public final class CapstanCommand implements Callable<Integer> {
         if (workspace != null) {
             return workspace;
         }
-        String fromEnv = services.environmentVariables().get("CAPSTAN_WORKSPACE");
+        String fromEnv = services().environmentVariables().get("CAPSTAN_WORKSPACE");
         return fromEnv == null || fromEnv.isBlank() ? null : Path.of(fromEnv);
     }
 }

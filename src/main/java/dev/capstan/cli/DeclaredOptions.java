@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.ListResourceBundle;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,16 +23,38 @@ final class DeclaredOptions {
     private DeclaredOptions() {
     }
 
-    static void apply(CommandLine root, OperationTypes types) {
+    static void apply(CommandLine root, Supplier<OperationTypes> types) {
+        // The declarations are asked for only when a command that starts an operation is parsed or its help is made:
+        // picocli reads a resource bundle's every key when it is set, so the help is set just before such help is made.
+        root.setHelpFactory(new CommandLine.IHelpFactory() {
+            private boolean helpSet;
+
+            @Override
+            public CommandLine.Help create(CommandSpec spec, CommandLine.Help.ColorScheme colors) {
+                return new CommandLine.Help(spec, colors) {
+                    @Override
+                    public String optionList() {
+                        if (!helpSet && starts(spec).isPresent()) {
+                            helpSet = true;
+                            root.setResourceBundle(helpOf(root, types.get()));
+                        }
+                        return super.optionList();
+                    }
+                };
+            }
+        });
+        root.setDefaultValueProvider(arg -> parameterOf(arg, types).map(Parameter::defaultValue).orElse(null));
+    }
+
+    private static ListResourceBundle helpOf(CommandLine root, OperationTypes types) {
         Map<String, String> help = new HashMap<>();
         collect(root, types, help);
-        root.setResourceBundle(new ListResourceBundle() {
+        return new ListResourceBundle() {
             @Override
             protected Object[][] getContents() {
                 return help.entrySet().stream().map(e -> new Object[]{e.getKey(), e.getValue()}).toArray(Object[][]::new);
             }
-        });
-        root.setDefaultValueProvider(arg -> parameterOf(arg, types).map(Parameter::defaultValue).orElse(null));
+        };
     }
 
     private static void collect(CommandLine line, OperationTypes types, Map<String, String> help) {
@@ -56,6 +79,10 @@ final class DeclaredOptions {
             return Optional.empty();
         }
         return starts(arg.command()).flatMap(types::find).flatMap(type -> type.parameter(word(option)));
+    }
+
+    private static Optional<Parameter> parameterOf(ArgSpec arg, Supplier<OperationTypes> types) {
+        return arg.command() == null || starts(arg.command()).isEmpty() ? Optional.empty() : parameterOf(arg, types.get());
     }
 
     /** The operation type the command is marked as starting: on its class, or on its method for a command method. */

@@ -53,7 +53,7 @@ final class DeployCommands {
                 return 2;
             }
             OperationDriver driver = new OperationDriver(root, spec);
-            var runner = root.services.operations().runner();
+            var runner = root.services().operations().runner();
             List<RunSummary> unfinished = unfinished(runner.store(), environment);
             try {
                 if (resume && startOver) {
@@ -73,7 +73,7 @@ final class DeployCommands {
                 if (image == null) {
                     throw new IllegalArgumentException("Give --image TAG (or a whole image reference, or FAMILY:REV).");
                 }
-                var deploy = root.services.operations().deploys().deploy(environment, image, Durations.parse(timeout), raiseGroup);
+                var deploy = root.services().operations().deploys().deploy(environment, image, Durations.parse(timeout), raiseGroup);
                 if (startOver && !root.dryRun) {
                     for (RunSummary old : unfinished) {
                         runner.abandon(old.id(), environment, "started over with capstan deploy --start-over");
@@ -102,7 +102,7 @@ final class DeployCommands {
 
         @Override
         public Integer call() {
-            return drive(deploy.root, spec, environment -> build(deploy.root.services.operations().deploys(), environment, Durations.parse(timeout)));
+            return drive(deploy.root, spec, environment -> build(deploy.root.services().operations().deploys(), environment, Durations.parse(timeout)));
         }
     }
 
@@ -164,7 +164,7 @@ final class DeployCommands {
 
         @Override
         public Integer call() {
-            return drive(root, spec, environment -> root.services.operations().deploys().rollback(environment, to, Durations.parse(timeout)));
+            return drive(root, spec, environment -> root.services().operations().deploys().rollback(environment, to, Durations.parse(timeout)));
         }
     }
 
@@ -184,13 +184,13 @@ final class DeployCommands {
                 return 2;
             }
             PrintWriter out = spec.commandLine().getOut();
-            List<Deploys.Entry> entries = root.services.operations().deploys().history(environment.name());
+            List<Deploys.Entry> entries = root.services().operations().deploys().history(environment.name());
             if (root.output == CapstanCommand.Output.json) {
                 Printer.json(out, entries);
                 return 0;
             }
             try {
-                new DeploymentStatus(root.services.operations().deploys(), root.services.operations().rolling()).print(environment, out);
+                new DeploymentStatus(root.services().operations().deploys(), root.services().operations().rolling()).print(environment, out);
             } catch (RuntimeException e) {
                 out.println("(Where the service's deployment is could not be read: " + e.getMessage() + ")");
             }
@@ -229,7 +229,7 @@ final class DeployCommands {
             }
             PrintWriter out = spec.commandLine().getOut();
             try {
-                BlueGreen blueGreen = root.services.operations().blueGreen();
+                BlueGreen blueGreen = root.services().operations().blueGreen();
                 BlueGreenPicture picture = blueGreen.picture(environment);
                 for (Colour colour : Colour.values()) {
                     BlueGreenPicture.Side side = picture.side(colour);

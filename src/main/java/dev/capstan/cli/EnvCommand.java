@@ -42,7 +42,7 @@ final class EnvCommand {
         if (environment == null) {
             return 2;
         }
-        List<CheckResult> results = root.services.environmentCheck().run(environment);
+        List<CheckResult> results = root.services().environmentCheck().run(environment);
         PrintWriter out = spec.commandLine().getOut();
         if (root.output == CapstanCommand.Output.json) {
             Printer.json(out, results);

@@ -19,7 +19,7 @@ final class HistoryCommand {
     CommandSpec spec;
 
     private TeamHistory history() {
-        return root.services.history();
+        return root.services().history();
     }
 
     @Command(name = "status", description = "Where --env's runs are shared, and what this machine has not sent there yet. Exit 0 all sent, 3 some waiting.")

@@ -20,7 +20,7 @@ final class LockCommand {
     CommandSpec spec;
 
     private DeployLock lock() {
-        return root.services.operations().lock();
+        return root.services().operations().lock();
     }
 
     /** The lock's place, or null after saying what is missing. */
@@ -29,7 +29,7 @@ final class LockCommand {
             spec.commandLine().getErr().println("capstan: environment " + environment.name() + " names no lockTable; add one to use a deploy lock.");
             return null;
         }
-        return LockSpot.of(environment, root.services.operations().targets().of(environment)).orElseThrow();
+        return LockSpot.of(environment, root.services().operations().targets().of(environment)).orElseThrow();
     }
 
     @Command(name = "status", description = "Who holds the deploy lock, since when and for which run. Exit 0 free, 3 held.")
@@ -64,7 +64,7 @@ final class LockCommand {
         }
         OperationDriver driver = new OperationDriver(root, spec);
         try {
-            return driver.run(root.services.operations().forceReleaseLock(environment));
+            return driver.run(root.services().operations().forceReleaseLock(environment));
         } catch (IllegalArgumentException e) {
             return driver.refused(e);
         }

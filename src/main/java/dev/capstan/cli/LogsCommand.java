@@ -60,15 +60,15 @@ final class LogsCommand implements java.util.concurrent.Callable<Integer> {
         try {
             start = Instant.now().minus(dev.capstan.domain.Durations.parse(since)).toEpochMilli();
             source = which.group != null ? LogSource.group(which.group)
-                    : which.task != null ? root.services.logs().sources().task(environment, which.task)
-                    : root.services.logs().sources().service(environment, which.service != null ? which.service : requireService(environment));
+                    : which.task != null ? root.services().logs().sources().task(environment, which.task)
+                    : root.services().logs().sources().service(environment, which.service != null ? which.service : requireService(environment));
         } catch (RuntimeException e) {
             err.println("capstan: " + e.getMessage());
             return 1;
         }
         CountDownLatch interrupted = new CountDownLatch(1);
         String[] failure = {null};
-        LogTail follower = root.services.logs().tail(environment, source, filter, start, follow, new LogFollower.Sink() {
+        LogTail follower = root.services().logs().tail(environment, source, filter, start, follow, new LogFollower.Sink() {
             @Override
             public void events(List<LogEvent> batch) {
                 for (LogEvent e : batch) {

@@ -30,7 +30,7 @@ final class OperationDriver {
     OperationDriver(CapstanCommand root, CommandSpec spec) {
         this.root = root;
         this.spec = spec;
-        this.runner = root.services.operations().runner();
+        this.runner = root.services().operations().runner();
     }
 
     private PrintWriter out() {

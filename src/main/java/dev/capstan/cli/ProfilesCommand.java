@@ -24,13 +24,13 @@ final class ProfilesCommand {
     @Command(name = "list", description = "Every profile of the AWS config and credentials files, with its kind and region.")
     int list() {
         PrintWriter out = spec.commandLine().getOut();
-        List<AwsProfile> profiles = root.services.profiles().profiles();
+        List<AwsProfile> profiles = root.services().profiles().profiles();
         if (root.output == CapstanCommand.Output.json) {
             Printer.json(out, profiles);
             return 0;
         }
         if (profiles.isEmpty()) {
-            out.println("No profiles in " + root.services.profiles().configFile() + " or " + root.services.profiles().credentialsFile());
+            out.println("No profiles in " + root.services().profiles().configFile() + " or " + root.services().profiles().credentialsFile());
         }
         for (AwsProfile p : profiles) {
             out.printf("%-28s %-32s %-12s %s%n", p.name(), p.kindDescription(), p.region() == null ? "(no region)" : p.region(),
@@ -44,10 +44,10 @@ final class ProfilesCommand {
              @Option(names = "--region", description = "The region to call, when the profile names none.") String region) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        AwsProfile profile = root.services.profiles().profile(name).orElse(null);
+        AwsProfile profile = root.services().profiles().profile(name).orElse(null);
         if (profile == null) {
-            err.println("No profile named '" + name + "' in " + root.services.profiles().configFile() + " or "
-                    + root.services.profiles().credentialsFile() + "; `capstan profiles list` shows the ones there are.");
+            err.println("No profile named '" + name + "' in " + root.services().profiles().configFile() + " or "
+                    + root.services().profiles().credentialsFile() + "; `capstan profiles list` shows the ones there are.");
             return 2;
         }
         String useRegion = region != null ? region : profile.region();
@@ -56,7 +56,7 @@ final class ProfilesCommand {
             return 2;
         }
         try {
-            CallerIdentity who = root.services.identity().callerIdentity(new AwsTarget(name, useRegion, profile.endpointUrl()));
+            CallerIdentity who = root.services().identity().callerIdentity(new AwsTarget(name, useRegion, profile.endpointUrl()));
             if (root.output == CapstanCommand.Output.json) {
                 Printer.json(out, Map.of("profile", name, "account", who.account(), "arn", who.arn()));
             } else {

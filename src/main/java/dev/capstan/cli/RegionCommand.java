@@ -28,7 +28,7 @@ final class RegionCommand {
             return 2;
         }
         try {
-            List<RegionOverview> rows = root.services.operations().regionData().overview(environment);
+            List<RegionOverview> rows = root.services().operations().regionData().overview(environment);
             PrintWriter out = spec.commandLine().getOut();
             if (root.output == CapstanCommand.Output.json) {
                 Printer.json(out, rows);
@@ -80,7 +80,7 @@ final class RegionCommand {
         OperationDriver driver = new OperationDriver(root, spec);
         Operation operation;
         try {
-            operation = build.apply(root.services.operations().regionData());
+            operation = build.apply(root.services().operations().regionData());
         } catch (S3Command.NoEnvironment e) {
             return 2;
         } catch (IllegalArgumentException e) {

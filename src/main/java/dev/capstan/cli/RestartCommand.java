@@ -47,7 +47,7 @@ final class RestartCommand implements Callable<Integer> {
         }
         Environment environment = workspaceEntry.withService(service);
         OperationDriver driver = new OperationDriver(root, spec);
-        RestartFactory restarts = root.services.operations().restart();
+        RestartFactory restarts = root.services().operations().restart();
         if (putBack) {
             return putBack(environment, restarts, driver);
         }
@@ -66,7 +66,7 @@ final class RestartCommand implements Callable<Integer> {
 
     /** A restart that did not finish ends here: the run is marked abandoned so it no longer asks to be resumed, and its counts go back. */
     private int putBack(Environment environment, RestartFactory restarts, OperationDriver driver) {
-        var runner = root.services.operations().runner();
+        var runner = root.services().operations().runner();
         Optional<RunRecord> last = runner.store().latestRecord(environment.name(), List.of(RollingRestart.TYPE));
         if (last.isEmpty() || last.get().outcome() == RunOutcome.SUCCEEDED || last.get().outcome() == RunOutcome.RUNNING
                 || last.get().outcome() == RunOutcome.ABANDONED) {

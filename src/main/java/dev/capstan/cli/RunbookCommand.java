@@ -55,7 +55,7 @@ final class RunbookCommand {
     }
 
     static RunbookCatalog.Listing listing(CapstanCommand root, PrintWriter err) {
-        RunbookCatalog.Listing listing = root.services.operations().runbooks().catalog().list(root.workspace());
+        RunbookCatalog.Listing listing = root.services().operations().runbooks().catalog().list(root.workspace());
         listing.problems().forEach(p -> err.println("capstan: runbook skipped: " + p));
         err.flush();
         return listing;
@@ -103,7 +103,7 @@ final class RunbookCommand {
                 return 2;
             }
             OperationDriver driver = new OperationDriver(root, spec);
-            RunbookFactory runbooks = root.services.operations().runbooks();
+            RunbookFactory runbooks = root.services().operations().runbooks();
             try {
                 var operation = runbooks.run(chosen.entry(root, spec.commandLine().getErr()), environment, chosen.values());
                 runbooks.services().attendants().attend(new TerminalAttendant(root, driver, spec.commandLine().getOut()));
@@ -140,7 +140,7 @@ final class RunbookCommand {
                     throw new IllegalArgumentException("Runbook " + chosen.name + " has no checks.");
                 }
                 // "Since the deploy" has no run to start from here: the last hour stands in, unless a check says otherwise.
-                results = root.services.operations().runbooks().checks(entry, environment, chosen.values(), Instant.now().minusSeconds(3600));
+                results = root.services().operations().runbooks().checks(entry, environment, chosen.values(), Instant.now().minusSeconds(3600));
             } catch (IllegalArgumentException e) {
                 driver.refused(e);
                 return 2;
@@ -172,7 +172,7 @@ final class RunbookCommand {
         public Integer call() throws Exception {
             Path workspace = runbook.root.workspace();
             Path folder = to != null ? to : workspace == null ? Path.of("runbooks") : workspace.toAbsolutePath().getParent().resolve("runbooks");
-            var written = runbook.root.services.operations().runbooks().catalog().writeExamples(folder);
+            var written = runbook.root.services().operations().runbooks().catalog().writeExamples(folder);
             PrintWriter out = spec.commandLine().getOut();
             written.forEach(f -> out.println("wrote " + f));
             out.println(written.isEmpty() ? "Nothing written: every example is already in " + folder + "." : "Edit them; capstan runbook list shows them.");

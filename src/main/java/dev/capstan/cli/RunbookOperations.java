@@ -24,7 +24,7 @@ final class RunbookOperations implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        OperationTypes types = runbook.root.services.operations().runner().types();
+        OperationTypes types = runbook.root.services().operations().runner().types();
         if (runbook.root.output == CapstanCommand.Output.json) {
             out.println(json(types));
             return 0;

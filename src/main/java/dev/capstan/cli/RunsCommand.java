@@ -32,7 +32,7 @@ final class RunsCommand {
             workspaceRead = true;
             new WorkspaceAccess(root, spec).workspace();
         }
-        return root.services.operations().runner().store();
+        return root.services().operations().runner().store();
     }
 
     private boolean workspaceRead;
@@ -138,7 +138,7 @@ final class RunsCommand {
         }
         OperationDriver driver = new OperationDriver(root, spec);
         // A runbook run asks this terminal for its manual ticks and its operations' confirmations.
-        root.services.operations().runbooks().services().attendants().attend(new TerminalAttendant(root, driver, spec.commandLine().getOut()));
+        root.services().operations().runbooks().services().attendants().attend(new TerminalAttendant(root, driver, spec.commandLine().getOut()));
         return driver.resume(run, environment);
     }
 
@@ -148,7 +148,7 @@ final class RunsCommand {
         try {
             RunRecord run = store().read(id);
             Environment environment = root.workspace() == null ? null : new WorkspaceAccess(root, spec).environment(run.environment());
-            RunRecord abandoned = root.services.operations().runner().abandon(id, environment, reason);
+            RunRecord abandoned = root.services().operations().runner().abandon(id, environment, reason);
             spec.commandLine().getOut().println("Run " + id + " is " + abandoned.outcome() + "; " + abandoned.title() + " can start over.");
             return abandoned.outcome() == RunOutcome.ABANDONED ? 0 : 1;
         } catch (RuntimeException e) {

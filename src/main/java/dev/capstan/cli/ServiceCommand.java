@@ -24,7 +24,7 @@ final class ServiceCommand {
         }
         OperationDriver driver = new OperationDriver(root, spec);
         try {
-            return driver.run(root.services.operations().scale().scale(environment, count, dev.capstan.domain.Durations.parse(timeout)));
+            return driver.run(root.services().operations().scale().scale(environment, count, dev.capstan.domain.Durations.parse(timeout)));
         } catch (IllegalArgumentException e) {
             driver.refused(e);
             return 2;

@@ -63,7 +63,7 @@ final class TaskCommand {
                 return 2;
             }
             OperationDriver driver = new OperationDriver(root, spec);
-            OneOffTaskFactory tasks = root.services.operations().tasks();
+            OneOffTaskFactory tasks = root.services().operations().tasks();
             TaskRunRequest request;
             try {
                 request = request(tasks.defaults(environment, service, taskDefinition));

@@ -24,7 +24,7 @@ final class WorkspaceAccess {
             return null;
         }
         try {
-            return root.services.workspaceLoader().load(file);
+            return root.services().workspaceLoader().load(file);
         } catch (WorkspaceException e) {
             spec.commandLine().getErr().println(e.getMessage());
             return null;

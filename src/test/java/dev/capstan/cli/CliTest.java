@@ -62,7 +62,7 @@ class CliTest {
                 return 0;
             }
         };
-        CapstanCommand command = new CapstanCommand(services, console);
+        CapstanCommand command = new CapstanCommand(() -> services, console);
         command.input = new java.io.BufferedReader(new java.io.StringReader(input));
         return CapstanCommand.commandLine(command)
                 .setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);

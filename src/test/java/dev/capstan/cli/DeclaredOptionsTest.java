@@ -28,14 +28,16 @@ class DeclaredOptionsTest {
     @Test
     void helpAndDefaultsComeFromTheDeclaration() {
         CommandLine root = new CommandLine(new CapstanCommand(null, null));
-        DeclaredOptions.apply(root, types);
+        CapstanCommand.COMMANDS.forEach(root::addSubcommand);
+        DeclaredOptions.apply(root, () -> types);
 
+        // The declared help is read when help is first made.
+        assertThat(root.getSubcommands().get("service").getSubcommands().get("scale").getUsageMessage())
+                .contains("How long to wait, as declared (default 7m).");
         OptionSpec timeout = option(root, "service", "scale", "--timeout");
         assertThat(timeout.defaultValueString()).isEqualTo("7m");
         assertThat(String.join(" ", timeout.description())).isEqualTo("How long to wait, as declared (default 7m).");
         assertThat(String.join(" ", option(root, "service", "scale", "--count").description())).isEqualTo("How many tasks, as declared.");
-        assertThat(root.getSubcommands().get("service").getSubcommands().get("scale").getUsageMessage())
-                .contains("How long to wait, as declared (default 7m).");
         assertThat(option(root, "task", "run", "--timeout").description()).as("an operation not declared here gives no help").isEmpty();
     }
 }

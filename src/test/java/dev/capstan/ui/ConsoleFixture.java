@@ -27,7 +27,7 @@ final class ConsoleFixture implements AutoCloseable {
     static ConsoleFixture open(MotoWorld moto, Path home, Environment... environments) throws Exception {
         Path workspace = home.resolve("capstan.yaml");
         new WorkspaceWriter().write(workspace, "console test", List.of(environments));
-        AppContext context = new AppContext(new UserDirectories(home.resolve("config"), home.resolve("state")), Map.of(), moto.catalog(),
+        AppContext context = new AppContext(new UserDirectories(home.resolve("config"), home.resolve("state"), home.resolve("cache")), Map.of(), moto.catalog(),
                 AwsClientSettings.forLocalStandIn().withInterceptor(moto.faults()).withInterceptor(moto.taskEndings())
                         .withInterceptor(moto.targetHealth()).withInterceptor(moto.wireGate()).withInterceptor(moto.calls()));
         FxTestSupport.Opened opened = FxTestSupport.open(context, workspace);

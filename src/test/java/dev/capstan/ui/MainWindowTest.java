@@ -48,7 +48,7 @@ class MainWindowTest {
         Environment web = TestEstate.environment(moto, database, "web");
         workspace = home.resolve("capstan.yaml");
         new WorkspaceWriter().write(workspace, "window test", List.of(web, TestEstate.withCluster(web, "retired-cluster")));
-        context = new AppContext(new UserDirectories(home.resolve("config"), home.resolve("state")), Map.of(), moto.catalog(),
+        context = new AppContext(new UserDirectories(home.resolve("config"), home.resolve("state"), home.resolve("cache")), Map.of(), moto.catalog(),
                 AwsClientSettings.forLocalStandIn());
         opened = FxTestSupport.open(context, workspace);
     }

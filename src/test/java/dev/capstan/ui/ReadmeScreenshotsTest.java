@@ -77,7 +77,7 @@ class ReadmeScreenshotsTest {
         // Throttles the restart's raise of its auto scaling group for a while, so the walk photographs a step riding it out.
         dev.capstan.aws.FaultInjector faults = new dev.capstan.aws.FaultInjector();
         try (Sandbox sandbox = Sandbox.start(Files.createDirectories(home.resolve("sandbox")), line -> { });
-             AppContext context = new AppContext(new UserDirectories(home.resolve("config"), home.resolve("state")), Map.of(),
+             AppContext context = new AppContext(new UserDirectories(home.resolve("config"), home.resolve("state"), home.resolve("cache")), Map.of(),
                      new ProfileCatalog(sandbox.awsConfig(), sandbox.awsCredentials()), AwsClientSettings.forLocalStandIn().withInterceptor(health).withInterceptor(stops).withInterceptor(faults)
                              .withInterceptor(sandbox.taskEndings()))) {
             FxTestSupport.Opened opened = FxTestSupport.open(context, sandbox.workspace());
