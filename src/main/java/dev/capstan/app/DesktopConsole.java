@@ -14,6 +14,10 @@ import javafx.stage.Stage;
 
 /** Starts the JavaFX toolkit and the console window, on a person's own estate or on the sandbox. */
 final class DesktopConsole implements ConsoleStarter {
+    /** Set, the console closes itself once its window is on screen (for start-up measurement and training). */
+    static final String EXIT_WHEN_SHOWN = "CAPSTAN_EXIT_WHEN_SHOWN";
+    /** What it prints then. */
+    static final String WINDOW_SHOWN = "capstan: window shown";
     private final Map<String, String> env;
     private final OnFirstUse<AppContext> userContext;
 
@@ -64,16 +68,35 @@ final class DesktopConsole implements ConsoleStarter {
         return 0;
     }
 
-    /** Opens the window and blocks until the person closes it. */
-    private static void runWindow(AppContext context, Path workspace) throws InterruptedException {
+    /**
+     * Opens the window and blocks until the person closes it. With {@code CAPSTAN_EXIT_WHEN_SHOWN} set, as
+     * {@code capstan bench startup} and the build's class-data training set it, the window closes itself once its
+     * first frame is laid out, after saying so on standard output.
+     */
+    private void runWindow(AppContext context, Path workspace) throws InterruptedException {
+        boolean exitWhenShown = env.containsKey(EXIT_WHEN_SHOWN);
         CountDownLatch closed = new CountDownLatch(1);
         Platform.setImplicitExit(false);
         Platform.startup(() -> {
             Stage stage = new Stage();
             stage.setOnHidden(e -> closed.countDown());
             new CapstanApp(context).show(stage, workspace);
+            if (exitWhenShown) {
+                closeOnFirstFrame(stage);
+            }
         });
         closed.await();
         Platform.exit();
+    }
+
+    private static void closeOnFirstFrame(Stage stage) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            stage.getScene().removePostLayoutPulseListener(once[0]);
+            System.out.println(WINDOW_SHOWN);
+            System.out.flush();
+            Platform.runLater(stage::hide);
+        };
+        stage.getScene().addPostLayoutPulseListener(once[0]);
     }
 }

@@ -18,7 +18,16 @@ public final class Launcher {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> env = System.getenv();
+        System.exit(run(args, System.getenv()));
+    }
+
+    /** Runs the console or one command with these environment variables; returns the exit code. */
+    static int run(String[] args, Map<String, String> env) throws Exception {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // The version needs no command tree: picocli's model of it is most of a short command's start.
+            System.out.println(CapstanCommand.VERSION);
+            return 0;
+        }
         UserDirectories directories = UserDirectories.fromEnvironment(env);
         // JavaFX unpacks its native libraries into a cache: the user's, never the home folder or the install folder.
         if (System.getProperty("javafx.cachedir") == null) {
@@ -32,7 +41,7 @@ public final class Launcher {
         } finally {
             context.ifMade(AppContext::close);
         }
-        System.exit(code);
+        return code;
     }
 
     private static int runCommand(String[] args, OnFirstUse<AppContext> context, DesktopConsole console) {

@@ -32,4 +32,9 @@ public final class LocalBenchmarks implements Benchmarks {
         return new dev.capstan.sandbox.S3BackupBenchmark(which, objects, rounds, delayMillis,
                 s3proxyJar != null ? s3proxyJar : dev.capstan.sandbox.S3ProxyServer.defaultJar(), out).run();
     }
+
+    @Override
+    public int startup(int rounds, PrintWriter out) throws Exception {
+        return new dev.capstan.sandbox.StartupBenchmark(rounds, out).run();
+    }
 }

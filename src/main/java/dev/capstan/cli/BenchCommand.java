@@ -41,4 +41,10 @@ final class BenchCommand {
                  @Option(names = "--s3proxy-jar", paramLabel = "FILE") java.nio.file.Path jar) throws Exception {
         return root.services().benchmarks().s3Backup(server, objects, rounds, delay, jar, spec.commandLine().getOut());
     }
+
+    @Command(name = "startup", description = "Whole-process start-up, median of several runs, beside java -version: capstan --version, "
+            + "read-only commands, the console to its window (on $DISPLAY or an Xvfb of its own). Exit 1 if a target is missed.")
+    int startup(@Option(names = "--rounds", defaultValue = "7") int rounds) throws Exception {
+        return root.services().benchmarks().startup(rounds, spec.commandLine().getOut());
+    }
 }

@@ -13,4 +13,7 @@ public interface Benchmarks {
 
     /** @param server s3proxy or moto; @param s3proxyJar null for the one Maven keeps */
     int s3Backup(String server, int objects, int rounds, long delayMillis, java.nio.file.Path s3proxyJar, PrintWriter out) throws Exception;
+
+    /** Whole-process start-up: java -version, capstan --version, read-only commands, the console to its window. */
+    int startup(int rounds, PrintWriter out) throws Exception;
 }

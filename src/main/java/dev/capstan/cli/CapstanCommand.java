@@ -9,9 +9,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /** {@code capstan}: with no command it opens the console; each command drives the same objects the console does. */
-@Command(name = "capstan", mixinStandardHelpOptions = true, version = "capstan 0.1.0",
+@Command(name = "capstan", mixinStandardHelpOptions = true, version = CapstanCommand.VERSION,
         description = "An operations console for containerised apps on AWS ECS.")
 public final class CapstanCommand implements Callable<Integer> {
+    /** What {@code capstan --version} prints. */
+    public static final String VERSION = "capstan 0.1.0";
     /** The commands, in the order help lists them. */
     static final List<Class<?>> COMMANDS = List.of(ProfilesCommand.class, EnvCommand.class, ServiceCommand.class, TaskCommand.class,
             RestartCommand.class, DeployCommands.Deploy.class, DeployCommands.Rollback.class, DeployCommands.History.class,

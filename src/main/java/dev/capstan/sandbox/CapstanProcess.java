@@ -17,8 +17,10 @@ final class CapstanProcess {
     static List<String> command(List<String> arguments) {
         List<String> command = new ArrayList<>();
         String classPath = System.getProperty("java.class.path");
-        Path launcher = null;
-        for (String entry : classPath.split(File.pathSeparator)) {
+        // bin/capstan names itself; a JVM started some other way looks for the development folder's launcher.
+        String named = System.getProperty("capstan.launcher");
+        Path launcher = named != null && Files.isExecutable(Path.of(named)) ? Path.of(named) : null;
+        for (String entry : launcher != null ? new String[0] : classPath.split(File.pathSeparator)) {
             Path lib = Path.of(entry).toAbsolutePath().getParent();
             if (lib != null && lib.getFileName() != null && lib.getFileName().toString().equals("lib")
                     && Files.isExecutable(lib.resolveSibling("bin").resolve("capstan"))) {
