@@ -129,7 +129,7 @@ public final class Engine {
                 targetHealth, taskDefinitions, targets, runStore, tasks, b.pollOr(CodeDeployServices.POLL), b.waitClock));
         deploys = new Deploys(rolling, blueGreen, codeDeploys, runStore);
         Checks checks = new Checks(new CheckServices(ecs, taskDefinitions, targetHealth, logsGateway, logSources, regionRows, targets,
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(), b.clock));
+                new OnFirstUse<>(() -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build())::get, b.clock));
         // A runbook starts runs on the runner whose catalogue holds the runbook type itself: the runner is handed over once built.
         AtomicReference<Runner> runnerOnceBuilt = new AtomicReference<>();
         runbooks = new RunbookFactory(new RunbookServices(runnerOnceBuilt::get, checks, b.attendants, b.clock));

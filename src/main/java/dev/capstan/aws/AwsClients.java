@@ -48,7 +48,8 @@ public final class AwsClients implements AutoCloseable {
     private final ProfileCatalog catalog;
     private final AwsClientSettings settings;
     private final CallNaming callNaming = new CallNaming();
-    private final SdkHttpClient http = ApacheHttpClient.builder().maxConnections(128).build();
+    /** Made with the first client: a command that calls no AWS service pays nothing for it (its TLS set-up is not small). */
+    private SdkHttpClient http;
     private SdkAsyncHttpClient streamingHttp;
     private final Map<Key, SdkClient> clients = new ConcurrentHashMap<>();
     private final Map<String, AwsCredentialsProvider> credentials = new ConcurrentHashMap<>();
@@ -109,6 +110,13 @@ public final class AwsClients implements AutoCloseable {
     }
 
     /** Netty's event loops start only when the first Live Tail session does. A session sends an update about once a second, so 30 s of silence is a dead line. */
+    private synchronized SdkHttpClient http() {
+        if (http == null) {
+            http = ApacheHttpClient.builder().maxConnections(128).build();
+        }
+        return http;
+    }
+
     private synchronized SdkAsyncHttpClient streamingHttp() {
         if (streamingHttp == null) {
             streamingHttp = NettyNioAsyncHttpClient.builder().protocol(Protocol.HTTP1_1).maxConcurrency(64)
@@ -141,7 +149,7 @@ public final class AwsClients implements AutoCloseable {
     }
 
     private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder, AwsTarget target) {
-        builder.httpClient(http)
+        builder.httpClient(http())
                 .region(Region.of(target.region()))
                 .credentialsProvider(credentials.computeIfAbsent(target.profile(), this::credentialsFor))
                 .overrideConfiguration(override(target));
@@ -202,8 +210,10 @@ public final class AwsClients implements AutoCloseable {
             }
         });
         credentials.clear();
-        http.close();
         synchronized (this) {
+            if (http != null) {
+                http.close();
+            }
             if (streamingHttp != null) {
                 streamingHttp.close();
             }

@@ -70,6 +70,12 @@ class DebianPackageIT {
         Result version = run(List.of(launcher, "--version"), env);
         assertThat(version.code).isZero();
         assertThat(version.out.strip()).isEqualTo("capstan 0.1.0");
+        // -Xshare:on makes the JVM refuse to start if it cannot use the class-data archive: the archive made at
+        // build time must still be valid in the folder the package was unpacked into.
+        Map<String, String> archiveRequired = new HashMap<>(env);
+        archiveRequired.put("CAPSTAN_JAVA_OPTS", "-Xshare:on");
+        Result shared = run(List.of(launcher, "--version"), archiveRequired);
+        assertThat(shared.code).as(shared.err).isZero();
 
         Result identity = run(List.of(launcher, "profiles", "test", MotoWorld.PROFILE), env);
         assertThat(identity.code).as(identity.err).isZero();
