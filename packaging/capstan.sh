@@ -39,7 +39,8 @@ if [ -x "$here/lib/runtime/bin/java" ]; then
   opts="$opts $(sed -n "s|^java-options=||p" "$here/lib/app/Capstan.cfg" | grep -v SharedArchiveFile | tr '\n' ' ')"
   archive="$here/lib/app/console.jsa"
   [ "$cli" = 1 ] && archive="$here/lib/app/cli.jsa"
-  [ -f "$archive" ] && opts="$opts -XX:SharedArchiveFile=$archive -Xlog:cds=off -Xlog:cds+dynamic=off"
+  # (the options above keep the JVM quiet about an archive it cannot use)
+  [ -f "$archive" ] && opts="$opts -XX:SharedArchiveFile=$archive"
 else
   java_cmd=${JAVA_HOME:+$JAVA_HOME/bin/}java
   cp="$here/lib/*"

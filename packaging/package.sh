@@ -22,9 +22,11 @@ fi
 jdk=${jdk:-$1}
 java_version=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$jdk/release")
 [ "$java_version" -ge 21 ] || echo "[package] $jdk is Java $java_version: its class-data archives only work where they were made." >&2
-# JavaFX loads its native libraries from the class path, which Java 22 on warns of unless allowed.
+# JavaFX 21 loads native libraries from the class path and allocates with sun.misc.Unsafe, which Java 22 and
+# 24 on warn of on every start unless allowed.
 native_access=()
 [ "$java_version" -ge 22 ] && native_access=(--enable-native-access=ALL-UNNAMED)
+[ "$java_version" -ge 24 ] && native_access+=(--sun-misc-unsafe-memory-access=allow)
 app=$target/app/Capstan
 description="An operations console for containerised apps on AWS ECS"
 
@@ -36,7 +38,7 @@ rm -rf "$target/app" "$target"/capstan_*.deb "$target/jpackage-temp"
   --input "$target/capstan/lib" --main-jar capstan.jar --main-class dev.capstan.app.Launcher \
   --add-modules java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.scripting,java.security.jgss,java.sql,jdk.jfr,jdk.unsupported,jdk.crypto.ec,jdk.localedata,jdk.charsets,jdk.zipfs \
   --jlink-options "--strip-debug --no-man-pages --no-header-files" \
-  ${native_access:+--java-options "${native_access[@]}"} --java-options '-XX:SharedArchiveFile=$APPDIR/console.jsa' --java-options '-Xlog:cds=off' --java-options '-Xlog:cds+dynamic=off'
+  $(for option in "${native_access[@]}"; do printf -- '--java-options %s ' "$option"; done) --java-options '-XX:SharedArchiveFile=$APPDIR/console.jsa' --java-options '-Xlog:cds=off' --java-options '-Xlog:cds+dynamic=off'
 cp "$project/packaging/capstan.sh" "$app/bin/capstan"
 chmod 755 "$app/bin/capstan"
 

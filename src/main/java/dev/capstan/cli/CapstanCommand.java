@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /** {@code capstan}: with no command it opens the console; each command drives the same objects the console does. */
-@Command(name = "capstan", mixinStandardHelpOptions = true, version = CapstanCommand.VERSION,
+// The help options are inherited: every command answers --help, as people type it after the command they mean.
+@Command(name = "capstan", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, version = CapstanCommand.VERSION,
         description = "An operations console for containerised apps on AWS ECS.")
 public final class CapstanCommand implements Callable<Integer> {
     /** What {@code capstan --version} prints. */
