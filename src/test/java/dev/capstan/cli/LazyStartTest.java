@@ -47,4 +47,11 @@ class LazyStartTest {
         assertThat(line.execute("evn", "list")).isEqualTo(2);
         assertThat(servicesBuilt).hasValue(0);
     }
+
+    @Test
+    void everyCommandAnswersHelpWithoutTheServices() {
+        assertThat(commandLine("env", "list", "--help").execute("env", "list", "--help")).isZero();
+        assertThat(out.toString()).startsWith("Usage: capstan env list").contains("--workspace=FILE");
+        assertThat(servicesBuilt).hasValue(0);
+    }
 }
