@@ -32,11 +32,12 @@ description="An operations console for containerised apps on AWS ECS"
 
 rm -rf "$target/app" "$target"/capstan_*.deb "$target/jpackage-temp"
 # The modules the app uses (jdeps over its jars), and those it reaches by name: jdk.crypto.ec for TLS to AWS,
-# jdk.localedata and jdk.charsets for people's locales, jdk.zipfs for the sandbox's bundled PostgreSQL.
+# jdk.localedata and jdk.charsets for people's locales, jdk.zipfs for the sandbox's bundled PostgreSQL, and
+# jdk.security.auth, by which that PostgreSQL learns it runs as root (and then runs in a user namespace).
 "$jdk/bin/jpackage" --type app-image --dest "$target/app" --name Capstan --app-version "$version" \
   --description "$description" --vendor "Capstan" --icon "$project/icons/capstan-256.png" \
   --input "$target/capstan/lib" --main-jar capstan.jar --main-class dev.capstan.app.Launcher \
-  --add-modules java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.scripting,java.security.jgss,java.sql,jdk.jfr,jdk.unsupported,jdk.crypto.ec,jdk.localedata,jdk.charsets,jdk.zipfs \
+  --add-modules java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.scripting,java.security.jgss,java.sql,jdk.jfr,jdk.unsupported,jdk.crypto.ec,jdk.localedata,jdk.charsets,jdk.zipfs,jdk.security.auth \
   --jlink-options "--strip-debug --no-man-pages --no-header-files" \
   $(for option in "${native_access[@]}"; do printf -- '--java-options %s ' "$option"; done) --java-options '-XX:SharedArchiveFile=$APPDIR/console.jsa' --java-options '-Xlog:cds=off' --java-options '-Xlog:cds+dynamic=off'
 cp "$project/packaging/capstan.sh" "$app/bin/capstan"
