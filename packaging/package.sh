@@ -69,17 +69,21 @@ fi
 "$jdk/bin/jpackage" --type deb --dest "$target" --app-image "$app" --name Capstan --app-version "$version" \
   --description "$description" --vendor "Capstan" --icon "$project/icons/capstan-256.png" \
   --linux-package-name capstan --install-dir /opt --linux-package-deps libgtk-3-0 \
-  --linux-shortcut --linux-menu-group "Development;System;" --linux-app-category devel \
-  --resource-dir "$project/packaging/deb"
+  --linux-shortcut --linux-menu-group "Development;System;" --linux-app-category devel
 
-# jpackage copies the image into the package with new timestamps, and the JVM takes a jar with another
-# timestamp for another jar and ignores the archives: the package's files get back the image's timestamps.
+# What jpackage's package lacks, put in by unpacking and packing it again:
 deb=$(ls "$target"/capstan_*.deb)
 unpacked=$target/jpackage-deb
 rm -rf "$unpacked" && dpkg-deb -R "$deb" "$unpacked"
+# - the image's timestamps: jpackage copies the files with new ones, and the JVM takes a jar with another
+#   timestamp for another jar and ignores the archives;
 (cd "$app" && find . -type f) | while read -r file; do
   [ -e "$unpacked/opt/capstan/$file" ] && touch -r "$app/$file" "$unpacked/opt/capstan/$file"
 done
+# - capstan on the PATH, as a link dpkg owns;
+mkdir -p "$unpacked/usr/bin" && ln -sfn /opt/capstan/bin/capstan "$unpacked/usr/bin/capstan"
+# - maintainer scripts of our own, which install on a system with no desktop menu.
+install -m 755 "$project/packaging/deb/postinst" "$project/packaging/deb/prerm" "$unpacked/DEBIAN/"
 fakeroot dpkg-deb --build -Zgzip "$unpacked" "$deb" >/dev/null
 rm -rf "$unpacked"
 echo "$deb"

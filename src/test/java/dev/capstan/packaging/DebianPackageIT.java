@@ -49,10 +49,18 @@ class DebianPackageIT {
         assertThat(installed.resolve("lib/Capstan.png")).exists();
         // The class-data archives come made: no first run pays for them.
         assertThat(installed.resolve("lib/app/cli.jsa")).isNotEmptyFile();
+        assertThat(Files.readSymbolicLink(root.resolve("usr/bin/capstan"))).as("capstan on the PATH").isEqualTo(Path.of("/opt/capstan/bin/capstan"));
         Path scripts = Files.createDirectories(home.resolve("control"));
         run(List.of("dpkg-deb", "-e", deb.toString(), scripts.toString()), Map.of());
-        assertThat(Files.readString(scripts.resolve("postinst"))).contains("ln -sf /opt/capstan/bin/capstan /usr/bin/capstan");
-        assertThat(Files.readString(scripts.resolve("prerm"))).contains("rm -f /usr/bin/capstan");
+        assertThat(Files.readString(scripts.resolve("postinst"))).contains("xdg-desktop-menu install /opt/capstan/lib/capstan-Capstan.desktop");
+        assertThat(Files.readString(scripts.resolve("prerm"))).contains("xdg-desktop-menu uninstall /opt/capstan/lib/capstan-Capstan.desktop");
+        for (String script : List.of("postinst", "prerm", "preinst", "postrm")) {
+            Path file = scripts.resolve(script);
+            if (Files.exists(file)) {
+                assertThat(run(List.of("sh", "-n", file.toString()), Map.of()).code).as("%s parses", script).isZero();
+                assertThat(Files.readString(file)).as("%s has no placeholder jpackage left", script).doesNotContainPattern("\\n[A-Z_]{6,}\\n");
+            }
+        }
     }
 
     @Test
