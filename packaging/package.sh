@@ -2,14 +2,15 @@
 # Builds the installable app from what `mvn package` left in target/capstan/lib:
 #  - target/app/Capstan: an app image for any Linux (its own trimmed Java, the jars, the launchers and the
 #    class-data archives made here, so no run pays to make one);
-#  - target/capstan_<version>-1_amd64.deb: that image installed in /opt/capstan, with a desktop entry and
+#  - target/capstan_<version>_<arch>.deb (amd64 here): that image installed in /opt/capstan, with a desktop entry and
 #    `capstan` on the PATH.
 # Usage: package.sh BUILD_JAVA_HOME PROJECT_DIR TARGET_DIR VERSION
 set -euo pipefail
 project=$2 target=$3 version=$4
 # The JDK whose runtime the app carries: $CAPSTAN_PACKAGE_JDK, else the newest under /usr/lib/jvm from 21 on,
-# else the one building. From JDK 21 a class-data archive still works after the folder moves (into /opt, say);
-# JDK 17 refuses it anywhere but where it was made, so a package made with 17 starts without one.
+# else the one building. Java 25's class-data archives still work after their folder moves (from target/ into
+# /opt); 17's are refused anywhere but where they were made, so a package made with 17 starts without them.
+# (DebianPackageIT runs the unpacked package with -Xshare:on, which fails if the archive is refused.)
 jdk=${CAPSTAN_PACKAGE_JDK:-}
 if [ -z "$jdk" ]; then
   for candidate in /usr/lib/jvm/*/; do
@@ -30,7 +31,7 @@ native_access=()
 app=$target/app/Capstan
 description="An operations console for containerised apps on AWS ECS"
 
-rm -rf "$target/app" "$target"/capstan_*.deb "$target/jpackage-temp"
+rm -rf "$target/app" "$target"/capstan_*.deb "$target/jpackage-deb"
 # The modules the app uses (jdeps over its jars), and those it reaches by name: jdk.crypto.ec for TLS to AWS,
 # jdk.localedata and jdk.charsets for people's locales, jdk.zipfs for the sandbox's bundled PostgreSQL, and
 # jdk.security.auth, by which that PostgreSQL learns it runs as root (and then runs in a user namespace).
@@ -65,20 +66,23 @@ else
   echo "[package] No display and no xvfb-run: the console's class-data archive is left out (install xvfb to make it)." >&2
 fi
 
-# The Debian package of that image. fakeroot and binutils (objcopy) are what jpackage needs for it.
-"$jdk/bin/jpackage" --type deb --dest "$target" --app-image "$app" --name Capstan --app-version "$version" \
+# The Debian package of that image. fakeroot and binutils (objcopy) are what jpackage needs for it. It is
+# unpacked again below, so jpackage's copy goes uncompressed (a minute saved).
+DPKG_DEB_COMPRESSOR_TYPE=none "$jdk/bin/jpackage" --type deb --dest "$target" --app-image "$app" --name Capstan --app-version "$version" \
   --description "$description" --vendor "Capstan" --icon "$project/icons/capstan-256.png" \
   --linux-package-name capstan --install-dir /opt --linux-package-deps libgtk-3-0 \
   --linux-shortcut --linux-menu-group "Development;System;" --linux-app-category devel
 
-# What jpackage's package lacks, put in by unpacking and packing it again:
-deb=$(ls "$target"/capstan_*.deb)
+# What jpackage's package lacks, put in by unpacking and packing it again under the name the build promises
+# (jpackage's own name for it changes between JDKs):
+made=$(ls "$target"/capstan_*.deb)
+deb=$target/capstan_${version}_$(dpkg --print-architecture).deb
 unpacked=$target/jpackage-deb
-rm -rf "$unpacked" && dpkg-deb -R "$deb" "$unpacked"
+rm -rf "$unpacked" && dpkg-deb -R "$made" "$unpacked" && rm -f "$made"
 # - the image's timestamps: jpackage copies the files with new ones, and the JVM takes a jar with another
 #   timestamp for another jar and ignores the archives;
 (cd "$app" && find . -type f) | while read -r file; do
-  [ -e "$unpacked/opt/capstan/$file" ] && touch -r "$app/$file" "$unpacked/opt/capstan/$file"
+  if [ -e "$unpacked/opt/capstan/$file" ]; then touch -r "$app/$file" "$unpacked/opt/capstan/$file"; fi
 done
 # - capstan on the PATH, as a link dpkg owns;
 mkdir -p "$unpacked/usr/bin" && ln -sfn /opt/capstan/bin/capstan "$unpacked/usr/bin/capstan"

@@ -5,6 +5,7 @@ import dev.capstan.aws.ProfileCatalog;
 import dev.capstan.cli.ConsoleStarter;
 import dev.capstan.config.UserDirectories;
 import dev.capstan.sandbox.Sandbox;
+import dev.capstan.sandbox.StartupBenchmark;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -14,10 +15,6 @@ import javafx.stage.Stage;
 
 /** Starts the JavaFX toolkit and the console window, on a person's own estate or on the sandbox. */
 final class DesktopConsole implements ConsoleStarter {
-    /** Set, the console closes itself once its window is on screen (for start-up measurement and training). */
-    static final String EXIT_WHEN_SHOWN = "CAPSTAN_EXIT_WHEN_SHOWN";
-    /** What it prints then. */
-    static final String WINDOW_SHOWN = "capstan: window shown";
     private final Map<String, String> env;
     private final OnFirstUse<AppContext> userContext;
 
@@ -74,7 +71,7 @@ final class DesktopConsole implements ConsoleStarter {
      * first frame is laid out, after saying so on standard output.
      */
     private void runWindow(AppContext context, Path workspace) throws InterruptedException {
-        boolean exitWhenShown = env.containsKey(EXIT_WHEN_SHOWN);
+        boolean exitWhenShown = env.containsKey(StartupBenchmark.EXIT_WHEN_SHOWN);
         CountDownLatch closed = new CountDownLatch(1);
         Platform.setImplicitExit(false);
         Platform.startup(() -> {
@@ -93,7 +90,7 @@ final class DesktopConsole implements ConsoleStarter {
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
             stage.getScene().removePostLayoutPulseListener(once[0]);
-            System.out.println(WINDOW_SHOWN);
+            System.out.println(StartupBenchmark.WINDOW_SHOWN);
             System.out.flush();
             Platform.runLater(stage::hide);
         };

@@ -23,11 +23,16 @@ public final class StartupBenchmark {
     private static final double VERSION_RATIO = 5;
     private static final double COMMAND_MS = 1000;
     private static final double WINDOW_MS = 2000;
-    private static final String WINDOW_SHOWN = "capstan: window shown";
+    /** Set in its environment, the console closes itself once its window is on screen, after printing {@link #WINDOW_SHOWN}. */
+    public static final String EXIT_WHEN_SHOWN = "CAPSTAN_EXIT_WHEN_SHOWN";
+    public static final String WINDOW_SHOWN = "capstan: window shown";
     private final int rounds;
     private final PrintWriter out;
 
     public StartupBenchmark(int rounds, PrintWriter out) {
+        if (rounds < 1) {
+            throw new IllegalArgumentException("--rounds " + rounds + " measures nothing; give 1 or more (7 by default).");
+        }
         this.rounds = rounds;
         this.out = out;
     }
@@ -35,7 +40,7 @@ public final class StartupBenchmark {
     public int run() throws Exception {
         Path home = Files.createTempDirectory("capstan-startup-");
         try {
-            Map<String, String> env = environment(home);
+            Map<String, String> env = ScratchHome.write(home, "bench");
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             List<String> launcher = CapstanProcess.command(List.of());
             out.printf("Start-up, whole processes, median of %d (after one unmeasured run each)%n  launcher: %s%n  Java: %s (%s)%n",
@@ -43,11 +48,12 @@ public final class StartupBenchmark {
             double jvm = median(List.of(java, "-version"), env, home);
             row("java -version", jvm, "");
             double version = median(CapstanProcess.command(List.of("--version")), env, home);
-            boolean met = row("capstan --version", version, String.format("%.1f× java -version; target at most %.0f×", version / jvm, VERSION_RATIO))
-                    & version / jvm <= VERSION_RATIO;
+            row("capstan --version", version, String.format("%.1f× java -version; target at most %.0f×", version / jvm, VERSION_RATIO));
+            boolean met = version / jvm <= VERSION_RATIO;
             for (List<String> command : List.of(List.of("env", "list"), List.of("runs", "list"))) {
                 double took = median(CapstanProcess.command(command), env, home);
-                met &= row("capstan " + String.join(" ", command), took, String.format("target at most %,.0f ms", COMMAND_MS)) & took <= COMMAND_MS;
+                row("capstan " + String.join(" ", command), took, String.format("target at most %,.0f ms", COMMAND_MS));
+                met &= took <= COMMAND_MS;
             }
             met &= console(env, home);
             out.flush();
@@ -68,7 +74,7 @@ public final class StartupBenchmark {
             }
         }
         try {
-            withDisplay.put("CAPSTAN_EXIT_WHEN_SHOWN", "1");
+            withDisplay.put(EXIT_WHEN_SHOWN, "1");
             List<Long> times = new ArrayList<>();
             for (int i = 0; i <= rounds; i++) {
                 long took = untilWindow(CapstanProcess.command(List.of()), withDisplay, home);
@@ -77,8 +83,8 @@ public final class StartupBenchmark {
                 }
             }
             double ms = CapstanProcess.median(times) / 1e6;
-            return row("console, launch to window", ms, String.format("target at most %,.0f ms%s", WINDOW_MS, xvfb != null ? " (on Xvfb)" : ""))
-                    & ms <= WINDOW_MS;
+            row("console, launch to window", ms, String.format("target at most %,.0f ms%s", WINDOW_MS, xvfb != null ? " (on Xvfb)" : ""));
+            return ms <= WINDOW_MS;
         } finally {
             if (xvfb != null) {
                 xvfb.destroy();
@@ -136,31 +142,7 @@ public final class StartupBenchmark {
         return CapstanProcess.median(times) / 1e6;
     }
 
-    private boolean row(String what, double ms, String note) {
+    private void row(String what, double ms, String note) {
         out.printf("  %-28s %8s  %s%n", what, Double.isNaN(ms) ? "-" : String.format("%,.0f ms", ms), note);
-        return true;
-    }
-
-    /** A workspace with one environment, and XDG folders and AWS files of the benchmark's own. */
-    private static Map<String, String> environment(Path home) throws IOException {
-        Path workspace = home.resolve("capstan.yaml");
-        Files.writeString(workspace, """
-                environments:
-                - name: bench
-                  profile: bench
-                  region: us-east-1
-                  endpoint: http://127.0.0.1:9
-                  cluster: bench-cluster
-                  service: bench-service
-                """);
-        Files.createDirectories(home.resolve("aws"));
-        Files.writeString(home.resolve("aws/config"), "[profile bench]\nregion = us-east-1\n");
-        Files.writeString(home.resolve("aws/credentials"), "[bench]\naws_access_key_id = bench\naws_secret_access_key = bench\n");
-        return Map.of("CAPSTAN_WORKSPACE", workspace.toString(),
-                "AWS_CONFIG_FILE", home.resolve("aws/config").toString(),
-                "AWS_SHARED_CREDENTIALS_FILE", home.resolve("aws/credentials").toString(),
-                "XDG_CONFIG_HOME", home.resolve("config").toString(),
-                "XDG_STATE_HOME", home.resolve("state").toString(),
-                "XDG_CACHE_HOME", home.resolve("cache").toString());
     }
 }

@@ -33,8 +33,11 @@ class DebianPackageIT {
 
     @BeforeAll
     static void unpack() throws Exception {
-        deb = Path.of(System.getProperty("capstan.deb"));
-        assertThat(deb).as("mvn package builds the .deb").exists();
+        String name = "capstan_" + System.getProperty("capstan.version") + "_";
+        try (Stream<Path> files = Files.list(Path.of(System.getProperty("capstan.target")))) {
+            deb = files.filter(f -> f.getFileName().toString().startsWith(name) && f.getFileName().toString().endsWith(".deb"))
+                    .findFirst().orElseThrow(() -> new AssertionError("mvn package builds target/" + name + "<arch>.deb"));
+        }
         assertThat(run(List.of("dpkg-deb", "-x", deb.toString(), root.toString()), Map.of()).code).isZero();
         installed = root.resolve("opt/capstan");
     }
@@ -77,7 +80,7 @@ class DebianPackageIT {
 
         Result version = run(List.of(launcher, "--version"), env);
         assertThat(version.code).isZero();
-        assertThat(version.out.strip()).isEqualTo("capstan 0.1.0");
+        assertThat(version.out.strip()).isEqualTo("capstan " + System.getProperty("capstan.version"));
         // -Xshare:on makes the JVM refuse to start if it cannot use the class-data archive: the archive made at
         // build time must still be valid in the folder the package was unpacked into.
         Map<String, String> archiveRequired = new HashMap<>(env);
