@@ -113,9 +113,7 @@ public final class StartupBenchmark {
 
     /** Nanoseconds from the launch to the console's line saying its window is shown. */
     private static long untilWindow(List<String> command, Map<String, String> env, Path home) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(home.resolve("console.log").toFile());
-        builder.environment().putAll(env);
-        builder.environment().remove("CAPSTAN_JAVA_OPTS");
+        ProcessBuilder builder = CapstanProcess.builder(command, env).redirectError(home.resolve("console.log").toFile());
         long start = System.nanoTime();
         Process process = builder.start();
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
