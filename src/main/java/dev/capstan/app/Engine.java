@@ -17,6 +17,7 @@ import dev.capstan.aws.SdkRolloutGateway;
 import dev.capstan.aws.SdkS3Gateway;
 import dev.capstan.aws.SdkTargetHealthGateway;
 import dev.capstan.aws.SdkTaskDefinitionReader;
+import dev.capstan.aws.SdkTaskDefinitionRegistry;
 import dev.capstan.aws.SdkTaskSetGateway;
 import dev.capstan.aws.StsIdentityGateway;
 import dev.capstan.aws.TaskDefinitionReader;
@@ -34,6 +35,7 @@ import dev.capstan.ops.bluegreen.BlueGreen;
 import dev.capstan.ops.bluegreen.BlueGreenServices;
 import dev.capstan.ops.codedeploy.CodeDeployServices;
 import dev.capstan.ops.codedeploy.CodeDeploys;
+import dev.capstan.ops.compose.ComposeImports;
 import dev.capstan.ops.controller.Deploys;
 import dev.capstan.ops.history.HistoryTimings;
 import dev.capstan.ops.history.TeamHistory;
@@ -90,6 +92,8 @@ public final class Engine {
     public final BlueGreen blueGreen;
     public final Rolling rolling;
     public final Deploys deploys;
+    /** Docker Compose files registered as Fargate task definitions. */
+    public final ComposeImports compose;
     public final Runner runner;
     public final Operations operations;
     /** The team's history: this machine's runs mirrored to the environments' history tables, and other consoles' runs read back. */
@@ -128,6 +132,7 @@ public final class Engine {
         CodeDeploys codeDeploys = new CodeDeploys(new CodeDeployServices(new SdkCodeDeployGateway(b.clients), ecs, new SdkTaskSetGateway(b.clients),
                 targetHealth, taskDefinitions, targets, runStore, tasks, b.pollOr(CodeDeployServices.POLL), b.waitClock));
         deploys = new Deploys(rolling, blueGreen, codeDeploys, runStore);
+        compose = new ComposeImports(new SdkTaskDefinitionRegistry(b.clients), taskDefinitions, ecs, targets);
         Checks checks = new Checks(new CheckServices(ecs, taskDefinitions, targetHealth, logsGateway, logSources, regionRows, targets,
                 new OnFirstUse<>(() -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build())::get, b.clock));
         // A runbook starts runs on the runner whose catalogue holds the runbook type itself: the runner is handed over once built.
@@ -137,7 +142,7 @@ public final class Engine {
         types.addAll(b.extraTypes);
         runner = new Runner(runStore, lock, new OperationTypes(types), targets, b.runExecutor, b.operator, b.patience);
         runnerOnceBuilt.set(runner);
-        operations = new Operations(runner, lock, targets, scale, tasks, regionData, restart, runbooks, blueGreen, rolling, deploys);
+        operations = new Operations(runner, lock, targets, scale, tasks, regionData, restart, runbooks, blueGreen, rolling, deploys, compose);
     }
 
     /** Every operation type Capstan has: one line each. */
@@ -151,6 +156,7 @@ public final class Engine {
         types.addAll(deploys.codeDeploys().declarations());
         types.addAll(deploys.declarations());
         types.addAll(regionData.declarations());
+        types.add(compose.declaration());
         types.add(runbooks.declaration());
         types.add(ForceReleaseLock.declaration(lock, targets));
         return types;

@@ -12,7 +12,8 @@ import dev.capstan.ops.task.OneOffTaskFactory;
 /** What the two fronts, the console and the CLI, drive: the runner and the operations it runs. */
 public record Operations(Runner runner, DeployLock lock, Targets targets, ScaleServiceFactory scale, OneOffTaskFactory tasks,
                          RegionData regionData, RestartFactory restart, RunbookFactory runbooks, BlueGreen blueGreen,
-                         dev.capstan.ops.rolling.Rolling rolling, dev.capstan.ops.controller.Deploys deploys) {
+                         dev.capstan.ops.rolling.Rolling rolling, dev.capstan.ops.controller.Deploys deploys,
+                         dev.capstan.ops.compose.ComposeImports compose) {
     public ForceReleaseLock forceReleaseLock(dev.capstan.domain.Environment environment) {
         return new ForceReleaseLock(environment, lock, targets);
     }

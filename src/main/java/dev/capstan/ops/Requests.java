@@ -44,7 +44,7 @@ public final class Requests {
         }
     }
 
-    /** Each component as text: durations as whole seconds under {@code <name>Seconds}, lists and maps as JSON; nulls left out. */
+    /** Each component as text: durations as whole seconds under {@code <name>Seconds}, lists, maps and records as JSON; nulls left out. */
     public static Map<String, String> flat(Record request) {
         Map<String, String> flat = new LinkedHashMap<>();
         for (RecordComponent component : request.getClass().getRecordComponents()) {
@@ -54,7 +54,7 @@ public final class Requests {
             }
             if (value instanceof Duration duration) {
                 flat.put(component.getName() + "Seconds", Long.toString(duration.toSeconds()));
-            } else if (value instanceof Collection<?> || value instanceof Map<?, ?>) {
+            } else if (value instanceof Collection<?> || value instanceof Map<?, ?> || value instanceof Record) {
                 flat.put(component.getName(), JSON.valueToTree(value).toString());
             } else {
                 flat.put(component.getName(), value.toString());

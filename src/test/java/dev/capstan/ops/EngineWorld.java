@@ -53,6 +53,7 @@ public final class EngineWorld implements AutoCloseable {
     public final dev.capstan.ops.rolling.Rolling rolling;
     public final dev.capstan.ops.controller.Deploys deploys;
     public final dev.capstan.ops.codedeploy.CodeDeploys codeDeploys;
+    public final dev.capstan.ops.compose.ComposeImports compose;
     public final Attendants attendants = new Attendants();
     public final SdkS3Gateway s3;
     public final TaskDefinitionReader taskDefinitions;
@@ -102,6 +103,7 @@ public final class EngineWorld implements AutoCloseable {
         rolling = engine.rolling;
         deploys = engine.deploys;
         codeDeploys = engine.deploys.codeDeploys();
+        compose = engine.compose;
         runbooks = engine.runbooks;
         runner = engine.runner;
         history = engine.history;

@@ -255,7 +255,9 @@ public final class EstateSeeder {
         for (int revision = 1; revision <= spec.revisions(); revision++) {
             String tag = String.format("%07x", 0xa476b78L + revision * 0x1f3dL);
             String image = ACCOUNT + ".dkr.ecr." + target.region() + ".amazonaws.com/" + spec.family().toLowerCase() + ":" + tag;
+            // As on AWS, where a Fargate task that pulls from ECR and logs with awslogs needs an execution role.
             arn = ecs.registerTaskDefinition(r -> r.family(spec.family())
+                    .executionRoleArn("arn:aws:iam::" + ACCOUNT + ":role/" + spec.family() + "-execution")
                     .networkMode(NetworkMode.AWSVPC)
                     .requiresCompatibilities(Compatibility.FARGATE, Compatibility.EC2)
                     .cpu("512").memory("1024")

@@ -3,7 +3,6 @@ package dev.capstan.ops.taskdefs;
 import dev.capstan.domain.TaskDefRevision;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Whether a task definition revision can run on Fargate, as teams moving from EC2 or Docker Compose learn it the hard way:
@@ -11,25 +10,7 @@ import java.util.Map;
  * container ports, awslogs logging, and no reliance on compose-style start ordering.
  */
 public final class FargateReadiness {
-    /** Fargate's cpu units → the memory sizes (MiB) it accepts with them. */
-    private static final Map<Integer, int[]> MEMORY_FOR_CPU = Map.of(
-            256, new int[] {512, 1024, 2048},
-            512, range(1024, 4096, 1024),
-            1024, range(2048, 8192, 1024),
-            2048, range(4096, 16384, 1024),
-            4096, range(8192, 30720, 1024),
-            8192, range(16384, 61440, 4096),
-            16384, range(32768, 122880, 8192));
-
     private FargateReadiness() {
-    }
-
-    private static int[] range(int from, int to, int step) {
-        int[] values = new int[(to - from) / step + 1];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = from + i * step;
-        }
-        return values;
     }
 
     public static List<Finding> check(TaskDefRevision t) {
@@ -56,9 +37,12 @@ public final class FargateReadiness {
                 findings.add(warning("Container " + c.name() + " logs with " + (c.logDriver() == null ? "no log driver" : c.logDriver())
                         + "; use awslogs (awslogs-group, awslogs-region, awslogs-stream-prefix) so its output reaches CloudWatch."));
             }
-            if (!c.dependsOn().isEmpty()) {
-                findings.add(warning("Container " + c.name() + " depends on " + c.dependsOn()
-                        + "; ECS only orders container starts, it does not wait for a service to be ready: make the app retry its connections."));
+            // "name START" only orders the starts; HEALTHY, SUCCESS and COMPLETE make ECS wait for the other container.
+            List<String> startOnly = c.dependsOn().stream().filter(d -> d.endsWith(" START")).toList();
+            if (!startOnly.isEmpty()) {
+                findings.add(warning("Container " + c.name() + " depends on " + startOnly
+                        + " starting; ECS only orders container starts, it does not wait for a service to be ready: give that container a "
+                        + "health check and depend on it being HEALTHY, or make the app retry its connections."));
             }
         }
         if (findings.isEmpty()) {
@@ -79,9 +63,9 @@ public final class FargateReadiness {
         } catch (NumberFormatException e) {
             return List.of(blocker("cpu '" + t.cpu() + "' and memory '" + t.memory() + "' must be numbers (cpu units, MiB) for Fargate."));
         }
-        int[] allowed = MEMORY_FOR_CPU.get(cpu);
+        int[] allowed = FargateSizes.memoryFor(cpu).orElse(null);
         if (allowed == null) {
-            return List.of(blocker("cpu " + cpu + " is not a Fargate size; use 256, 512, 1024, 2048, 4096, 8192 or 16384."));
+            return List.of(blocker("cpu " + cpu + " is not a Fargate size; use one of " + FargateSizes.cpuSizes() + "."));
         }
         for (int m : allowed) {
             if (m == memory) {

@@ -244,11 +244,13 @@ public final class TaskDefinitionsView implements AppView {
                 FontIcon icon = new FontIcon(switch (f.severity()) {
                     case BLOCKER -> Feather.X_CIRCLE;
                     case WARNING -> Feather.ALERT_TRIANGLE;
+                    case CHANGED -> Feather.EDIT_3;
                     case OK -> Feather.CHECK_CIRCLE;
                 });
                 icon.getStyleClass().add(switch (f.severity()) {
                     case BLOCKER -> Styles.DANGER;
                     case WARNING -> Styles.WARNING;
+                    case CHANGED -> Styles.ACCENT;
                     case OK -> Styles.SUCCESS;
                 });
                 setGraphic(icon);

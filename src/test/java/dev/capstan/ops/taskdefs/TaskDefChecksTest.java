@@ -27,7 +27,7 @@ class TaskDefChecksTest {
         assertThat(FargateReadiness.check(old)).extracting(Finding::sentence).containsExactly(
                 "requiresCompatibilities is [EC2]: add FARGATE so ECS accepts the revision for Fargate.",
                 "Network mode is bridge; Fargate needs awsvpc, where containers of a task reach each other on localhost.",
-                "cpu 300 is not a Fargate size; use 256, 512, 1024, 2048, 4096, 8192 or 16384.",
+                "cpu 300 is not a Fargate size; use one of 256, 512, 1024, 2048, 4096, 8192, 16384.",
                 "Container api uses links [db]; awsvpc has no links: reach the other containers on localhost instead.",
                 "Container api maps host port 8080 to 3000; on Fargate the host port must equal the container port (3000).",
                 "Container api logs with json-file; use awslogs (awslogs-group, awslogs-region, awslogs-stream-prefix) so its output reaches CloudWatch.");
