@@ -105,6 +105,29 @@ class CliTest {
     }
 
     @Test
+    void composeImportDryRunPrintsTheRequestAndFindingsAndABuildOnlyServiceIsRefused(MotoWorld moto, SandboxDatabase database) throws Exception {
+        Path ws = workspace(moto, database);
+        Path compose = workspaces.resolve("compose.yaml");
+        Files.writeString(compose, "name: cli-shop\nservices:\n  web:\n    image: example/web:1\n    ports: [\"8080:80\"]\n");
+        moto.faults().clear();
+
+        assertThat(run(moto, "--workspace", ws.toString(), "--env", "cli", "--dry-run", "--output", "json", "compose", "import", compose.toString()))
+                .as(err.toString()).isZero();
+
+        com.fasterxml.jackson.databind.JsonNode printed = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());
+        assertThat(printed.at("/taskDefinition/family").asText()).isEqualTo("cli-shop");
+        assertThat(printed.at("/taskDefinition/containerDefinitions/0/portMappings/0/containerPort").asInt()).isEqualTo(80);
+        assertThat(printed.at("/taskDefinition/containerDefinitions/0/logConfiguration/logDriver").asText()).isEqualTo("awslogs");
+        assertThat(printed.at("/findings/0/severity").asText()).isEqualTo("CHANGED");
+        assertThat(moto.faults().sent("RegisterTaskDefinition")).isZero();
+
+        Files.writeString(compose, "services:\n  web:\n    build: .\n");
+        assertThat(run(moto, "--workspace", ws.toString(), "--env", "cli", "--yes", "compose", "import", compose.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("Service web has only build:, and ECS runs images, it does not build them");
+        assertThat(moto.faults().sent("RegisterTaskDefinition")).isZero();
+    }
+
+    @Test
     void productionNeedsConfirmEnvAndReadOnlyRefuses(MotoWorld moto, SandboxDatabase database) throws Exception {
         Path file = workspace(moto, database);
         String ws = file.toString();
