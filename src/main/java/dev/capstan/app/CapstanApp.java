@@ -29,6 +29,7 @@ import dev.capstan.ui.runs.ScaleForm;
 import dev.capstan.ui.runs.TaskRunForm;
 import dev.capstan.ui.shell.MainWindow;
 import dev.capstan.ui.shell.ShellModel;
+import dev.capstan.ui.taskdefs.ComposeImportForm;
 import dev.capstan.ui.taskdefs.TaskDefinitionsModel;
 import dev.capstan.ui.taskdefs.TaskDefinitionsView;
 import java.nio.file.Path;
@@ -80,7 +81,8 @@ public final class CapstanApp {
         shell.workspaceProperty().addListener((obs, old, loaded) -> announceInterruptedRuns());
         TaskDefinitionsModel taskDefinitionsModel = new TaskDefinitionsModel(context.taskDefinitions(), context.operations().targets(), work,
                 shell.environmentProperty());
-        TaskDefinitionsView taskDefinitions = new TaskDefinitionsView(taskDefinitionsModel);
+        TaskDefinitionsView taskDefinitions = new TaskDefinitionsView(taskDefinitionsModel, () -> ComposeImportForm.open(stage,
+                shell.environmentProperty().get(), context.operations().compose(), work, launcher, () -> window.show(activityView)));
         LoadBalancersModel loadBalancersModel = new LoadBalancersModel(context.loadBalancers(), context.operations().targets(), work,
                 shell.environmentProperty());
         LoadBalancersView loadBalancers = new LoadBalancersView(loadBalancersModel);
@@ -129,6 +131,8 @@ public final class CapstanApp {
         window.action("Restart the service (new tasks, then stop the old)…", () -> window.show(restart));
         window.action("Walk a runbook (release checklist)…", () -> window.show(runbooks));
         window.action("Deploy or roll back (blue/green)…", () -> window.show(deploys));
+        window.action("Import a Docker Compose file as a task definition…", () -> ComposeImportForm.open(stage, shell.environmentProperty().get(),
+                context.operations().compose(), work, launcher, () -> window.show(activityView)));
         window.show(stage);
         activity.refresh();
         if (workspace != null) {

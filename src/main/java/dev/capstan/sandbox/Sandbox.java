@@ -21,9 +21,13 @@ import dev.capstan.domain.LoadBalancerSettings;
 import dev.capstan.domain.NetworkSettings;
 import dev.capstan.domain.RegionDataSettings;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -103,7 +107,26 @@ public final class Sandbox implements AutoCloseable {
         workspace = directory.resolve("capstan.yaml");
         new WorkspaceWriter().write(workspace, "The Capstan sandbox: a local estate on moto_server and an embedded PostgreSQL.",
                 seeded.stream().map(e -> environment(e, moto.endpoint(), database)).toList());
+        Path compose = writeComposeExample();
+        progress.accept("A Docker Compose file to import (Task definitions, Import Docker Compose…): " + compose);
         progress.accept("Sandbox ready: " + workspace);
+    }
+
+    /** The compose example, beside the workspace: what a team would import first. */
+    private Path writeComposeExample() throws IOException {
+        Path folder = Files.createDirectories(directory.resolve("compose"));
+        for (String name : List.of("compose.yaml", "web.env")) {
+            try (InputStream in = Sandbox.class.getResourceAsStream("compose/" + name)) {
+                Files.copy(Objects.requireNonNull(in, name), folder.resolve(name),
+                        StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return folder.resolve("compose.yaml");
+    }
+
+    /** The compose example the sandbox writes, to import. */
+    public Path composeExample() {
+        return directory.resolve("compose/compose.yaml");
     }
 
     private void keepRunning(EcsScheduler scheduler, MetricsPublisher metrics, LogTrickle logs, List<SeededEnvironment> seeded,

@@ -136,6 +136,19 @@ class ReadmeScreenshotsTest {
                 robot.clickOn("Diff");
                 waitUntil("the diff is shown", () -> !robot.lookup("#diff-table").queryAs(TableView.class).getItems().isEmpty());
                 assertThat(FxTestSupport.screenshot(scene, OUT.resolve("taskdefs-light.png"))).isNotEmptyFile();
+                // The sandbox's compose file, read into a Fargate task definition with what changed and why, then registered.
+                robot.clickOn("#compose-import");
+                waitUntil("the import form is open", () -> robot.lookup("#compose-file").tryQuery().isPresent());
+                run(() -> robot.lookup("#compose-file").queryAs(javafx.scene.control.TextField.class).setText(sandbox.composeExample().toString()));
+                robot.clickOn("#compose-read");
+                waitUntil("the findings are shown", () -> !robot.lookup("#compose-findings").queryAs(javafx.scene.control.ListView.class).getItems().isEmpty());
+                assertThat(FxTestSupport.screenshot(robot.lookup("#compose-form").query().getScene(), OUT.resolve("compose-import.png"))).isNotEmptyFile();
+                robot.clickOn("#compose-register");
+                waitUntil("the import's plan is shown", () -> robot.lookup("#plan-dialog").tryQuery().isPresent());
+                confirm(robot);
+                waitUntil("the import succeeded", () -> opened.app().activity().selectedProperty().get() != null
+                        && opened.app().activity().selectedProperty().get().title().startsWith("Import compose.yaml as storefront")
+                        && opened.app().activity().selectedProperty().get().outcome() == dev.capstan.ops.RunOutcome.SUCCEEDED);
                 robot.clickOn("#nav-load-balancers");
                 waitUntil("the active colour is shown", () -> robot.lookup("#active-colour").queryAs(Label.class).getText().startsWith("staging: BLUE"));
                 TableView<Object> groups = fx(() -> robot.lookup("#target-groups-table").queryAs(TableView.class));

@@ -16,7 +16,6 @@ import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -44,8 +43,12 @@ public final class TaskDefinitionsView implements AppView {
     private final TaskDefinitionsModel model;
     private final VBox root = new VBox(8);
 
-    public TaskDefinitionsView(TaskDefinitionsModel model) {
+    private final Runnable importCompose;
+
+    /** @param importCompose opens the Docker Compose import for the chosen environment */
+    public TaskDefinitionsView(TaskDefinitionsModel model, Runnable importCompose) {
         this.model = model;
+        this.importCompose = importCompose;
         build();
     }
 
@@ -87,7 +90,11 @@ public final class TaskDefinitionsView implements AppView {
         model.filterProperty().bind(filter.textProperty());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox header = new HBox(10, title, grow, filter);
+        javafx.scene.control.Button importButton = new javafx.scene.control.Button("Import Docker Compose…", new FontIcon(Feather.UPLOAD));
+        importButton.setId("compose-import");
+        importButton.disableProperty().bind(model.environmentProperty().isNull());
+        importButton.setOnAction(e -> importCompose.run());
+        HBox header = new HBox(10, title, grow, filter, importButton);
         header.setAlignment(Pos.CENTER_LEFT);
 
         SplitPane right = new SplitPane(revisionsTable(), tabs());
@@ -229,33 +236,7 @@ public final class TaskDefinitionsView implements AppView {
     private Node readiness() {
         ListView<Finding> list = new ListView<>(model.findings());
         list.setId("readiness-findings");
-        list.setCellFactory(view -> new ListCell<>() {
-            @Override
-            protected void updateItem(Finding f, boolean empty) {
-                super.updateItem(f, empty);
-                if (empty || f == null) {
-                    setText(null);
-                    setGraphic(null);
-                    return;
-                }
-                setText(f.sentence());
-                setWrapText(true);
-                setPrefWidth(0);
-                FontIcon icon = new FontIcon(switch (f.severity()) {
-                    case BLOCKER -> Feather.X_CIRCLE;
-                    case WARNING -> Feather.ALERT_TRIANGLE;
-                    case CHANGED -> Feather.EDIT_3;
-                    case OK -> Feather.CHECK_CIRCLE;
-                });
-                icon.getStyleClass().add(switch (f.severity()) {
-                    case BLOCKER -> Styles.DANGER;
-                    case WARNING -> Styles.WARNING;
-                    case CHANGED -> Styles.ACCENT;
-                    case OK -> Styles.SUCCESS;
-                });
-                setGraphic(icon);
-            }
-        });
+        list.setCellFactory(view -> new FindingCell());
         return list;
     }
 

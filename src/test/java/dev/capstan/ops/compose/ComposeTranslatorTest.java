@@ -205,4 +205,20 @@ class ComposeTranslatorTest {
                 .hasMessage("a depends on b with condition service_ready; use service_started, service_healthy or service_completed_successfully.");
         assertThatThrownBy(() -> translate("services: [\n", List.of())).isInstanceOf(ComposeProblem.class).hasMessageContaining("is not YAML");
     }
+
+    @Test
+    void theSandboxsExampleIsReadyForFargateAndShowsEveryKindOfChange() throws Exception {
+        for (String name : List.of("compose.yaml", "web.env")) {
+            try (var in = dev.capstan.sandbox.Sandbox.class.getResourceAsStream("compose/" + name)) {
+                Files.copy(in, dir.resolve(name));
+            }
+        }
+        ComposeTranslation t = ComposeTranslator.translate(ComposeFile.read(dir.resolve("compose.yaml")), List.of(), null, CONTEXT);
+
+        assertThat(t.blocked()).isFalse();
+        assertThat(t.taskDefinition().family()).isEqualTo("storefront");
+        assertThat(t.taskDefinition().containerDefinitions()).extracting(ContainerDefinition::name).containsExactly("web", "migrate", "cache", "db");
+        assertThat(sentences(t, Severity.CHANGED)).hasSizeGreaterThanOrEqualTo(8);
+        assertThat(sentences(t, Severity.WARNING)).anyMatch(s -> s.startsWith("web's SESSION_SECRET looks like a secret"));
+    }
 }
