@@ -6,6 +6,7 @@ import dev.capstan.aws.DynamoLockTable;
 import dev.capstan.aws.IdentityGateway;
 import dev.capstan.aws.ProfileCatalog;
 import dev.capstan.aws.SdkAutoScalingGateway;
+import dev.capstan.aws.SdkBranchGateway;
 import dev.capstan.aws.SdkCodeDeployGateway;
 import dev.capstan.aws.SdkEcsGateway;
 import dev.capstan.aws.SdkListenerRulesGateway;
@@ -33,6 +34,8 @@ import dev.capstan.ops.Runner;
 import dev.capstan.ops.Targets;
 import dev.capstan.ops.bluegreen.BlueGreen;
 import dev.capstan.ops.bluegreen.BlueGreenServices;
+import dev.capstan.ops.branch.BranchEnvironments;
+import dev.capstan.ops.branch.BranchServices;
 import dev.capstan.ops.codedeploy.CodeDeployServices;
 import dev.capstan.ops.codedeploy.CodeDeploys;
 import dev.capstan.ops.compose.ComposeImports;
@@ -94,6 +97,8 @@ public final class Engine {
     public final Deploys deploys;
     /** Docker Compose files registered as Fargate task definitions. */
     public final ComposeImports compose;
+    /** Short-lived seeded copies of an environment's service for a branch. */
+    public final BranchEnvironments branches;
     public final Runner runner;
     public final Operations operations;
     /** The team's history: this machine's runs mirrored to the environments' history tables, and other consoles' runs read back. */
@@ -133,6 +138,8 @@ public final class Engine {
                 targetHealth, taskDefinitions, targets, runStore, tasks, b.pollOr(CodeDeployServices.POLL), b.waitClock));
         deploys = new Deploys(rolling, blueGreen, codeDeploys, runStore);
         compose = new ComposeImports(new SdkTaskDefinitionRegistry(b.clients), taskDefinitions, ecs, targets);
+        branches = new BranchEnvironments(new BranchServices(new SdkBranchGateway(b.clients), new SdkTaskDefinitionRegistry(b.clients),
+                new SdkListenerRulesGateway(b.clients), targetHealth, targets, tasks, b.waitClock, b.pollOr(BranchServices.POLL)), taskDefinitions, b.operator);
         Checks checks = new Checks(new CheckServices(ecs, taskDefinitions, targetHealth, logsGateway, logSources, regionRows, targets,
                 new OnFirstUse<>(() -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build())::get, b.clock));
         // A runbook starts runs on the runner whose catalogue holds the runbook type itself: the runner is handed over once built.
@@ -142,7 +149,7 @@ public final class Engine {
         types.addAll(b.extraTypes);
         runner = new Runner(runStore, lock, new OperationTypes(types), targets, b.runExecutor, b.operator, b.patience);
         runnerOnceBuilt.set(runner);
-        operations = new Operations(runner, lock, targets, scale, tasks, regionData, restart, runbooks, blueGreen, rolling, deploys, compose);
+        operations = new Operations(runner, lock, targets, scale, tasks, regionData, restart, runbooks, blueGreen, rolling, deploys, compose, branches);
     }
 
     /** Every operation type Capstan has: one line each. */
@@ -157,6 +164,7 @@ public final class Engine {
         types.addAll(deploys.declarations());
         types.addAll(regionData.declarations());
         types.add(compose.declaration());
+        types.addAll(branches.declarations());
         types.add(runbooks.declaration());
         types.add(ForceReleaseLock.declaration(lock, targets));
         return types;

@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.ecs.model.SortOrder;
 import software.amazon.awssdk.services.ecs.model.Tag;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionField;
+import software.amazon.awssdk.services.ecs.model.TaskDefinitionStatus;
 
 /** {@link TaskDefinitionRegistry} on the SDK: the draft's fields as RegisterTaskDefinition's, one for one. */
 public final class SdkTaskDefinitionRegistry implements TaskDefinitionRegistry {
@@ -40,7 +41,7 @@ public final class SdkTaskDefinitionRegistry implements TaskDefinitionRegistry {
                     .requiresCompatibilities(d.requiresCompatibilities().stream().map(Compatibility::fromValue).toList())
                     .cpu(d.cpu()).memory(d.memory())
                     .containerDefinitions(d.containerDefinitions().stream().map(SdkTaskDefinitionRegistry::container).toList())
-                    .tags(tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList()))
+                    .tags(ecsTags(tags)))
                     .taskDefinition().taskDefinitionArn();
         } catch (SdkException e) {
             throw AwsErrors.explain(e, target, "register a revision of " + d.family());
@@ -71,10 +72,35 @@ public final class SdkTaskDefinitionRegistry implements TaskDefinitionRegistry {
     }
 
     @Override
+    public String registerWithImage(AwsTarget target, String taskDefinitionArn, String container, String image, Map<String, String> tags) {
+        try {
+            TaskDefinition base = clients.ecs(target).describeTaskDefinition(r -> r.taskDefinition(taskDefinitionArn)).taskDefinition();
+            if (base.containerDefinitions().stream().noneMatch(c -> c.name().equals(container))) {
+                throw new IllegalArgumentException(base.family() + ":" + base.revision() + " has no container named " + container + ".");
+            }
+            List<ContainerDefinition> containers = base.containerDefinitions().stream()
+                    .map(c -> c.name().equals(container) ? c.toBuilder().image(image).build() : c).toList();
+            return clients.ecs(target).registerTaskDefinition(r -> r.family(base.family()).taskRoleArn(base.taskRoleArn())
+                    .executionRoleArn(base.executionRoleArn()).networkMode(base.networkMode()).containerDefinitions(containers)
+                    .volumes(base.volumes()).placementConstraints(base.placementConstraints())
+                    .requiresCompatibilities(base.requiresCompatibilities()).cpu(base.cpu()).memory(base.memory())
+                    .pidMode(base.pidMode()).ipcMode(base.ipcMode()).proxyConfiguration(base.proxyConfiguration())
+                    .ephemeralStorage(base.ephemeralStorage()).runtimePlatform(base.runtimePlatform()).tags(ecsTags(tags)))
+                    .taskDefinition().taskDefinitionArn();
+        } catch (SdkException e) {
+            throw AwsErrors.explain(e, target, "register a revision of " + taskDefinitionArn + " with image " + image);
+        }
+    }
+
+    private static List<Tag> ecsTags(Map<String, String> tags) {
+        return tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+    }
+
+    @Override
     public Optional<String> taggedRevision(AwsTarget target, String family, String key, String value) {
         try {
             // Sorted and cut here: a stand-in may ignore the sort order asked for.
-            List<String> recent = clients.ecs(target).listTaskDefinitionsPaginator(r -> r.familyPrefix(family).sort(SortOrder.DESC))
+            List<String> recent = clients.ecs(target).listTaskDefinitionsPaginator(r -> r.familyPrefix(family).status(TaskDefinitionStatus.ACTIVE).sort(SortOrder.DESC))
                     .taskDefinitionArns().stream().filter(arn -> TaskDefinitionNames.family(arn).equals(family))
                     .sorted(Comparator.comparingInt(TaskDefinitionNames::revision).reversed()).limit(RECENT).toList();
             for (String arn : recent) {

@@ -4,11 +4,10 @@ import dev.capstan.domain.AwsTarget;
 import dev.capstan.domain.NetworkSettings;
 import dev.capstan.domain.TaskSetInfo;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ecs.model.AssignPublicIp;
-import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
-import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 import software.amazon.awssdk.services.ecs.model.TaskSet;
 
 public final class SdkTaskSetGateway implements TaskSetGateway {
@@ -82,22 +81,6 @@ public final class SdkTaskSetGateway implements TaskSetGateway {
 
     @Override
     public String registerWithImage(AwsTarget target, String taskDefinitionArn, String container, String image) {
-        try {
-            TaskDefinition base = clients.ecs(target).describeTaskDefinition(r -> r.taskDefinition(taskDefinitionArn)).taskDefinition();
-            if (base.containerDefinitions().stream().noneMatch(c -> c.name().equals(container))) {
-                throw new IllegalArgumentException(base.family() + ":" + base.revision() + " has no container named " + container + ".");
-            }
-            List<ContainerDefinition> containers = base.containerDefinitions().stream()
-                    .map(c -> c.name().equals(container) ? c.toBuilder().image(image).build() : c).toList();
-            return clients.ecs(target).registerTaskDefinition(r -> r.family(base.family()).taskRoleArn(base.taskRoleArn())
-                    .executionRoleArn(base.executionRoleArn()).networkMode(base.networkMode()).containerDefinitions(containers)
-                    .volumes(base.volumes()).placementConstraints(base.placementConstraints())
-                    .requiresCompatibilities(base.requiresCompatibilities()).cpu(base.cpu()).memory(base.memory())
-                    .pidMode(base.pidMode()).ipcMode(base.ipcMode()).proxyConfiguration(base.proxyConfiguration())
-                    .ephemeralStorage(base.ephemeralStorage()).runtimePlatform(base.runtimePlatform()))
-                    .taskDefinition().taskDefinitionArn();
-        } catch (SdkException e) {
-            throw AwsErrors.explain(e, target, "register a revision of " + taskDefinitionArn + " with image " + image);
-        }
+        return new SdkTaskDefinitionRegistry(clients).registerWithImage(target, taskDefinitionArn, container, image, Map.of());
     }
 }

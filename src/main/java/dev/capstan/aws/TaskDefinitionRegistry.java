@@ -11,6 +11,9 @@ public interface TaskDefinitionRegistry {
     /** Registers the draft as the next revision of its family, with the tags; returns its ARN. */
     String register(AwsTarget target, TaskDefinitionDraft draft, Map<String, String> tags);
 
+    /** Registers a revision of the task definition's family, the same but for the container's image, with the tags; returns its ARN. */
+    String registerWithImage(AwsTarget target, String taskDefinitionArn, String container, String image, Map<String, String> tags);
+
     /** The newest of the family's recent revisions tagged {@code key=value}, if any. */
     Optional<String> taggedRevision(AwsTarget target, String family, String key, String value);
 

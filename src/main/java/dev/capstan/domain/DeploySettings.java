@@ -10,23 +10,58 @@ import java.util.Map;
  * environment, the new image and the new task definition. For a service deployed through CodeDeploy, {@code codeDeploy}
  * may name its application and deployment group, and the hooks its deployments run.
  */
-public record DeploySettings(String requiresDeployTo, List<String> preDeploy, List<String> postDeploy, Migration migrate, CodeDeploy codeDeploy) {
+public record DeploySettings(String requiresDeployTo, List<String> preDeploy, List<String> postDeploy, Migration migrate, CodeDeploy codeDeploy,
+                             Branches branches) {
     public DeploySettings {
         requiresDeployTo = Require.optionalText(requiresDeployTo);
         preDeploy = preDeploy == null ? List.of() : List.copyOf(preDeploy);
         postDeploy = postDeploy == null ? List.of() : List.copyOf(postDeploy);
     }
 
+    public DeploySettings(String requiresDeployTo, List<String> preDeploy, List<String> postDeploy, Migration migrate, CodeDeploy codeDeploy) {
+        this(requiresDeployTo, preDeploy, postDeploy, migrate, codeDeploy, null);
+    }
+
     public DeploySettings(String requiresDeployTo, List<String> preDeploy, List<String> postDeploy, Migration migrate) {
-        this(requiresDeployTo, preDeploy, postDeploy, migrate, null);
+        this(requiresDeployTo, preDeploy, postDeploy, migrate, null, null);
     }
 
     public DeploySettings(String requiresDeployTo, List<String> preDeploy, List<String> postDeploy) {
-        this(requiresDeployTo, preDeploy, postDeploy, null, null);
+        this(requiresDeployTo, preDeploy, postDeploy, null, null, null);
     }
 
     public static DeploySettings none() {
-        return new DeploySettings(null, List.of(), List.of(), null, null);
+        return new DeploySettings(null, List.of(), List.of(), null, null, null);
+    }
+
+    /** How branch environments of this one are made; the defaults when the workspace says nothing. */
+    public Branches branchesOrDefaults() {
+        return branches == null ? new Branches(null, null, null) : branches;
+    }
+
+    /**
+     * Short-lived copies of the environment's service for a branch: reached at {@code <name>.<domain>} when a domain is given (a
+     * host-header rule), else under the path {@code /<name>/}; seeded by a one-off task running {@code seedCommand} (in the
+     * words a one-off task takes) before traffic reaches it; destroyed when {@code ttl} has passed (default 3d).
+     */
+    public record Branches(String domain, String seedCommand, String ttl) {
+        public static final String DEFAULT_TTL = "3d";
+
+        public Branches {
+            domain = Require.optionalText(domain);
+            if (domain != null && !domain.matches("[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+")) {
+                throw new IllegalArgumentException("branches.domain: '" + domain + "' is not a DNS domain; write it like preview.example.com");
+            }
+            seedCommand = Require.optionalText(seedCommand);
+            ttl = Require.optionalText(ttl);
+            if (ttl != null) {
+                Durations.parse(ttl);
+            }
+        }
+
+        public java.time.Duration ttlOrDefault() {
+            return Durations.parse(ttl == null ? DEFAULT_TTL : ttl);
+        }
     }
 
     /**

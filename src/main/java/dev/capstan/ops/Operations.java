@@ -13,7 +13,7 @@ import dev.capstan.ops.task.OneOffTaskFactory;
 public record Operations(Runner runner, DeployLock lock, Targets targets, ScaleServiceFactory scale, OneOffTaskFactory tasks,
                          RegionData regionData, RestartFactory restart, RunbookFactory runbooks, BlueGreen blueGreen,
                          dev.capstan.ops.rolling.Rolling rolling, dev.capstan.ops.controller.Deploys deploys,
-                         dev.capstan.ops.compose.ComposeImports compose) {
+                         dev.capstan.ops.compose.ComposeImports compose, dev.capstan.ops.branch.BranchEnvironments branches) {
     public ForceReleaseLock forceReleaseLock(dev.capstan.domain.Environment environment) {
         return new ForceReleaseLock(environment, lock, targets);
     }

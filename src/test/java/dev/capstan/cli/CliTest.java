@@ -73,7 +73,7 @@ class CliTest {
             engine = new EngineWorld(moto.clients(), moto.catalog(), runs, "tester@test-host", loader::environmentsInUse, java.time.Clock.systemUTC());
         }
         return new Operations(engine.runner, engine.lock, engine.targets, engine.scale, engine.tasks, engine.regionData, engine.restart, engine.runbooks, engine.blueGreen,
-                engine.rolling, engine.deploys, engine.compose);
+                engine.rolling, engine.deploys, engine.compose, engine.branches);
     }
 
     @org.junit.jupiter.api.AfterEach

@@ -54,6 +54,7 @@ public final class EngineWorld implements AutoCloseable {
     public final dev.capstan.ops.controller.Deploys deploys;
     public final dev.capstan.ops.codedeploy.CodeDeploys codeDeploys;
     public final dev.capstan.ops.compose.ComposeImports compose;
+    public final dev.capstan.ops.branch.BranchEnvironments branches;
     public final Attendants attendants = new Attendants();
     public final SdkS3Gateway s3;
     public final TaskDefinitionReader taskDefinitions;
@@ -104,6 +105,7 @@ public final class EngineWorld implements AutoCloseable {
         deploys = engine.deploys;
         codeDeploys = engine.deploys.codeDeploys();
         compose = engine.compose;
+        branches = engine.branches;
         runbooks = engine.runbooks;
         runner = engine.runner;
         history = engine.history;

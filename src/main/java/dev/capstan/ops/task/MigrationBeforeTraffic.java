@@ -20,6 +20,13 @@ import java.util.Map;
  * resumed deploy watches the same task again and never starts a second.
  */
 final class MigrationBeforeTraffic implements Step {
+    /** What the task is for, in the step's id and its sentences: a deploy's migration, or the seed of a branch environment. */
+    record Purpose(String id, String noun, String stops) {
+        static final Purpose MIGRATION = new Purpose("migrate", "migration", "the deploy");
+        static final Purpose SEED = new Purpose("seed", "seed", "the branch environment's creation");
+    }
+
+    private final Purpose purpose;
     private final Environment environment;
     private final DeploySettings.Migration migration;
     private final String revisionFact;
@@ -27,8 +34,9 @@ final class MigrationBeforeTraffic implements Step {
     private final OneOffTaskFactory tasks;
     private final TaskRunServices services;
 
-    MigrationBeforeTraffic(Environment environment, DeploySettings.Migration migration, String revisionFact, Duration timeout,
+    MigrationBeforeTraffic(Purpose purpose, Environment environment, DeploySettings.Migration migration, String revisionFact, Duration timeout,
                            OneOffTaskFactory tasks, TaskRunServices services) {
+        this.purpose = purpose;
         this.environment = environment;
         this.migration = migration;
         this.revisionFact = revisionFact;
@@ -39,7 +47,7 @@ final class MigrationBeforeTraffic implements Step {
 
     @Override
     public String id() {
-        return "migrate";
+        return purpose.id();
     }
 
     @Override
@@ -49,9 +57,9 @@ final class MigrationBeforeTraffic implements Step {
 
     @Override
     public StepPreview preview() {
-        return StepPreview.change("Run the migration from the new revision before any traffic reaches it: one task, container "
+        return StepPreview.change("Run the " + purpose.noun() + " from the new revision before any traffic reaches it: one task, container "
                 + named() + " running " + TaskRunRequest.commandJson(command()) + ", watched to its exit code (at most "
-                + timeout.toMinutes() + " min); a non-zero exit stops the deploy here", "no migration task", "exit code 0");
+                + timeout.toMinutes() + " min); a non-zero exit stops " + purpose.stops() + " here", "no " + purpose.noun() + " task", "exit code 0");
     }
 
     @Override
@@ -63,7 +71,8 @@ final class MigrationBeforeTraffic implements Step {
                 defaults.subnets(), defaults.securityGroups(), defaults.assignPublicIp(), true, timeout), services);
         context.log(new StartTask(task).run(context));
         String watched = new WatchTask(task).run(context);
-        return "Migration from " + TaskDefinitionNames.familyRevision(revision) + ": " + watched;
+        return Character.toUpperCase(purpose.noun().charAt(0)) + purpose.noun().substring(1) + " from "
+                + TaskDefinitionNames.familyRevision(revision) + ": " + watched;
     }
 
     private String named() {

@@ -97,7 +97,16 @@ public final class OneOffTaskFactory {
      */
     public dev.capstan.ops.Step migration(Environment environment, dev.capstan.domain.DeploySettings.Migration migration, String revisionFact,
                                           java.time.Duration timeout) {
-        return new MigrationBeforeTraffic(environment, migration, revisionFact, timeout, this, services);
+        return new MigrationBeforeTraffic(MigrationBeforeTraffic.Purpose.MIGRATION, environment, migration, revisionFact, timeout, this, services);
+    }
+
+    /**
+     * The step a branch environment is seeded with: a task of the revision journaled under {@code revisionFact} running the seed
+     * command (in the words a one-off task takes), watched to exit code 0, before the branch takes traffic.
+     */
+    public dev.capstan.ops.Step seed(Environment environment, String command, String revisionFact, java.time.Duration timeout) {
+        return new MigrationBeforeTraffic(MigrationBeforeTraffic.Purpose.SEED, environment, new dev.capstan.domain.DeploySettings.Migration(command, null),
+                revisionFact, timeout, this, services);
     }
 
     /** The commands of the environment's earlier task runs, newest first, each once: what the form offers again. */
