@@ -138,7 +138,7 @@ public final class Engine {
                 targetHealth, taskDefinitions, targets, runStore, tasks, b.pollOr(CodeDeployServices.POLL), b.waitClock));
         deploys = new Deploys(rolling, blueGreen, codeDeploys, runStore);
         compose = new ComposeImports(new SdkTaskDefinitionRegistry(b.clients), taskDefinitions, ecs, targets);
-        branches = new BranchEnvironments(new BranchServices(new SdkBranchGateway(b.clients), new SdkTaskDefinitionRegistry(b.clients),
+        branches = new BranchEnvironments(new BranchServices(new SdkBranchGateway(b.clients), ecs, new SdkTaskDefinitionRegistry(b.clients),
                 new SdkListenerRulesGateway(b.clients), targetHealth, targets, tasks, b.waitClock, b.pollOr(BranchServices.POLL)), taskDefinitions, b.operator);
         Checks checks = new Checks(new CheckServices(ecs, taskDefinitions, targetHealth, logsGateway, logSources, regionRows, targets,
                 new OnFirstUse<>(() -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build())::get, b.clock));

@@ -79,7 +79,7 @@ public final class Requests {
                 if (seconds != null && !seconds.isBlank()) {
                     node.put(name, Duration.ofSeconds(Long.parseLong(seconds.strip())).toString());
                 }
-            } else if (node.has(name) && (Collection.class.isAssignableFrom(kind) || Map.class.isAssignableFrom(kind))) {
+            } else if (node.has(name) && (Collection.class.isAssignableFrom(kind) || Map.class.isAssignableFrom(kind) || kind.isRecord())) {
                 node.set(name, structured(name, node.get(name).asText(), Collection.class.isAssignableFrom(kind)));
             }
         }

@@ -9,6 +9,7 @@ import dev.capstan.domain.NetworkSettings;
 import dev.capstan.domain.ServiceBlueprint;
 import dev.capstan.domain.TaggedService;
 import dev.capstan.domain.TaskDefRevision;
+import dev.capstan.domain.TaskState;
 import dev.capstan.ops.OperationType;
 import dev.capstan.ops.Parameter;
 import dev.capstan.ops.deploy.ImageChoice;
@@ -137,8 +138,10 @@ public final class BranchEnvironments {
         String name = tag.startsWith(environment.name() + "/") ? tag.substring(environment.name().length() + 1) : s.name();
         Optional<String> group = services.branches().targetGroupNamed(target, BranchNames.targetGroup(environment.service(), name));
         List<dev.capstan.domain.TargetGroupInfo.Target> targets = group.map(g -> services.health().health(target, g)).orElse(List.of());
+        // Counted from the tasks themselves: a service's runningCount can lag behind them.
+        int running = (int) services.ecs().serviceTasks(target, environment.cluster(), s.name()).stream().filter(TaskState::running).count();
         return new BranchEnvironment(name, s.name(), s.tags().get(BranchNames.OWNER), instant(s.tags().get(BranchNames.CREATED)),
-                instant(s.tags().get(BranchNames.EXPIRES)), s.tags().get(BranchNames.URL), s.desiredCount(), s.runningCount(),
+                instant(s.tags().get(BranchNames.EXPIRES)), s.tags().get(BranchNames.URL), s.desiredCount(), running,
                 (int) targets.stream().filter(t -> "healthy".equals(t.state())).count(), targets.size());
     }
 

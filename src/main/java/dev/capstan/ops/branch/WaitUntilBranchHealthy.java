@@ -2,6 +2,7 @@ package dev.capstan.ops.branch;
 
 import dev.capstan.domain.TargetGroupInfo;
 import dev.capstan.domain.TaggedService;
+import dev.capstan.domain.TaskState;
 import dev.capstan.ops.Step;
 import dev.capstan.ops.StepContext;
 import dev.capstan.ops.StepKind;
@@ -41,11 +42,13 @@ final class WaitUntilBranchHealthy implements Step {
                 .looking(() -> {
                     TaggedService service = s.branches().activeService(branch.target(), branch.environment().cluster(), branch.serviceName())
                             .orElseThrow(() -> new IllegalStateException("Service " + branch.serviceName() + " is gone; start over."));
+                    // Counted from the tasks themselves: a service's runningCount can lag behind them.
+                    long running = s.ecs().serviceTasks(branch.target(), branch.environment().cluster(), branch.serviceName()).stream()
+                            .filter(TaskState::running).count();
                     List<TargetGroupInfo.Target> targets = s.health().health(branch.target(), targetGroup);
                     long healthy = targets.stream().filter(t -> "healthy".equals(t.state())).count();
-                    String found = service.runningCount() + " of " + service.desiredCount() + " running, " + healthy + " healthy in "
-                            + branch.targetGroupName();
-                    boolean done = service.desiredCount() > 0 && service.runningCount() >= service.desiredCount() && healthy >= service.desiredCount();
+                    String found = running + " of " + service.desiredCount() + " running, " + healthy + " healthy in " + branch.targetGroupName();
+                    boolean done = service.desiredCount() > 0 && running >= service.desiredCount() && healthy >= service.desiredCount();
                     return new Wait.Look<>(found, found, done, List.of());
                 }).orFail(last -> branch.serviceName() + " is not healthy after " + branch.request().timeout().toMinutes() + " min: " + last.found()
                         + "; look at its stopped tasks and the target group's health check."));

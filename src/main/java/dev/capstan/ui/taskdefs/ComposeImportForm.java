@@ -114,13 +114,15 @@ public final class ComposeImportForm {
         json.setId("compose-json");
         json.setEditable(false);
         json.setStyle("-fx-font-family: monospace;");
+        // The findings read as sentences, so they get the whole width; the JSON is below them.
         SplitPane result = new SplitPane(list, json);
-        result.setDividerPositions(0.55);
+        result.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        result.setDividerPositions(0.5);
         VBox.setVgrow(result, Priority.ALWAYS);
         VBox content = new VBox(8, fields, problem, result);
         content.setPadding(new Insets(4));
-        content.setPrefSize(980, 560);
         dialog.getDialogPane().setContent(content);
+        dialog.getDialogPane().setPrefSize(1060, 760);
         ButtonType register = new ButtonType("Register…", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(register, ButtonType.CANCEL);
         Button registerButton = (Button) dialog.getDialogPane().lookupButton(register);
