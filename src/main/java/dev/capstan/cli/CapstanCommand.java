@@ -19,7 +19,7 @@ public final class CapstanCommand implements Callable<Integer> {
     static final List<Class<?>> COMMANDS = List.of(ProfilesCommand.class, EnvCommand.class, ServiceCommand.class, TaskCommand.class,
             RestartCommand.class, DeployCommands.Deploy.class, DeployCommands.Rollback.class, DeployCommands.History.class,
             DeployCommands.Colours.class, RunbookCommand.class, S3Command.class, RegionCommand.class, RunsCommand.class,
-            HistoryCommand.class, LockCommand.class, SandboxCommand.class, BenchCommand.class, LogsCommand.class, ComposeCommand.class);
+            HistoryCommand.class, LockCommand.class, SandboxCommand.class, BenchCommand.class, LogsCommand.class, ComposeCommand.class, BranchCommand.class);
     /** The root's options that take a value: the word after one is that value, never a command. */
     private static final Set<String> VALUED_OPTIONS = Set.of("--workspace", "--output", "--env", "--confirm-env");
 

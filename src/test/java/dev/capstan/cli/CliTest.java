@@ -128,6 +128,18 @@ class CliTest {
     }
 
     @Test
+    void branchListSaysWhenThereAreNoneAndABadNameIsRefusedWithTheRule(MotoWorld moto, SandboxDatabase database) throws Exception {
+        String ws = workspace(moto, database).toString();
+        moto.faults().clear();
+
+        assertThat(run(moto, "--workspace", ws, "--env", "cli", "branch", "list")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("cli has no branch environments.");
+        assertThat(run(moto, "--workspace", ws, "--env", "cli", "--yes", "branch", "create", "--name", "Login_Fix", "--image", "abc1234")).isEqualTo(2);
+        assertThat(err.toString()).contains("A branch name is part of a host name: use 1 to 20 lowercase letters, digits and -");
+        assertThat(moto.faults().sentOperations().keySet()).noneMatch(op -> op.startsWith("Create") || op.startsWith("Register"));
+    }
+
+    @Test
     void productionNeedsConfirmEnvAndReadOnlyRefuses(MotoWorld moto, SandboxDatabase database) throws Exception {
         Path file = workspace(moto, database);
         String ws = file.toString();
