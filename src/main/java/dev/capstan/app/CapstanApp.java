@@ -29,6 +29,10 @@ import dev.capstan.ui.runs.ScaleForm;
 import dev.capstan.ui.runs.TaskRunForm;
 import dev.capstan.ui.shell.MainWindow;
 import dev.capstan.ui.shell.ShellModel;
+import dev.capstan.domain.Environment;
+import dev.capstan.ui.branches.BranchForm;
+import dev.capstan.ui.branches.BranchesModel;
+import dev.capstan.ui.branches.BranchesView;
 import dev.capstan.ui.taskdefs.ComposeImportForm;
 import dev.capstan.ui.taskdefs.TaskDefinitionsModel;
 import dev.capstan.ui.taskdefs.TaskDefinitionsView;
@@ -123,14 +127,25 @@ public final class CapstanApp {
         DeploysView deploys = new DeploysView(new DeploysModel(context.operations().deploys(), context.operations().blueGreen(),
                 context.operations().rolling(), context.operations().runner().store(),
                 context.logs(), work, shell.environmentProperty()), graphs(context, work, GraphsModel.Subject.ENVIRONMENT), launcher);
-        window = new MainWindow(shell, work, List.of(profiles, environments, clusters, taskDefinitions, loadBalancers, deploys, restart, regions,
-                runbooks, logs, activityView));
+        BranchesModel branchesModel = new BranchesModel(context.operations().branches(), work, shell.environmentProperty());
+        Runnable newBranch = () -> BranchForm.open(stage, shell.environmentProperty().get(), context.operations().branches(), work, launcher,
+                () -> window.show(activityView));
+        BranchesView branches = new BranchesView(branchesModel, newBranch, () -> {
+            Environment env = shell.environmentProperty().get();
+            String name = branchesModel.selectedProperty().get() == null ? null : branchesModel.selectedProperty().get().name();
+            if (env != null && name != null) {
+                launcher.launch("destroy branch " + name, () -> context.operations().branches().destroy(env, name));
+            }
+        });
+        window = new MainWindow(shell, work, List.of(profiles, environments, clusters, taskDefinitions, loadBalancers, deploys, branches, restart,
+                regions, runbooks, logs, activityView));
         window.closeGuard(launcher::runningHere);
         window.action("Run a one-off task (migration)…", () -> runTask.accept(null));
         window.action("Scale the service…", scale);
         window.action("Restart the service (new tasks, then stop the old)…", () -> window.show(restart));
         window.action("Walk a runbook (release checklist)…", () -> window.show(runbooks));
         window.action("Deploy or roll back (blue/green)…", () -> window.show(deploys));
+        window.action("New branch environment (a seeded copy of the service)…", newBranch);
         window.action("Import a Docker Compose file as a task definition…", () -> ComposeImportForm.open(stage, shell.environmentProperty().get(),
                 context.operations().compose(), work, launcher, () -> window.show(activityView)));
         window.show(stage);

@@ -25,9 +25,13 @@ public final class SandboxEstate {
     /** The suffix of an image tag the sandbox plays as a broken build: its tasks start, crash and exit 1 (deploy b7c8d9e-broken to see the circuit breaker). */
     public static final String BROKEN_TAG_SUFFIX = "-broken";
 
-    /** A rolling environment's deploys run the app's migrations from the new revision before traffic reaches it. */
+    /**
+     * A rolling environment's deploys run the app's migrations from the new revision before traffic reaches it; its branch
+     * environments are reached at NAME.preview.capstan.test, seeded by the app's seed script, and live three days.
+     */
     public static final DeploySettings MIGRATE_BEFORE_TRAFFIC = new DeploySettings(null, List.of(), List.of(),
-            new DeploySettings.Migration("run,migration:run", null));
+            new DeploySettings.Migration("run,migration:run", null), null,
+            new DeploySettings.Branches("preview.capstan.test", "run,seed:run", "3d"));
 
     public static boolean brokenImage(String image) {
         return image != null && image.endsWith(BROKEN_TAG_SUFFIX);

@@ -410,6 +410,34 @@ class ReadmeScreenshotsTest {
                 var deployed = context.operations().deploys().codeDeploys().picture(api);
                 assertThat(deployed.current().succeeded()).isTrue();
                 assertThat(deployed.image()).endsWith(":d1e2f3a");
+
+                // A branch environment of staging: made from its form (seeded, healthy, then its rule), listed, then destroyed.
+                run(() -> opened.app().shell().environmentProperty().set(opened.app().shell().environments().get(0)));
+                robot.clickOn("#nav-branch-environments");
+                robot.clickOn("#branch-new");
+                waitUntil("the branch form is open", () -> robot.lookup("#branch-name").tryQuery().isPresent());
+                robot.clickOn("#branch-name").write("login-fix");
+                robot.clickOn("#branch-image").write("e4f5a6b");
+                assertThat(FxTestSupport.screenshot(robot.lookup("#branch-form").query().getScene(), OUT.resolve("branch-form.png"))).isNotEmptyFile();
+                robot.clickOn("#branch-plan");
+                waitUntil("the branch's plan is shown", () -> robot.lookup("#confirm-run").tryQuery().isPresent());
+                confirm(robot);
+                waitUntil("the branch environment is made", () -> opened.app().activity().selectedProperty().get() != null
+                        && opened.app().activity().selectedProperty().get().title().startsWith("Create branch environment login-fix")
+                        && opened.app().activity().selectedProperty().get().outcome() == dev.capstan.ops.RunOutcome.SUCCEEDED);
+                robot.clickOn("#nav-branch-environments");
+                TableView<dev.capstan.ops.branch.BranchEnvironment> branchTable = robot.lookup("#branches-table").queryAs(TableView.class);
+                waitUntil("the branch is listed healthy", () -> branchTable.getItems().stream().anyMatch(b -> b.name().equals("login-fix")
+                        && b.health().equals("1 of 1 running, 1 of 1 targets healthy")));
+                run(() -> branchTable.getSelectionModel().select(0));
+                assertThat(FxTestSupport.screenshot(scene, OUT.resolve("branches-light.png"))).isNotEmptyFile();
+                robot.clickOn("#branch-destroy");
+                waitUntil("the destroy's plan is shown", () -> robot.lookup("#confirm-run").tryQuery().isPresent());
+                confirm(robot);
+                waitUntil("the branch environment is gone", () -> opened.app().activity().selectedProperty().get() != null
+                        && opened.app().activity().selectedProperty().get().title().startsWith("Destroy branch environment login-fix")
+                        && opened.app().activity().selectedProperty().get().outcome() == dev.capstan.ops.RunOutcome.SUCCEEDED);
+                assertThat(context.operations().branches().list(opened.app().shell().environmentProperty().get())).isEmpty();
             } finally {
                 stops.release();
                 FxTestSupport.close(opened);
