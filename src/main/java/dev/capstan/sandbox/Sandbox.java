@@ -81,9 +81,8 @@ public final class Sandbox implements AutoCloseable {
         for (EnvironmentSpec spec : SandboxEstate.environments(40)) {
             seeded.add(seeder.seed(spec));
             if (spec.ec2()) {
-                // Two instances more than the service's tasks: room for ECS to start a new task beside the old ones in a rolling
-                // deploy, and for a branch environment's task.
-                seeder.spareInstances(spec, 2);
+                // One instance more than the service's tasks: room for ECS to start a new task beside the old ones in a rolling deploy.
+                seeder.spareInstances(spec, 1);
             }
         }
 
