@@ -2,7 +2,6 @@ package dev.capstan.cli;
 
 import dev.capstan.domain.Durations;
 import dev.capstan.domain.Environment;
-import dev.capstan.ops.RunReport;
 import dev.capstan.ops.branch.BranchEnvironment;
 import dev.capstan.ops.branch.BranchEnvironments;
 import java.io.PrintWriter;
@@ -113,7 +112,7 @@ final class BranchCommand {
     }
 
     private static String human(Duration d) {
-        return d == null ? "-" : RunReport.human(d);
+        return d == null ? "-" : Durations.brief(d);
     }
 
     private static String orDash(String text) {

@@ -29,4 +29,16 @@ public final class Durations {
         }
         return d;
     }
+
+    /** A duration in its two largest units, as a list shows an age or a time left: 2d 23h, 5h 10m, 12m, 40s. */
+    public static String brief(Duration d) {
+        long seconds = Math.max(0, d.toSeconds());
+        if (seconds >= 86_400) {
+            return seconds / 86_400 + "d " + seconds % 86_400 / 3600 + "h";
+        }
+        if (seconds >= 3600) {
+            return seconds / 3600 + "h " + seconds % 3600 / 60 + "m";
+        }
+        return seconds >= 60 ? seconds / 60 + "m" : seconds + "s";
+    }
 }

@@ -51,4 +51,13 @@ class InputChecksTest {
         assertThatThrownBy(() -> CommandWords.split("run\u0000,x", CommandSyntax.COMMA)).hasMessageContaining("holds control characters");
         assertThatThrownBy(() -> CommandWords.split("x".repeat(9000), CommandSyntax.SHELL)).hasMessageContaining("at most 8192");
     }
+
+    @org.junit.jupiter.api.Test
+    void aBriefDurationShowsItsTwoLargestUnits() {
+        assertThat(Durations.brief(java.time.Duration.ofSeconds(40))).isEqualTo("40s");
+        assertThat(Durations.brief(java.time.Duration.ofMinutes(12).plusSeconds(59))).isEqualTo("12m");
+        assertThat(Durations.brief(java.time.Duration.ofHours(5).plusMinutes(10))).isEqualTo("5h 10m");
+        assertThat(Durations.brief(java.time.Duration.ofDays(3).minusSeconds(1))).isEqualTo("2d 23h");
+        assertThat(Durations.brief(java.time.Duration.ofSeconds(-5))).isEqualTo("0s");
+    }
 }

@@ -50,6 +50,10 @@ public final class BranchForm {
         fields.addRow(1, new Label("Image"), image);
         fields.addRow(2, new Label("Seed command"), seed);
         fields.addRow(3, new Label("Lives for"), ttl);
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        javafx.scene.layout.ColumnConstraints values = new javafx.scene.layout.ColumnConstraints();
+        values.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+        fields.getColumnConstraints().addAll(labels, values);
         Label problem = new Label();
         problem.setId("branch-problem");
         problem.getStyleClass().add(Styles.DANGER);
@@ -57,8 +61,9 @@ public final class BranchForm {
         problem.managedProperty().bind(problem.textProperty().isNotEmpty());
         VBox content = new VBox(8, fields, problem);
         content.setPadding(new Insets(4));
-        content.setPrefWidth(560);
+        content.setPrefWidth(640);
         dialog.getDialogPane().setContent(content);
+        dialog.getDialogPane().setMinWidth(660);
         ButtonType plan = new ButtonType("Plan…", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(plan, ButtonType.CANCEL);
         Button planButton = (Button) dialog.getDialogPane().lookupButton(plan);

@@ -1,7 +1,7 @@
 package dev.capstan.ui.branches;
 
 import atlantafx.base.theme.Styles;
-import dev.capstan.ops.RunReport;
+import dev.capstan.domain.Durations;
 import dev.capstan.ops.branch.BranchEnvironment;
 import dev.capstan.ui.common.Columns;
 import dev.capstan.ui.shell.AppView;
@@ -121,11 +121,11 @@ public final class BranchesView implements AppView {
         table.setPlaceholder(new Label("No branch environments: New branch environment… makes one."));
         table.getColumns().addAll(
                 Columns.text("Name", 130, BranchEnvironment::name),
-                Columns.text("Owner", 170, b -> b.owner() == null ? "-" : b.owner()),
-                Columns.text("Age", 80, b -> human(b.age(now()))),
-                Columns.text("Time left", 90, b -> b.expired(now()) ? "EXPIRED" : human(b.timeLeft(now()))),
-                Columns.text("URL", 280, b -> b.url() == null ? "-" : b.url()),
-                Columns.text("Health", 260, BranchEnvironment::health));
+                Columns.text("Owner", 150, b -> b.owner() == null ? "-" : b.owner()),
+                Columns.text("Age", 70, b -> human(b.age(now()))),
+                Columns.text("Time left", 80, b -> b.expired(now()) ? "EXPIRED" : human(b.timeLeft(now()))),
+                Columns.text("URL", 270, b -> b.url() == null ? "-" : b.url()),
+                Columns.text("Health", 330, BranchEnvironment::health));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, b) -> model.selectedProperty().set(b));
         model.selectedProperty().addListener((obs, old, b) -> {
             if (table.getSelectionModel().getSelectedItem() != b) {
@@ -148,6 +148,6 @@ public final class BranchesView implements AppView {
     }
 
     private static String human(Duration d) {
-        return d == null ? "-" : RunReport.human(d);
+        return d == null ? "-" : Durations.brief(d);
     }
 }

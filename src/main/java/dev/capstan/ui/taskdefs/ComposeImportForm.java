@@ -122,7 +122,9 @@ public final class ComposeImportForm {
         VBox content = new VBox(8, fields, problem, result);
         content.setPadding(new Insets(4));
         dialog.getDialogPane().setContent(content);
+        // A dialog sizes itself to its header's text unless told otherwise: the findings need the width.
         dialog.getDialogPane().setPrefSize(1060, 760);
+        dialog.getDialogPane().setMinWidth(1000);
         ButtonType register = new ButtonType("Register…", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(register, ButtonType.CANCEL);
         Button registerButton = (Button) dialog.getDialogPane().lookupButton(register);
