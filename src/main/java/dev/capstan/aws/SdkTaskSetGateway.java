@@ -12,9 +12,12 @@ import software.amazon.awssdk.services.ecs.model.TaskSet;
 
 public final class SdkTaskSetGateway implements TaskSetGateway {
     private final AwsClients clients;
+    /** Where a deploy's revision is registered: the same copy-with-an-image a branch environment makes. */
+    private final SdkTaskDefinitionRegistry registry;
 
     public SdkTaskSetGateway(AwsClients clients) {
         this.clients = clients;
+        this.registry = new SdkTaskDefinitionRegistry(clients);
     }
 
     @Override
@@ -81,6 +84,6 @@ public final class SdkTaskSetGateway implements TaskSetGateway {
 
     @Override
     public String registerWithImage(AwsTarget target, String taskDefinitionArn, String container, String image) {
-        return new SdkTaskDefinitionRegistry(clients).registerWithImage(target, taskDefinitionArn, container, image, Map.of());
+        return registry.registerWithImage(target, taskDefinitionArn, container, image, Map.of());
     }
 }

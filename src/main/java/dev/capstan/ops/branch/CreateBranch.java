@@ -1,9 +1,7 @@
 package dev.capstan.ops.branch;
 
-import dev.capstan.domain.AwsTarget;
 import dev.capstan.domain.Environment;
 import dev.capstan.domain.LoadBalancerSettings;
-import dev.capstan.ops.Operation;
 import dev.capstan.ops.Step;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,21 +18,18 @@ import java.util.stream.Stream;
  * listener rule that sends its host (or path) to it, so no one reaches it before it is seeded and healthy. Every resource carries
  * the branch's tags, by which a resumed run finds what it made and the destroy finds what to remove.
  */
-public final class CreateBranch implements Operation {
+public final class CreateBranch extends BranchOperation {
     public static final String TYPE = "branch.create";
     static final String REVISION = "branchRevision";
     static final String TARGET_GROUP = "branchTargetGroup";
     static final String RULE = "branchRule";
     static final String PRIORITY = "branchRulePriority";
 
-    private final Environment environment;
     private final BranchRequest request;
-    private final BranchServices services;
 
     CreateBranch(Environment environment, BranchRequest request, BranchServices services) {
-        this.environment = environment;
+        super(environment, request.name(), services);
         this.request = request;
-        this.services = services;
     }
 
     @Override
@@ -44,12 +39,7 @@ public final class CreateBranch implements Operation {
 
     @Override
     public String title() {
-        return "Create branch environment " + request.name() + " of " + environment.name();
-    }
-
-    @Override
-    public Environment environment() {
-        return environment;
+        return "Create branch environment " + request.name() + " of " + environment().name();
     }
 
     @Override
@@ -63,7 +53,7 @@ public final class CreateBranch implements Operation {
         steps.add(new RegisterBranchRevision(this));
         steps.add(new CreateBranchTargetGroup(this));
         if (request.seedCommand() != null) {
-            steps.add(services.tasks().seed(environment, request.seedCommand(), REVISION, request.timeout()));
+            steps.add(services().tasks().seed(environment(), request.seedCommand(), REVISION, request.timeout()));
         }
         steps.add(new CreateBranchService(this));
         steps.add(new WaitUntilBranchHealthy(this));
@@ -80,8 +70,8 @@ public final class CreateBranch implements Operation {
     /** The tags every resource of the branch carries. */
     Map<String, String> tags(String runId) {
         Map<String, String> tags = new LinkedHashMap<>();
-        tags.put(BranchNames.BRANCH, BranchNames.tag(environment.name(), request.name()));
-        tags.put(BranchNames.BRANCH_OF, environment.name());
+        tags.put(BranchNames.BRANCH, BranchNames.tag(environment().name(), request.name()));
+        tags.put(BranchNames.BRANCH_OF, environment().name());
         tags.put(BranchNames.OWNER, request.owner());
         tags.put(BranchNames.CREATED, request.createdAt().toString());
         tags.put(BranchNames.EXPIRES, request.expiresAt().toString());
@@ -91,38 +81,18 @@ public final class CreateBranch implements Operation {
     }
 
     String url() {
-        String base = services.branches().listenerUrl(target(), request.listenerArn(), request.host());
+        String base = services().branches().listenerUrl(target(), request.listenerArn(), request.host());
         return request.host() != null ? base + "/" : base + request.pathPattern().replace("*", "");
-    }
-
-    String serviceName() {
-        return BranchNames.service(environment.service(), request.name());
-    }
-
-    String targetGroupName() {
-        return BranchNames.targetGroup(environment.service(), request.name());
-    }
-
-    String branchTag() {
-        return BranchNames.tag(environment.name(), request.name());
     }
 
     /** The target groups the environment's own rules forward to: a branch's rule must come before them. */
     Set<String> environmentTargetGroups() {
         Set<String> own = new HashSet<>();
         own.add(request.like().targetGroupArn());
-        LoadBalancerSettings lb = environment.loadBalancer();
+        LoadBalancerSettings lb = environment().loadBalancer();
         if (lb != null) {
             Stream.of(lb.blueTargetGroupArn(), lb.greenTargetGroupArn()).filter(Objects::nonNull).forEach(own::add);
         }
         return own;
-    }
-
-    AwsTarget target() {
-        return services.targets().of(environment);
-    }
-
-    BranchServices services() {
-        return services;
     }
 }

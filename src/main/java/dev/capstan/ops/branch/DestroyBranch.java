@@ -1,8 +1,6 @@
 package dev.capstan.ops.branch;
 
-import dev.capstan.domain.AwsTarget;
 import dev.capstan.domain.Environment;
-import dev.capstan.ops.Operation;
 import dev.capstan.ops.Step;
 import java.util.List;
 
@@ -11,16 +9,13 @@ import java.util.List;
  * traffic arrives; the service and its task; the target group; the revision), and nothing else. Each step finds its resource
  * afresh, so a destroy run again, or after a half-made create, removes what is there and passes over what is not.
  */
-public final class DestroyBranch implements Operation {
+public final class DestroyBranch extends BranchOperation {
     public static final String TYPE = "branch.destroy";
-    private final Environment environment;
     private final BranchDestroyRequest request;
-    private final BranchServices services;
 
     DestroyBranch(Environment environment, BranchDestroyRequest request, BranchServices services) {
-        this.environment = environment;
+        super(environment, request.name(), services);
         this.request = request;
-        this.services = services;
     }
 
     @Override
@@ -30,12 +25,7 @@ public final class DestroyBranch implements Operation {
 
     @Override
     public String title() {
-        return "Destroy branch environment " + request.name() + " of " + environment.name();
-    }
-
-    @Override
-    public Environment environment() {
-        return environment;
+        return "Destroy branch environment " + request.name() + " of " + environment().name();
     }
 
     @Override
@@ -47,25 +37,5 @@ public final class DestroyBranch implements Operation {
     public List<Step> steps() {
         return List.of(new BranchTeardown.DeleteRule(this), new BranchTeardown.DeleteService(this), new BranchTeardown.DeleteTargetGroup(this),
                 new BranchTeardown.DeregisterRevisions(this));
-    }
-
-    String serviceName() {
-        return BranchNames.service(environment.service(), request.name());
-    }
-
-    String targetGroupName() {
-        return BranchNames.targetGroup(environment.service(), request.name());
-    }
-
-    String branchTag() {
-        return BranchNames.tag(environment.name(), request.name());
-    }
-
-    AwsTarget target() {
-        return services.targets().of(environment);
-    }
-
-    BranchServices services() {
-        return services;
     }
 }

@@ -97,7 +97,7 @@ public final class OneOffTaskFactory {
      */
     public dev.capstan.ops.Step migration(Environment environment, dev.capstan.domain.DeploySettings.Migration migration, String revisionFact,
                                           java.time.Duration timeout) {
-        return new MigrationBeforeTraffic(MigrationBeforeTraffic.Purpose.MIGRATION, environment, migration, revisionFact, timeout, this, services);
+        return new TaskBeforeTraffic(TaskBeforeTraffic.Purpose.MIGRATION, environment, migration, revisionFact, timeout, this, services);
     }
 
     /**
@@ -105,7 +105,7 @@ public final class OneOffTaskFactory {
      * command (in the words a one-off task takes), watched to exit code 0, before the branch takes traffic.
      */
     public dev.capstan.ops.Step seed(Environment environment, String command, String revisionFact, java.time.Duration timeout) {
-        return new MigrationBeforeTraffic(MigrationBeforeTraffic.Purpose.SEED, environment, new dev.capstan.domain.DeploySettings.Migration(command, null),
+        return new TaskBeforeTraffic(TaskBeforeTraffic.Purpose.SEED, environment, new dev.capstan.domain.DeploySettings.Migration(command, null),
                 revisionFact, timeout, this, services);
     }
 

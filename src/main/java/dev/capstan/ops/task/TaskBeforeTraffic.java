@@ -14,12 +14,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A deploy's migration: one task of the deploy's new revision with the workspace's command, started and watched to its
- * exit code with its lines, before any traffic can reach the revision. A non-zero exit fails the step (and so the deploy)
- * with the task's reason, exit codes and last lines. The task's ARN is journaled and the task carries the run's id, so a
- * resumed deploy watches the same task again and never starts a second.
+ * A deploy's migration, or a branch environment's seed: one task of the new revision with the workspace's command, started and
+ * watched to its exit code with its lines, before any traffic can reach the revision. A non-zero exit fails the step (and so
+ * the run) with the task's reason, exit codes and last lines. The task's ARN is journaled and the task carries the run's id,
+ * so a resumed run watches the same task again and never starts a second.
  */
-final class MigrationBeforeTraffic implements Step {
+final class TaskBeforeTraffic implements Step {
     /** What the task is for, in the step's id and its sentences: a deploy's migration, or the seed of a branch environment. */
     record Purpose(String id, String noun, String stops) {
         static final Purpose MIGRATION = new Purpose("migrate", "migration", "the deploy");
@@ -34,7 +34,7 @@ final class MigrationBeforeTraffic implements Step {
     private final OneOffTaskFactory tasks;
     private final TaskRunServices services;
 
-    MigrationBeforeTraffic(Purpose purpose, Environment environment, DeploySettings.Migration migration, String revisionFact, Duration timeout,
+    TaskBeforeTraffic(Purpose purpose, Environment environment, DeploySettings.Migration migration, String revisionFact, Duration timeout,
                            OneOffTaskFactory tasks, TaskRunServices services) {
         this.purpose = purpose;
         this.environment = environment;
