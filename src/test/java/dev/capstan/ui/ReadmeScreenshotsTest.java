@@ -413,7 +413,7 @@ class ReadmeScreenshotsTest {
 
                 // A branch environment of staging: made from its form (seeded, healthy, then its rule), listed, then destroyed.
                 run(() -> opened.app().shell().environmentProperty().set(opened.app().shell().environments().get(0)));
-                robot.clickOn("#nav-branch-environments");
+                robot.clickOn("#nav-branches");
                 robot.clickOn("#branch-new");
                 waitUntil("the branch form is open", () -> robot.lookup("#branch-name").tryQuery().isPresent());
                 robot.clickOn("#branch-name").write("login-fix");
@@ -425,7 +425,7 @@ class ReadmeScreenshotsTest {
                 waitUntil("the branch environment is made", () -> opened.app().activity().selectedProperty().get() != null
                         && opened.app().activity().selectedProperty().get().title().startsWith("Create branch environment login-fix")
                         && opened.app().activity().selectedProperty().get().outcome() == dev.capstan.ops.RunOutcome.SUCCEEDED);
-                robot.clickOn("#nav-branch-environments");
+                robot.clickOn("#nav-branches");
                 TableView<dev.capstan.ops.branch.BranchEnvironment> branchTable = robot.lookup("#branches-table").queryAs(TableView.class);
                 waitUntil("the branch is listed healthy", () -> branchTable.getItems().stream().anyMatch(b -> b.name().equals("login-fix")
                         && b.health().equals("1 of 1 running, 1 of 1 targets healthy")));

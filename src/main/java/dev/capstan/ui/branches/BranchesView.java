@@ -46,7 +46,8 @@ public final class BranchesView implements AppView {
 
     @Override
     public String title() {
-        return "Branch environments";
+        // Short enough for the sidebar; the page's own title says it in full.
+        return "Branches";
     }
 
     @Override
@@ -123,9 +124,9 @@ public final class BranchesView implements AppView {
                 Columns.text("Name", 130, BranchEnvironment::name),
                 Columns.text("Owner", 150, b -> b.owner() == null ? "-" : b.owner()),
                 Columns.text("Age", 70, b -> human(b.age(now()))),
-                Columns.text("Time left", 80, b -> b.expired(now()) ? "EXPIRED" : human(b.timeLeft(now()))),
-                Columns.text("URL", 270, b -> b.url() == null ? "-" : b.url()),
-                Columns.text("Health", 330, BranchEnvironment::health));
+                Columns.text("Time left", 95, b -> b.expired(now()) ? "EXPIRED" : human(b.timeLeft(now()))),
+                Columns.text("URL", 300, b -> b.url() == null ? "-" : b.url()),
+                Columns.text("Health", 300, BranchEnvironment::health));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, b) -> model.selectedProperty().set(b));
         model.selectedProperty().addListener((obs, old, b) -> {
             if (table.getSelectionModel().getSelectedItem() != b) {
