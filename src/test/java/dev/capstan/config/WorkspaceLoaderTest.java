@@ -154,6 +154,24 @@ class WorkspaceLoaderTest {
     }
 
     @Test
+    void branchSettingsAreReadWithTheirDefaultsAndABadDomainOrTtlIsRefused() throws Exception {
+        String branches = VALID.replace("    cluster: ecsProductionCluster\n", "    cluster: ecsProductionCluster\n"
+                + "    deploy:\n"
+                + "      branches: { domain: preview.example.com, seedCommand: \"run,seed:run\" }\n");
+        var settings = loader.load(write(branches)).environment("production").orElseThrow().deployment().branchesOrDefaults();
+        assertThat(settings.domain()).isEqualTo("preview.example.com");
+        assertThat(settings.seedCommand()).isEqualTo("run,seed:run");
+        assertThat(settings.ttlOrDefault()).isEqualTo(java.time.Duration.ofDays(3));
+        assertThat(loader.load(write(VALID)).environment("staging").orElseThrow().deployment().branchesOrDefaults().domain()).isNull();
+
+        WorkspaceException e = refusal(branches.replace("preview.example.com", "https://preview.example.com/"));
+        assertThat(e.field()).startsWith("environments[1].deploy.branches");
+        assertThat(e.getMessage()).contains("is not a DNS domain; write it like preview.example.com");
+        assertThat(refusal(branches.replace("seedCommand", "ttl: fortnight, seedCommand")).getMessage()).contains("'fortnight' is not a duration");
+        assertThat(refusal(branches.replace("seedCommand", "seedComand")).getMessage()).contains("did you mean 'seedCommand'?");
+    }
+
+    @Test
     void regionMustLookLikeARegion() throws Exception {
         WorkspaceException e = refusal(VALID.replace("eu-west-2", "Ireland"));
         assertThat(e.field()).isEqualTo("environments[1].region");

@@ -160,9 +160,13 @@ final class BranchTeardown {
 
         @Override
         public String run(StepContext context) {
-            String family = context.fact(CreateBranch.REVISION).map(TaskDefinitionNames::family).orElseGet(() -> TaskDefinitionNames.family(
-                    branch.services().branches().blueprint(branch.target(), branch.environment().cluster(), branch.environment().service())
-                            .taskDefinition()));
+            // The branch's revisions are of the family the environment's service runs; the deleted service named it, if there was one.
+            String family = context.fact(CreateBranch.REVISION).orElseGet(() -> branch.services().branches()
+                    .blueprint(branch.target(), branch.environment().cluster(), branch.environment().service()).taskDefinition());
+            if (family == null) {
+                return "Neither the branch's service nor " + branch.environment().service() + " names a revision, so there is none to deregister";
+            }
+            family = TaskDefinitionNames.family(family);
             Set<String> done = new HashSet<>();
             List<String> names = new ArrayList<>();
             for (int i = 0; i < MOST; i++) {

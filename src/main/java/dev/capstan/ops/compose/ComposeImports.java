@@ -73,7 +73,8 @@ public final class ComposeImports {
         }
         AwsTarget target = targets.of(environment);
         String current = ecs.service(target, environment.cluster(), environment.service()).taskDefinition();
-        return registry.roles(target, current);
+        // A service deployed in task sets names no revision itself: there are then no roles to copy, which the import says.
+        return current == null ? new TaskRoles(null, null) : registry.roles(target, current);
     }
 
     TaskDefinitionRegistry registry() {

@@ -92,8 +92,8 @@ public final class ComposeTranslator {
         }
         FargateSizes.Size size = size(services);
         if (context.executionRoleArn() == null) {
-            blocker("The environment's task definition has no execution role, and Fargate needs one to pull images and write awslogs; "
-                    + "give the environment's service a task definition with an executionRoleArn and import again.");
+            blocker("No execution role was found on the task definition of the environment's service, and Fargate needs one to pull images "
+                    + "and write awslogs; give that service a task definition with an executionRoleArn and import again.");
         }
         TaskDefinitionDraft draft = new TaskDefinitionDraft(family, context.taskRoleArn(), context.executionRoleArn(), "awsvpc", List.of("FARGATE"),
                 Integer.toString(size.cpu()), Integer.toString(size.memory()), containers);
