@@ -42,6 +42,26 @@ class ReadmeScreenshotsTest {
     }
 
     /** Confirms the plan dialog in front: fired rather than clicked, as the robot can aim before a new dialog's layout pass. */
+    /** Waits for the run Activity shows to have succeeded; if it does not, says where it stands, its steps and their last lines. */
+    private static void waitForRun(FxTestSupport.Opened opened, String title) {
+        try {
+            waitUntil("the run " + title + " succeeded", () -> opened.app().activity().selectedProperty().get() != null
+                    && opened.app().activity().selectedProperty().get().title().startsWith(title)
+                    && opened.app().activity().selectedProperty().get().outcome() == dev.capstan.ops.RunOutcome.SUCCEEDED);
+        } catch (AssertionError e) {
+            var shown = fx(() -> opened.app().activity().selectedProperty().get());
+            var said = new StringBuilder(e.getMessage()).append("; Activity shows ");
+            if (shown == null) {
+                said.append("no run");
+            } else {
+                said.append(shown.title()).append(": ").append(shown.outcome()).append(' ').append(shown.error());
+                shown.steps().forEach(step -> said.append("\n  ").append(step.planned().sentence()).append(": ").append(step.state())
+                        .append(" ").append(step.log().subList(Math.max(0, step.log().size() - 5), step.log().size())));
+            }
+            throw new AssertionError(said.toString(), e);
+        }
+    }
+
     private static void confirm(FxRobot robot) {
         run(() -> robot.lookup("#confirm-run").queryButton().fire());
     }
@@ -422,9 +442,7 @@ class ReadmeScreenshotsTest {
                 robot.clickOn("#branch-plan");
                 waitUntil("the branch's plan is shown", () -> robot.lookup("#confirm-run").tryQuery().isPresent());
                 confirm(robot);
-                waitUntil("the branch environment is made", () -> opened.app().activity().selectedProperty().get() != null
-                        && opened.app().activity().selectedProperty().get().title().startsWith("Create branch environment login-fix")
-                        && opened.app().activity().selectedProperty().get().outcome() == dev.capstan.ops.RunOutcome.SUCCEEDED);
+                waitForRun(opened, "Create branch environment login-fix");
                 robot.clickOn("#nav-branches");
                 TableView<dev.capstan.ops.branch.BranchEnvironment> branchTable = robot.lookup("#branches-table").queryAs(TableView.class);
                 waitUntil("the branch is listed healthy", () -> branchTable.getItems().stream().anyMatch(b -> b.name().equals("login-fix")
@@ -434,9 +452,7 @@ class ReadmeScreenshotsTest {
                 robot.clickOn("#branch-destroy");
                 waitUntil("the destroy's plan is shown", () -> robot.lookup("#confirm-run").tryQuery().isPresent());
                 confirm(robot);
-                waitUntil("the branch environment is gone", () -> opened.app().activity().selectedProperty().get() != null
-                        && opened.app().activity().selectedProperty().get().title().startsWith("Destroy branch environment login-fix")
-                        && opened.app().activity().selectedProperty().get().outcome() == dev.capstan.ops.RunOutcome.SUCCEEDED);
+                waitForRun(opened, "Destroy branch environment login-fix");
                 assertThat(context.operations().branches().list(opened.app().shell().environmentProperty().get())).isEmpty();
             } finally {
                 stops.release();
