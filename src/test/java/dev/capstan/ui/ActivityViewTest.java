@@ -168,5 +168,25 @@ class ActivityViewTest {
         waitUntil("the top bar no longer reports an interrupted run", () -> opened.app().shell().messageProperty().get().isEmpty());
         waitUntil("the lock is free again", () -> robot.lookup("#lock-status").queryAs(Label.class).getText().contains("is free"));
         FxTestSupport.screenshot(opened.stage().getScene(), Path.of("target/screenshots/activity-markdown.png"));
+
+        // A run started here is shown at once, whatever was shown before; choosing the older run in the list shows it, and news
+        // of the newer one does not take its place.
+        robot.clickOn("#scale-service");
+        waitUntil("the scale form is open", () -> robot.lookup("#scale-count").tryQuery().isPresent());
+        robot.clickOn("#scale-count").write("2");
+        robot.clickOn("OK");
+        waitUntil("the scale's plan is shown", () -> robot.lookup("#confirm-run").tryQuery().isPresent());
+        robot.clickOn("#confirm-run");
+        waitUntil("the new run is shown, succeeded", () -> {
+            RunRecord run = opened.app().activity().selectedProperty().get();
+            return run != null && !run.id().equals(done.id()) && run.outcome() == RunOutcome.SUCCEEDED;
+        });
+        TableView<dev.capstan.ops.RunSummary> runs = robot.lookup("#runs-table").queryAs(TableView.class);
+        FxTestSupport.run(() -> runs.getSelectionModel().select(runs.getItems().stream().filter(r -> r.id().equals(done.id())).findFirst().orElseThrow()));
+        waitUntil("the older run is shown", () -> done.id().equals(opened.app().activity().selectedProperty().get().id()));
+        FxTestSupport.run(() -> opened.app().activity().refresh());
+        waitUntil("it stays shown, its row selected, after the list is read again", () -> opened.app().activity().runs().size() == 2
+                && runs.getSelectionModel().getSelectedItem() != null && done.id().equals(runs.getSelectionModel().getSelectedItem().id()));
+        assertThat(fx(() -> opened.app().activity().selectedProperty().get().id())).isEqualTo(done.id());
     }
 }

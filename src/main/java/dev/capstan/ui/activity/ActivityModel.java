@@ -54,6 +54,11 @@ public final class ActivityModel {
     private final LatestRead lockReads;
     private final java.util.Set<String> reading = new java.util.HashSet<>();
     private final java.util.Set<String> again = new java.util.HashSet<>();
+    /**
+     * The run to show, by id (FX thread only): the one last chosen in the list or started in this console. Kept apart from
+     * {@link #selected}, which holds that run once its journal is read, so news of another run never takes its place.
+     */
+    private final StringProperty shownId = new SimpleStringProperty(this, "shownId");
 
     public ActivityModel(RunLauncher launcher, BackgroundWork work, ObjectProperty<Environment> environment, TeamHistory history) {
         this.launcher = launcher;
@@ -72,6 +77,11 @@ public final class ActivityModel {
         });
         launcher.listen(new RunLauncher.Events() {
             @Override
+            public void runStarted(String runId) {
+                show(runId);
+            }
+
+            @Override
             public void runChanged(String runId) {
                 refreshRun(runId);
             }
@@ -85,13 +95,12 @@ public final class ActivityModel {
 
     /** Lists the runs again from the history's index (only journals that changed are read); keeps the chosen run chosen. */
     public void refresh() {
-        String shown = selected.get() == null ? null : selected.get().id();
         work.run("Reading the run history", () -> launcher.runner().store().summaries())
                 .onSuccess(list -> {
                     runs.setAll(list);
                     showInterrupted();
-                    if (shown != null) {
-                        refreshRun(shown);
+                    if (shownId.get() != null) {
+                        refreshRun(shownId.get());
                     }
                 })
                 .onFailure(error -> message.set(error.getMessage()))
@@ -127,15 +136,20 @@ public final class ActivityModel {
 
     /** Shows one run whole: its steps, their log lines, its record. */
     public void choose(RunSummary run) {
-        if (run != null && (selected.get() == null || !selected.get().id().equals(run.id()))) {
-            refreshRun(run.id());
+        if (run != null && !run.id().equals(shownId.get())) {
+            show(run.id());
         }
+    }
+
+    private void show(String runId) {
+        shownId.set(runId);
+        refreshRun(runId);
     }
 
     /**
      * A run moved on (a step, a log line, its end): its own journal is read again, not every journal, and
      * the deploy lock only when the run appeared or its outcome changed, when the lock may have changed hands.
-     * A run that appears is shown; a run that moves on is updated in its row and shown only if it is the one shown.
+     * The run is updated in its row (added if new) and shown only if it is the one to show.
      * While one read of a run is under way, more news of it waits for that read, then reads once.
      */
     private void refreshRun(String runId) {
@@ -156,7 +170,7 @@ public final class ActivityModel {
                         runs.set(at, runs.get(at).elsewhere() ? row.onConsole(runs.get(at).console()) : row);
                     }
                     showInterrupted();
-                    if (at < 0 || selected.get() == null || selected.get().id().equals(runId)) {
+                    if (runId.equals(shownId.get())) {
                         selected.set(run);
                     }
                     if (before != run.outcome()) {
@@ -277,6 +291,11 @@ public final class ActivityModel {
 
     public ObservableList<RunSummary> runs() {
         return runs;
+    }
+
+    /** The id of the run to show, set as soon as it is chosen or started: the list selects its row by it. */
+    public javafx.beans.property.ReadOnlyStringProperty shownIdProperty() {
+        return shownId;
     }
 
     public ObjectProperty<RunRecord> selectedProperty() {

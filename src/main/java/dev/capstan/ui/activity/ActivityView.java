@@ -168,17 +168,15 @@ public final class ActivityView implements AppView {
         table.getColumns().add(column("Took", 58, r -> r.duration().map(RunReport::human).orElse("")));
         table.getColumns().add(column("Operation", 260, RunSummary::title));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, run) -> model.choose(run));
-        model.selectedProperty().addListener((obs, old, run) -> selectRow(run));
+        model.shownIdProperty().addListener((obs, old, id) -> selectRow(id));
         // A row updated in place (the run moved on) is a new item: keep the shown run's row selected.
-        model.runs().addListener((javafx.collections.ListChangeListener<RunSummary>) change -> selectRow(model.selectedProperty().get()));
+        model.runs().addListener((javafx.collections.ListChangeListener<RunSummary>) change -> selectRow(model.shownIdProperty().get()));
         return table;
     }
 
-    private void selectRow(RunRecord run) {
+    private void selectRow(String runId) {
         RunSummary row = table.getSelectionModel().getSelectedItem();
-        if (run != null && (row == null || !row.id().equals(run.id()) || row.outcome() != run.outcome())) {
-            model.runs().stream().filter(r -> r.id().equals(run.id())).findFirst().ifPresent(r -> table.getSelectionModel().select(r));
-        }
+        model.runs().stream().filter(r -> r.id().equals(runId)).findFirst().filter(r -> r != row).ifPresent(r -> table.getSelectionModel().select(r));
     }
 
     /** A column that keeps its width: the runs table scrolls sideways rather than squeeze a time or an outcome. */

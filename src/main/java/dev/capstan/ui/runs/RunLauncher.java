@@ -21,8 +21,10 @@ import java.util.function.Supplier;
  * logic: that is all in the {@link Runner} and the operations, which the CLI drives the same way.
  */
 public final class RunLauncher {
-    /** What the views hear: a run started or changed, and errors worth a sentence. */
+    /** What the views hear: a run started here (to be shown), a run that changed, and errors worth a sentence. */
     public interface Events {
+        void runStarted(String runId);
+
         void runChanged(String runId);
 
         void problem(String message);
@@ -33,6 +35,10 @@ public final class RunLauncher {
     private final Supplier<Confirmation> confirmation;
     private final Map<String, RunHandle> live = new ConcurrentHashMap<>();
     private Events events = new Events() {
+        @Override
+        public void runStarted(String runId) {
+        }
+
         @Override
         public void runChanged(String runId) {
         }
@@ -85,7 +91,7 @@ public final class RunLauncher {
                     onceApproved.run();
                     return track(runner.start(operation, plan, decision, listener()));
                 })
-                .onSuccess(events::runChanged)
+                .onSuccess(events::runStarted)
                 .onFailure(error -> problem.accept(sentence(error)))
                 .start();
     }
@@ -95,7 +101,7 @@ public final class RunLauncher {
         confirmation.get().ask(runner.resumeConfirmation(run, environment)).thenAccept(decision -> work.onFx(() -> {
             if (decision.approved()) {
                 work.run("Resuming " + run.title(), () -> track(runner.resume(run.id(), environment, decision, listener())))
-                        .onSuccess(events::runChanged)
+                        .onSuccess(events::runStarted)
                         .onFailure(error -> events.problem(sentence(error)))
                         .start();
             }
