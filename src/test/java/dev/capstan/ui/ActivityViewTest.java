@@ -135,7 +135,7 @@ class ActivityViewTest {
         scheduler.scheduleWithFixedDelay(ecs::reconcileOnce, 0, 300, TimeUnit.MILLISECONDS);
         robot.clickOn("#resume-run");
         waitUntil("the plan dialog is shown", () -> robot.lookup("#plan-dialog").tryQuery().isPresent());
-        FxTestSupport.screenshot(robot.lookup("#plan-dialog").query().getScene(), Path.of("target/screenshots/plan-dialog.png"));
+        FxTestSupport.screenshot(robot.lookup("#plan-dialog").query().getScene(), Path.of("target/screenshots/plan-dialog-test.png"));
         robot.clickOn("#confirm-run");
 
         waitUntil("the resumed run succeeds", () -> {

@@ -58,6 +58,17 @@ class ReadmeScreenshotsTest {
                 shown.steps().forEach(step -> said.append("\n  ").append(step.planned().sentence()).append(": ").append(step.state())
                         .append(" ").append(step.log().subList(Math.max(0, step.log().size() - 5), step.log().size())));
             }
+            said.append("\nActivity's message: ").append(fx(() -> opened.app().activity().messageProperty().get()))
+                    .append("; the top bar's: ").append(fx(() -> opened.app().shell().messageProperty().get()))
+                    .append("; background jobs under way: ").append(fx(() -> opened.app().work().runningProperty().get()))
+                    .append(", the latest: ").append(fx(() -> opened.app().work().latestProperty().get()));
+            // Where the console's own threads are, should one of them be stuck.
+            Thread.getAllStackTraces().forEach((thread, stack) -> {
+                if (thread.getName().startsWith("capstan-")) {
+                    said.append("\n").append(thread.getName()).append(' ').append(thread.getState());
+                    java.util.Arrays.stream(stack).limit(12).forEach(frame -> said.append("\n    at ").append(frame));
+                }
+            });
             throw new AssertionError(said.toString(), e);
         }
     }

@@ -92,7 +92,11 @@ public final class RunLauncher {
                     return track(runner.start(operation, plan, decision, listener()));
                 })
                 .onSuccess(events::runStarted)
-                .onFailure(error -> problem.accept(sentence(error)))
+                .onFailure(error -> {
+                    // The view that asked may have closed once approved (a form does): Activity, shown then, says it too.
+                    problem.accept(sentence(error));
+                    events.problem(sentence(error));
+                })
                 .start();
     }
 
