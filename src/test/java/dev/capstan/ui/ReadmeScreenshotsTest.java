@@ -62,6 +62,8 @@ class ReadmeScreenshotsTest {
                     .append("; the top bar's: ").append(fx(() -> opened.app().shell().messageProperty().get()))
                     .append("; background jobs under way: ").append(fx(() -> opened.app().work().runningProperty().get()))
                     .append(", the latest: ").append(fx(() -> opened.app().work().latestProperty().get()));
+            said.append("\nWindows showing: ").append(fx(() -> javafx.stage.Window.getWindows().stream()
+                    .map(w -> w instanceof javafx.stage.Stage st ? "\"" + st.getTitle() + "\"" : w.getClass().getSimpleName()).toList()));
             // Where the console's own threads are, should one of them be stuck.
             Thread.getAllStackTraces().forEach((thread, stack) -> {
                 if (thread.getName().startsWith("capstan-")) {
