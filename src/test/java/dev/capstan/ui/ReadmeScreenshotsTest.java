@@ -58,6 +58,9 @@ class ReadmeScreenshotsTest {
                 shown.steps().forEach(step -> said.append("\n  ").append(step.planned().sentence()).append(": ").append(step.state())
                         .append(" ").append(step.log().subList(Math.max(0, step.log().size() - 5), step.log().size())));
             }
+            said.append("\nActivity lists first: ").append(fx(() -> opened.app().activity().runs().stream().limit(3)
+                    .map(r -> r.id() + " " + r.title() + " " + r.outcome()).toList())).append(", the run to show: ")
+                    .append(fx(() -> opened.app().activity().shownIdProperty().get()));
             said.append("\nActivity's message: ").append(fx(() -> opened.app().activity().messageProperty().get()))
                     .append("; the top bar's: ").append(fx(() -> opened.app().shell().messageProperty().get()))
                     .append("; background jobs under way: ").append(fx(() -> opened.app().work().runningProperty().get()))

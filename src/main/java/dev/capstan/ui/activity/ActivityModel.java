@@ -59,6 +59,8 @@ public final class ActivityModel {
      * {@link #selected}, which holds that run once its journal is read, so news of another run never takes its place.
      */
     private final StringProperty shownId = new SimpleStringProperty(this, "shownId");
+    /** True while the list is updated from the journals: a table's selection moves with its rows then, and that is no one's choice. */
+    private boolean updating;
 
     public ActivityModel(RunLauncher launcher, BackgroundWork work, ObjectProperty<Environment> environment, TeamHistory history) {
         this.launcher = launcher;
@@ -97,7 +99,7 @@ public final class ActivityModel {
     public void refresh() {
         work.run("Reading the run history", () -> launcher.runner().store().summaries())
                 .onSuccess(list -> {
-                    runs.setAll(list);
+                    update(() -> runs.setAll(list));
                     showInterrupted();
                     if (shownId.get() != null) {
                         refreshRun(shownId.get());
@@ -136,8 +138,17 @@ public final class ActivityModel {
 
     /** Shows one run whole: its steps, their log lines, its record. */
     public void choose(RunSummary run) {
-        if (run != null && !run.id().equals(shownId.get())) {
+        if (!updating && run != null && !run.id().equals(shownId.get())) {
             show(run.id());
+        }
+    }
+
+    private void update(Runnable change) {
+        updating = true;
+        try {
+            change.run();
+        } finally {
+            updating = false;
         }
     }
 
@@ -163,12 +174,14 @@ public final class ActivityModel {
                     int at = indexOf(runId);
                     RunOutcome before = at < 0 ? null : runs.get(at).outcome();
                     RunSummary row = RunSummary.of(run);
-                    if (at < 0) {
-                        runs.add(0, row);
-                    } else {
-                        // A run of another console read again is still that console's.
-                        runs.set(at, runs.get(at).elsewhere() ? row.onConsole(runs.get(at).console()) : row);
-                    }
+                    // A run of another console read again is still that console's.
+                    update(() -> {
+                        if (at < 0) {
+                            runs.add(0, row);
+                        } else {
+                            runs.set(at, runs.get(at).elsewhere() ? row.onConsole(runs.get(at).console()) : row);
+                        }
+                    });
                     showInterrupted();
                     if (runId.equals(shownId.get())) {
                         selected.set(run);
