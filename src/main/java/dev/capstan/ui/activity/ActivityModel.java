@@ -174,11 +174,11 @@ public final class ActivityModel {
                     int at = indexOf(runId);
                     RunOutcome before = at < 0 ? null : runs.get(at).outcome();
                     RunSummary row = RunSummary.of(run);
-                    // A run of another console read again is still that console's.
                     update(() -> {
                         if (at < 0) {
                             runs.add(0, row);
                         } else {
+                            // A run of another console read again is still that console's.
                             runs.set(at, runs.get(at).elsewhere() ? row.onConsole(runs.get(at).console()) : row);
                         }
                     });
