@@ -138,11 +138,14 @@ class WorkspaceLoaderTest {
         assertThat(e.getMessage()).contains("not a PostgreSQL JDBC URL");
     }
 
+    /** The valid workspace with one setting under production's {@code deploy:}. */
+    private static String withProductionDeploy(String setting) {
+        return VALID.replace("    cluster: ecsProductionCluster\n", "    cluster: ecsProductionCluster\n    deploy:\n      " + setting + "\n");
+    }
+
     @Test
     void aCodeDeployGroupAndItsHooksAreReadAndAWrongEventIsRefused() throws Exception {
-        String codeDeploy = VALID.replace("    cluster: ecsProductionCluster\n", "    cluster: ecsProductionCluster\n"
-                + "    deploy:\n"
-                + "      codeDeploy: { application: AppECS-p, deploymentGroup: DgpECS-p, hooks: { AfterAllowTestTraffic: smoke } }\n");
+        String codeDeploy = withProductionDeploy("codeDeploy: { application: AppECS-p, deploymentGroup: DgpECS-p, hooks: { AfterAllowTestTraffic: smoke } }");
         var settings = loader.load(write(codeDeploy)).environment("production").orElseThrow().deployment().codeDeploy();
         assertThat(settings.application()).isEqualTo("AppECS-p");
         assertThat(settings.hooks()).containsEntry("AfterAllowTestTraffic", "smoke");
@@ -155,9 +158,7 @@ class WorkspaceLoaderTest {
 
     @Test
     void branchSettingsAreReadWithTheirDefaultsAndABadDomainOrTtlIsRefused() throws Exception {
-        String branches = VALID.replace("    cluster: ecsProductionCluster\n", "    cluster: ecsProductionCluster\n"
-                + "    deploy:\n"
-                + "      branches: { domain: preview.example.com, seedCommand: \"run,seed:run\" }\n");
+        String branches = withProductionDeploy("branches: { domain: preview.example.com, seedCommand: \"run,seed:run\" }");
         var settings = loader.load(write(branches)).environment("production").orElseThrow().deployment().branchesOrDefaults();
         assertThat(settings.domain()).isEqualTo("preview.example.com");
         assertThat(settings.seedCommand()).isEqualTo("run,seed:run");
